@@ -1,0 +1,3 @@
+from tracestation.cli import main
+
+raise SystemExit(main())

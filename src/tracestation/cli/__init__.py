@@ -1,0 +1,49 @@
+"""The `tracestation` command line (the CLI contract of DESIGN.md).
+
+Every reporting subcommand takes `--json`; errors go to stderr with a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from tracestation.cli import data_commands, lot_commands, station_commands, trace_commands
+from tracestation.cli.common import CliError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tracestation",
+        description="Lot and serial traceability station. With no command, opens the operator station.",
+    )
+    parser.add_argument("--db", help="SQLite file or SQLAlchemy URL (default: $TRACESTATION_DB, "
+                        "else the embedded database in your data directory)")
+    parser.add_argument("--station", default=None,
+                        help="station id (default: $TRACESTATION_STATION, else STATION-1)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    data_commands.register(sub)
+    station_commands.register(sub)
+    trace_commands.register(sub)
+    lot_commands.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.station is None:
+        args.station = os.environ.get("TRACESTATION_STATION", "STATION-1")
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        handler = station_commands.open_station
+    try:
+        result: int = handler(args)
+        return result
+    except CliError as error:
+        print(f"tracestation: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,35 @@
+"""Shared pieces of the subcommands: opening the database, printing JSON or text."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+
+class CliError(Exception):
+    def __init__(self, message: str, exit_code: int = 1) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def engine_for(args: argparse.Namespace) -> Engine:
+    from tracestation.store.database import open_database
+
+    try:
+        return open_database(args.db)
+    except (OperationalError, SQLAlchemyError) as error:
+        raise CliError(f"cannot open the database: {error.__class__.__name__}: {error}".splitlines()[0]) from None
+
+
+def emit_json(document: Any) -> None:
+    sys.stdout.write(json.dumps(document, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+def add_json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")

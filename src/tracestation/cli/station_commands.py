@@ -1,0 +1,56 @@
+"""`replay`, `run --headless`, and the operator station itself."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from tracestation.cli.common import CliError, emit_json, engine_for
+
+
+def register(sub: Any) -> None:
+    replay = sub.add_parser("replay", help="feed a file of scans through the station, one JSON line per scan")
+    replay.add_argument("file", type=Path, help="scans, one per line ('-' for standard input)")
+    replay.add_argument("--station", dest="replay_station", default=None, help="station id")
+    replay.set_defaults(handler=run_replay)
+
+
+def _station(args: argparse.Namespace, station_id: str | None = None) -> Any:
+    from tracestation.wiring import station_on
+
+    return station_on(engine_for(args), station_id or args.station)
+
+
+def run_replay(args: argparse.Namespace) -> int:
+    from tracestation.scanners.replay import read_replay, unescape_scan
+
+    station = _station(args, args.replay_station)
+    if str(args.file) == "-":
+        scans = (unescape_scan(line.rstrip("\n")) for line in sys.stdin if line.strip())
+    else:
+        if not args.file.is_file():
+            raise CliError(f"{args.file}: no such file. Give a file of scans, one per line.")
+        scans = read_replay(args.file)
+    for raw in scans:
+        emit_json(station.scan(raw).to_json())
+    return 0
+
+
+def open_station(args: argparse.Namespace) -> int:
+    """The operator station. Until the window lands, a terminal station a wedge scanner types into."""
+    station = _station(args)
+    print(f"TraceStation {station.station_id}. Scan, or type and press Enter. Ctrl+D quits.")
+    print(station.prompt())
+    colours = {"accepted": "\033[1;32m", "rejected": "\033[1;31m", "needs_override": "\033[1;33m"}
+    for line in sys.stdin:
+        raw = line.rstrip("\r\n")
+        if not raw.strip():
+            continue
+        result = station.scan(raw)
+        colour = colours[result.outcome.value] if sys.stdout.isatty() else ""
+        reset = "\033[0m" if colour else ""
+        print(f"{colour}{result.outcome.value.upper()}{reset}: {result.message}")
+        print(f"> {result.prompt}")
+    return 0

@@ -1,0 +1,198 @@
+"""Domain events: every change to the plant's record, past tense, immutable.
+
+The station core decides which events a scan causes; the store appends them to the station's
+hash-chained journal and updates the projections in the same transaction.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, ClassVar
+
+
+@dataclass(frozen=True)
+class DomainEvent:
+    kind: ClassVar[str] = "event"
+
+    def payload(self) -> dict[str, Any]:
+        return {k: _plain(v) for k, v in dataclasses.asdict(self).items()}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+@dataclass(frozen=True)
+class OperatorLoggedIn(DomainEvent):
+    kind: ClassVar[str] = "operator_logged_in"
+    badge: str
+
+
+@dataclass(frozen=True)
+class OperatorLoggedOut(DomainEvent):
+    kind: ClassVar[str] = "operator_logged_out"
+    badge: str
+
+
+@dataclass(frozen=True)
+class UnitRegistered(DomainEvent):
+    kind: ClassVar[str] = "unit_registered"
+    part: str
+    serial: str
+    work_order: str
+    operation: str
+
+
+@dataclass(frozen=True)
+class OperationCompleted(DomainEvent):
+    kind: ClassVar[str] = "operation_completed"
+    part: str
+    serial: str
+    work_order: str
+    operation: str
+    rework: bool = False
+
+
+@dataclass(frozen=True)
+class ChildUnitInstalled(DomainEvent):
+    kind: ClassVar[str] = "child_unit_installed"
+    parent_part: str
+    parent_serial: str
+    child_part: str
+    child_serial: str
+    work_order: str
+    operation: str
+
+
+@dataclass(frozen=True)
+class LotInstalled(DomainEvent):
+    kind: ClassVar[str] = "lot_installed"
+    parent_part: str
+    parent_serial: str
+    part: str
+    lot: str
+    qty: Decimal
+    work_order: str
+    operation: str
+
+
+@dataclass(frozen=True)
+class ChildRemoved(DomainEvent):
+    """A child taken out of a unit in rework. The link stays, marked removed by this event."""
+
+    kind: ClassVar[str] = "child_removed"
+    parent_part: str
+    parent_serial: str
+    link_id: int
+    child_part: str
+    child_serial: str | None
+    lot: str | None
+    qty: Decimal
+    operation: str
+
+
+@dataclass(frozen=True)
+class LotConsumed(DomainEvent):
+    kind: ClassVar[str] = "lot_consumed"
+    work_order: str
+    part: str
+    lot: str
+    qty: Decimal
+    operation: str
+
+
+@dataclass(frozen=True)
+class TestRecorded(DomainEvent):
+    kind: ClassVar[str] = "test_recorded"
+    part: str
+    serial: str
+    work_order: str
+    operation: str
+    test: str
+    passed: bool
+
+
+@dataclass(frozen=True)
+class ContainerOpened(DomainEvent):
+    kind: ClassVar[str] = "container_opened"
+    sscc: str
+    work_order: str
+    part: str
+    capacity: int | None
+
+
+@dataclass(frozen=True)
+class UnitPacked(DomainEvent):
+    kind: ClassVar[str] = "unit_packed"
+    sscc: str
+    part: str
+    serial: str
+    work_order: str
+    operation: str
+
+
+@dataclass(frozen=True)
+class ContainerClosed(DomainEvent):
+    kind: ClassVar[str] = "container_closed"
+    sscc: str
+    count: int
+
+
+@dataclass(frozen=True)
+class DeviationRecorded(DomainEvent):
+    """A lead waived a rule for one action: the signed permission that went with it."""
+
+    kind: ClassVar[str] = "deviation_recorded"
+    rule: str
+    subject: str
+    work_order: str | None
+    reason: str
+    lead: str
+
+
+@dataclass(frozen=True)
+class LotStatusChanged(DomainEvent):
+    kind: ClassVar[str] = "lot_status_changed"
+    part: str
+    lot: str
+    status: str
+    previous: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class LotSplit(DomainEvent):
+    kind: ClassVar[str] = "lot_split"
+    part: str
+    lot: str
+    new_lot: str
+    qty: Decimal
+
+
+@dataclass(frozen=True)
+class LotsMerged(DomainEvent):
+    kind: ClassVar[str] = "lots_merged"
+    part: str
+    sources: tuple[str, ...]
+    new_lot: str
+    qty: Decimal
+
+
+@dataclass(frozen=True)
+class NonconformanceOpened(DomainEvent):
+    kind: ClassVar[str] = "nonconformance_opened"
+    number: str
+    subject_kind: str
+    part: str
+    subject: str
+    defect_code: str
+    description: str
+    disposition: str

@@ -1,0 +1,136 @@
+"""The rules a scan must pass before the station accepts it.
+
+Each check returns `None` when the scan may proceed, or a `Violation` with a code and the facts
+the message needs. A violation a lead may waive is marked `waivable`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from tracestation.domain.model import (
+    BomLine,
+    InstalledChild,
+    Lot,
+    LotStatus,
+    Operation,
+    Routing,
+    Unit,
+    UnitStatus,
+    WorkOrder,
+)
+
+
+@dataclass(frozen=True)
+class Violation:
+    code: str
+    params: dict[str, str] = field(default_factory=dict)
+    waivable: bool = False
+
+
+_BLOCKING_LOT_STATUS = {
+    LotStatus.HOLD: "lot_on_hold",
+    LotStatus.QUARANTINE: "lot_quarantined",
+    LotStatus.REJECTED: "lot_rejected",
+    LotStatus.CONSUMED: "lot_used_up",
+}
+
+
+def qty_text(qty: Decimal) -> str:
+    return format(qty.normalize(), "f")
+
+
+def lot_usable(lot: Lot, today: date) -> Violation | None:
+    """A lot may be used only when released; an expired lot needs a lead's override."""
+    code = _BLOCKING_LOT_STATUS.get(lot.status)
+    if code is not None:
+        since = lot.status_since.date().isoformat() if lot.status_since else "unknown date"
+        return Violation(
+            code,
+            {"lot": lot.code, "part": lot.part, "since": since, "reason": lot.status_reason or "none given"},
+        )
+    if lot.is_expired(today):
+        assert lot.expiry is not None
+        return Violation(
+            "lot_expired",
+            {"lot": lot.code, "part": lot.part, "expiry": lot.expiry.isoformat()},
+            waivable=True,
+        )
+    return None
+
+
+def lot_has_quantity(lot: Lot, qty: Decimal, uom: str) -> Violation | None:
+    if lot.quantity < qty:
+        return Violation(
+            "lot_short",
+            {"lot": lot.code, "part": lot.part, "on_hand": qty_text(lot.quantity), "qty": qty_text(qty), "uom": uom},
+        )
+    return None
+
+
+def bom_line_for(lines: Iterable[BomLine], part: str) -> BomLine | None:
+    return next((line for line in lines if line.child == part), None)
+
+
+def installed_quantity(children: Iterable[InstalledChild], part: str, operation: str) -> Decimal:
+    return sum(
+        (c.qty for c in children if c.part == part and c.operation == operation), Decimal(0)
+    )
+
+
+def missing_lines(lines: Iterable[BomLine], children: list[InstalledChild]) -> list[tuple[BomLine, Decimal]]:
+    """BOM lines of an operation not yet satisfied, with the quantity still to install."""
+    missing = []
+    for line in lines:
+        remaining = line.qty - installed_quantity(children, line.child, line.operation)
+        if remaining > 0:
+            missing.append((line, remaining))
+    return missing
+
+
+def unit_at_operation(unit: Unit, routing: Routing, operation: Operation) -> Violation | None:
+    """A unit may be worked at an operation only when that is the next one on its routing."""
+    if unit.status is UnitStatus.SCRAPPED or unit.status is UnitStatus.SHIPPED or unit.status is UnitStatus.PACKED:
+        return Violation("unit_not_workable", {"unit": unit.label, "status": unit.status.value})
+    expected = routing.next_after(unit.last_operation)
+    if expected is not None and expected.code == operation.code:
+        return None
+    if expected is None:
+        return Violation("unit_routing_complete", {"unit": unit.label, "operation": operation.code})
+    return Violation(
+        "unit_wrong_operation",
+        {
+            "unit": unit.label,
+            "operation": operation.code,
+            "expected": expected.code,
+            "expected_name": expected.name,
+        },
+    )
+
+
+def child_unit_installable(
+    child: Unit, child_routing: Routing | None, installed_in: Unit | None, parent: Unit
+) -> Violation | None:
+    """A child serial goes in only when it finished its own routing and is free."""
+    if child.part == parent.part and child.serial == parent.serial:
+        return Violation("child_is_parent", {"unit": child.label})
+    if installed_in is not None:
+        return Violation("child_installed_elsewhere", {"child": child.label, "parent": installed_in.label})
+    finished = (
+        child_routing is not None
+        and child.last_operation == child_routing.last.code
+        and child.status is UnitStatus.PASSED
+    )
+    if not finished:
+        at = child.last_operation or "none"
+        return Violation("child_not_finished", {"child": child.label, "status": child.status.value, "operation": at})
+    return None
+
+
+def work_order_has_room(work_order: WorkOrder, registered: int) -> Violation | None:
+    if registered >= work_order.quantity:
+        return Violation("work_order_full", {"work_order": work_order.number, "quantity": str(work_order.quantity)})
+    return None

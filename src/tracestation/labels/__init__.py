@@ -1,0 +1,1 @@
+"""Labels: templates, rendering and printer adapters."""

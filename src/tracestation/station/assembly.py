@@ -1,0 +1,172 @@
+"""The assemble operation: a parent serial, then its children; rework removes and replaces."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from tracestation.domain.events import (
+    ChildRemoved,
+    ChildUnitInstalled,
+    LotInstalled,
+    OperationCompleted,
+)
+from tracestation.domain.model import InstalledChild, Lot, Unit, UnitStatus
+from tracestation.domain.rules import (
+    bom_line_for,
+    child_unit_installable,
+    installed_quantity,
+    lot_has_quantity,
+    lot_usable,
+    missing_lines,
+    qty_text,
+)
+from tracestation.station.context import Context
+from tracestation.station.env import Env
+from tracestation.station.resolve import LotScan, SerialScan
+from tracestation.station.units import check_unit_for_operation, pick_unit, register
+from tracestation.station.verdicts import Decision, accept, refuse, reject
+
+
+def assemble_serial(scan: SerialScan, ctx: Context, env: Env, waived: frozenset[str]) -> Decision:
+    assert ctx.work_order is not None and ctx.operation is not None
+    child_parts = frozenset(line.child for line in env.plant.bom_lines(ctx.work_order.part, ctx.operation.code))
+    parent = _current_unit(ctx, env)
+    preferred = child_parts if parent is not None else frozenset({ctx.work_order.part})
+    picked = pick_unit(scan, preferred)
+    if isinstance(picked, Decision):
+        return picked
+    if ctx.remove_mode and parent is not None:
+        if picked is None:
+            return reject("unknown_serial", serial=scan.serial)
+        return _remove(parent, picked.part, picked.serial, None, ctx, env)
+    if picked is None:
+        if parent is not None:
+            return reject("unknown_serial_while_building", serial=scan.serial, unit=parent.label)
+        return register(scan.serial, ctx, env)
+    if picked.part == ctx.work_order.part:
+        return _select_parent(picked, ctx, env)
+    if parent is None:
+        return reject("scan_parent_first", serial=picked.label)
+    return _install_unit(parent, picked, ctx, env)
+
+
+def assemble_lot(scan: LotScan, lot: Lot, ctx: Context, env: Env, waived: frozenset[str]) -> Decision:
+    assert ctx.work_order is not None and ctx.operation is not None
+    parent = _current_unit(ctx, env)
+    if parent is None:
+        return reject("scan_parent_first", serial=lot.label)
+    if ctx.remove_mode:
+        return _remove(parent, lot.part, None, lot.code, ctx, env)
+    line = bom_line_for(env.plant.bom_lines(parent.part, ctx.operation.code), lot.part)
+    if line is None:
+        return reject("part_not_on_bom", part=lot.part, parent=parent.part, operation=ctx.operation.code)
+    children = env.plant.installed_children(parent.part, parent.serial)
+    remaining = line.qty - installed_quantity(children, lot.part, ctx.operation.code)
+    part = env.plant.part(lot.part)
+    uom = part.uom if part else "ea"
+    if remaining <= 0:
+        return reject("line_satisfied", part=lot.part, qty=qty_text(line.qty), uom=uom, unit=parent.label)
+    qty = ctx.quantity or scan.qty or remaining
+    if qty > remaining:
+        return reject("qty_over_line", part=lot.part, qty=qty_text(qty), remaining=qty_text(remaining), uom=uom)
+    violation = lot_usable(lot, env.clock.today())
+    if violation is not None and violation.code not in waived:
+        return refuse(violation)
+    short = lot_has_quantity(lot, qty, uom)
+    if short is not None:
+        return refuse(short)
+    event = LotInstalled(
+        parent.part, parent.serial, lot.part, lot.code, qty, ctx.work_order.number, ctx.operation.code
+    )
+    return accept(
+        "lot_installed", replace(ctx, quantity=None, part=None), event,
+        lot=lot.label, qty=qty_text(qty), uom=uom, unit=parent.label,
+    )
+
+
+def remove_mode(ctx: Context, env: Env) -> Decision:
+    parent = _current_unit(ctx, env)
+    if parent is None:
+        return reject("no_current_unit")
+    return accept("remove_mode", replace(ctx, remove_mode=True), unit=parent.label)
+
+
+def complete_assembly(ctx: Context, env: Env) -> Decision:
+    assert ctx.work_order is not None and ctx.operation is not None
+    parent = _current_unit(ctx, env)
+    if parent is None:
+        return reject("no_current_unit")
+    lines = env.plant.bom_lines(parent.part, ctx.operation.code)
+    missing = missing_lines(lines, env.plant.installed_children(parent.part, parent.serial))
+    if missing:
+        text = ", ".join(f"{line.child} {qty_text(qty)}" for line, qty in missing)
+        return reject("bom_incomplete", unit=parent.label, missing=text)
+    event = OperationCompleted(parent.part, parent.serial, parent.work_order, ctx.operation.code, rework=ctx.rework)
+    code = "rework_completed" if ctx.rework else "operation_completed"
+    return accept(code, ctx.cleared_work(), event, unit=parent.label, operation=ctx.operation.code)
+
+
+def _current_unit(ctx: Context, env: Env) -> Unit | None:
+    return env.plant.unit(*ctx.unit) if ctx.unit else None
+
+
+def _select_parent(unit: Unit, ctx: Context, env: Env) -> Decision:
+    assert ctx.work_order is not None and ctx.routing is not None and ctx.operation is not None
+    if _is_rework_entry(unit, ctx):
+        new = replace(ctx.cleared_work(), unit=(unit.part, unit.serial), rework=True)
+        return accept("rework_started", new, unit=unit.label)
+    violation = check_unit_for_operation(unit, ctx)
+    if violation is not None:
+        return refuse(violation)
+    new = replace(ctx.cleared_work(), unit=(unit.part, unit.serial))
+    return accept("unit_selected", new, unit=unit.label)
+
+
+def _is_rework_entry(unit: Unit, ctx: Context) -> bool:
+    """A failed unit (or one in rework) comes back to an assembly step it has already done."""
+    assert ctx.routing is not None and ctx.operation is not None and ctx.work_order is not None
+    if unit.work_order != ctx.work_order.number or unit.last_operation is None:
+        return False
+    if unit.status not in (UnitStatus.FAILED, UnitStatus.IN_REWORK):
+        return False
+    return not ctx.routing.is_before(unit.last_operation, ctx.operation.code)
+
+
+def _install_unit(parent: Unit, child: Unit, ctx: Context, env: Env) -> Decision:
+    assert ctx.work_order is not None and ctx.operation is not None
+    line = bom_line_for(env.plant.bom_lines(parent.part, ctx.operation.code), child.part)
+    if line is None:
+        return reject("part_not_on_bom", part=child.part, parent=parent.part, operation=ctx.operation.code)
+    children = env.plant.installed_children(parent.part, parent.serial)
+    if installed_quantity(children, child.part, ctx.operation.code) + 1 > line.qty:
+        return reject("line_satisfied", part=child.part, qty=qty_text(line.qty), uom="ea", unit=parent.label)
+    violation = child_unit_installable(
+        child, env.plant.routing(child.part), env.plant.installed_in(child.part, child.serial), parent
+    )
+    if violation is not None:
+        return refuse(violation)
+    event = ChildUnitInstalled(
+        parent.part, parent.serial, child.part, child.serial, ctx.work_order.number, ctx.operation.code
+    )
+    return accept("child_installed", replace(ctx, quantity=None, part=None), event, child=child.label, unit=parent.label)
+
+
+def _remove(parent: Unit, part: str, serial: str | None, lot: str | None, ctx: Context, env: Env) -> Decision:
+    assert ctx.operation is not None
+    links = [
+        c for c in env.plant.installed_children(parent.part, parent.serial)
+        if c.part == part and c.serial == serial and c.lot == lot
+    ]
+    label = f"{part}/{serial or lot}"
+    if not links:
+        return reject("not_installed_in_unit", child=label, unit=parent.label)
+    link: InstalledChild = max(links, key=lambda c: c.link_id)
+    event = ChildRemoved(
+        parent.part, parent.serial, link.link_id, part, serial, lot, link.qty, ctx.operation.code
+    )
+    qty = qty_text(link.qty) if lot else "1"
+    return accept(
+        "child_removed", replace(ctx, remove_mode=False), event,
+        child=label, unit=parent.label, qty=qty,
+    )
+

@@ -1,0 +1,199 @@
+"""The station: one scan in, one verdict out, durable before it is reported accepted.
+
+`Station.scan` is the operator's hot path. It is not thread-safe: one thread owns a station (the
+GUI's database worker, the headless runner's main loop, replay).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from tracestation.barcodes import Decoded, DecodeOptions, decode
+from tracestation.domain.events import ContainerClosed, DeviationRecorded, UnitRegistered
+from tracestation.station.context import Context, PendingOverride
+from tracestation.station.dispatch import decide
+from tracestation.station.env import Env, StationSettings
+from tracestation.station.messages import render
+from tracestation.station.ports import (
+    Clock,
+    Journal,
+    LabelPrinter,
+    PinVerifier,
+    PlantReader,
+    RejectedScan,
+    Signature,
+)
+from tracestation.station.prompts import prompt_for
+from tracestation.station.resolve import BadgeScan, PinScan, ReasonScan, Thing, resolve
+from tracestation.station.verdicts import Decision, Outcome, ScanResult, accept, reject
+
+
+class Station:
+    def __init__(
+        self,
+        settings: StationSettings,
+        plant: PlantReader,
+        journal: Journal,
+        clock: Clock,
+        pins: PinVerifier,
+        printer: LabelPrinter,
+        decode_options: DecodeOptions | None = None,
+    ) -> None:
+        self.env = Env(plant, clock, settings)
+        self.journal = journal
+        self.pins = pins
+        self.printer = printer
+        self.decode_options = decode_options or DecodeOptions()
+        self.context = Context()
+        self._last_scan: tuple[str, datetime] | None = None
+
+    @property
+    def station_id(self) -> str:
+        return self.env.settings.station_id
+
+    def scan(self, raw: str) -> ScanResult:
+        now = self.env.clock.now()
+        if self._is_duplicate(raw, now):
+            return self._conclude(raw, reject("duplicate_scan", scan=_visible(raw)), now)
+        self._last_scan = (raw, now)
+        decoded = decode(raw, self.decode_options)
+        if decoded.error is not None:
+            self.context = replace(self.context, override=None)
+            return self._conclude(raw, reject("unreadable", detail=decoded.error), now)
+        thing = resolve(decoded, self.env.plant, self._expected_parts(), self.context.part)
+        if self.context.override is not None:
+            return self._override_step(raw, decoded, thing, now)
+        return self._conclude(raw, decide(thing, self.context, self.env, frozenset()), now, decoded)
+
+    def prompt(self) -> str:
+        code, params = prompt_for(self.context, self.env)
+        return render(code, params)
+
+    def _is_duplicate(self, raw: str, now: datetime) -> bool:
+        if self._last_scan is None:
+            return False
+        last_raw, last_time = self._last_scan
+        window = self.env.settings.duplicate_window_seconds
+        return raw == last_raw and (now - last_time).total_seconds() < window
+
+    def _expected_parts(self) -> frozenset[str]:
+        ctx = self.context
+        if ctx.work_order is None:
+            return frozenset()
+        parts = {ctx.work_order.part}
+        if ctx.operation is not None:
+            parts.update(line.child for line in self.env.plant.bom_lines(ctx.work_order.part, ctx.operation.code))
+        return frozenset(parts)
+
+    def _override_step(self, raw: str, decoded: Decoded, thing: Thing, now: datetime) -> ScanResult:
+        pending = self.context.override
+        assert pending is not None
+        if isinstance(thing, BadgeScan) and thing.operator.is_lead:
+            self.context = replace(self.context, override=replace(pending, lead=thing.operator, pin_ok=False))
+            return self._conclude(raw, accept("override_lead", self.context, name=thing.operator.name), now)
+        if isinstance(thing, PinScan) and pending.lead is not None:
+            return self._override_pin(raw, thing, pending, now)
+        if isinstance(thing, ReasonScan):
+            self.context = replace(self.context, override=replace(pending, reason=thing.code))
+            return self._try_waive(raw, now)
+        if isinstance(thing, PinScan):
+            return self._conclude(raw, reject("override_needs_lead_badge"), now)
+        self.context = replace(self.context, override=None)
+        decision = decide(thing, self.context, self.env, frozenset())
+        result = self._conclude(raw, decision, now, decoded)
+        return replace(result, message=render("override_cancelled", {}) + " " + result.message)
+
+    def _override_pin(self, raw: str, scan: PinScan, pending: PendingOverride, now: datetime) -> ScanResult:
+        lead = pending.lead
+        assert lead is not None
+        if lead.pin_hash is None or not self.pins.verify(lead.pin_hash, scan.pin):
+            failed = pending.failed_pins + 1
+            if failed >= self.env.settings.max_pin_attempts:
+                self.context = replace(self.context, override=None)
+                return self._conclude(raw, reject("override_pin_locked", name=lead.name), now)
+            self.context = replace(self.context, override=replace(pending, failed_pins=failed))
+            return self._conclude(raw, reject("override_bad_pin", name=lead.name), now)
+        self.context = replace(self.context, override=replace(pending, pin_ok=True))
+        return self._try_waive(raw, now)
+
+    def _try_waive(self, raw: str, now: datetime) -> ScanResult:
+        pending = self.context.override
+        assert pending is not None
+        if pending.lead is None or not pending.pin_ok:
+            return self._conclude(raw, accept("override_reason_set", self.context, reason=pending.reason or ""), now)
+        if pending.reason is None:
+            return self._conclude(raw, accept("override_pin_ok", self.context, name=pending.lead.name), now)
+        base = replace(self.context, override=None)
+        thing = resolve(pending.scan, self.env.plant, self._expected_parts(), base.part)
+        decision = decide(thing, base, self.env, frozenset({pending.rule}))
+        if decision.outcome is not Outcome.ACCEPTED:
+            self.context = base
+            return self._conclude(raw, decision, now)
+        work_order = base.work_order.number if base.work_order else None
+        deviation = DeviationRecorded(pending.rule, pending.subject, work_order, pending.reason, pending.lead.badge)
+        signed = replace(decision, events=(*decision.events, deviation), code="override_applied",
+                         params={**decision.params, "rule": pending.rule, "name": pending.lead.name})
+        signature = Signature(pending.lead.badge, f"waived {pending.rule}")
+        return self._conclude(raw, signed, now, reason=pending.reason, signature=signature)
+
+    def _conclude(
+        self,
+        raw: str,
+        decision: Decision,
+        now: datetime,
+        decoded: Decoded | None = None,
+        *,
+        reason: str | None = None,
+        signature: Signature | None = None,
+    ) -> ScanResult:
+        message = render(decision.code, decision.params)
+        event_ids: list[str] = []
+        if decision.outcome is Outcome.ACCEPTED:
+            if decision.events:
+                operator = self.context.operator.badge if self.context.operator else None
+                event_ids = self.journal.record(decision.events, operator=operator, reason=reason, signature=signature)
+            if decision.context is not None:
+                self.context = decision.context
+            printer_fault = self._print_after(decision)
+            if printer_fault:
+                message = f"{message} {printer_fault}"
+        else:
+            if decision.outcome is Outcome.NEEDS_OVERRIDE and decoded is not None and decision.waivable_rule:
+                subject = decision.params.get("lot") or decision.params.get("unit") or raw
+                part = decision.params.get("part")
+                subject = f"{part}/{subject}" if part and "/" not in subject else subject
+                self.context = replace(
+                    self.context, override=PendingOverride(decoded, decision.waivable_rule, subject)
+                )
+            operator = self.context.operator.badge if self.context.operator else None
+            self.journal.log_rejection(RejectedScan(self.station_id, now, operator, raw, decision.code, message))
+        return ScanResult(
+            scan=raw,
+            outcome=decision.outcome,
+            code=decision.code,
+            message=message,
+            event_ids=tuple(event_ids),
+            prompt=self.prompt(),
+            params=decision.params,
+        )
+
+    def _print_after(self, decision: Decision) -> str | None:
+        """Print the labels an accepted scan calls for. A printer fault never undoes the scan."""
+        try:
+            for event in decision.events:
+                if isinstance(event, ContainerClosed):
+                    container = self.env.plant.container(event.sscc)
+                    if container is not None:
+                        self.printer.print_container_label(container)
+                elif isinstance(event, UnitRegistered) and decision.code == "serial_assigned":
+                    unit = self.env.plant.unit(event.part, event.serial)
+                    if unit is not None:
+                        self.printer.print_unit_label(unit)
+        except Exception as fault:  # a printer adapter may fail in any way; the record stands
+            return render("label_not_printed", {"detail": str(fault)})
+        return None
+
+
+def _visible(raw: str) -> str:
+    return raw.strip().replace("\x1d", "<GS>")[:80]

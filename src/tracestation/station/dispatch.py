@@ -1,0 +1,119 @@
+"""Route a resolved scan to the handler for the station's current operation."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from tracestation.domain.model import Lot, OperationKind
+from tracestation.station import assembly, operations, selection
+from tracestation.station.context import Context
+from tracestation.station.env import Env
+from tracestation.station.resolve import (
+    BadgeScan,
+    Command,
+    ContainerScan,
+    LotScan,
+    OperationScan,
+    PartScan,
+    PinScan,
+    QuantityScan,
+    ReasonScan,
+    SerialScan,
+    Thing,
+    Unresolved,
+    WorkOrderScan,
+)
+from tracestation.station.units import next_serial, register
+from tracestation.station.verdicts import Decision, reject
+
+
+def decide(thing: Thing, ctx: Context, env: Env, waived: frozenset[str]) -> Decision:
+    if isinstance(thing, Unresolved):
+        return reject(thing.code, **thing.params)
+    if isinstance(thing, BadgeScan):
+        return selection.log_in(thing.operator, ctx)
+    if ctx.operator is None:
+        if isinstance(thing, SerialScan) and not thing.units:
+            return reject("unknown_badge", value=thing.serial)
+        return reject("not_logged_in")
+    if isinstance(thing, PinScan | ReasonScan):
+        return reject("no_override_pending")
+    if isinstance(thing, Command) and thing.name == "LOGOUT":
+        return selection.log_out(ctx)
+    if isinstance(thing, Command) and thing.name == "CANCEL":
+        return selection.cancel(ctx)
+    if isinstance(thing, WorkOrderScan):
+        return selection.select_work_order(thing, ctx, env)
+    if isinstance(thing, OperationScan):
+        return selection.select_operation(thing, ctx)
+    if isinstance(thing, QuantityScan):
+        return selection.set_quantity(thing, ctx)
+    if isinstance(thing, PartScan):
+        return selection.set_part(thing, ctx, env)
+    if ctx.work_order is None:
+        return reject("no_work_order")
+    if ctx.operation is None:
+        return reject("no_operation", work_order=ctx.work_order.number)
+    if isinstance(thing, Command):
+        return _command(thing.name, ctx, env)
+    if isinstance(thing, LotScan):
+        return _lot(thing, ctx, env, waived)
+    if isinstance(thing, SerialScan):
+        return _serial(thing, ctx, env, waived)
+    assert isinstance(thing, ContainerScan)
+    return reject("container_not_expected", sscc=thing.sscc)
+
+
+def _command(name: str, ctx: Context, env: Env) -> Decision:
+    assert ctx.operation is not None
+    kind = ctx.operation.kind
+    if name == "NEW":
+        if ctx.unit is not None:
+            return reject("finish_current_unit_first")
+        decision = register(next_serial(ctx, env), ctx, env)
+        return replace(decision, code="serial_assigned") if decision.events else decision
+    if name == "DONE" and kind is OperationKind.ASSEMBLE:
+        return assembly.complete_assembly(ctx, env)
+    if name == "REMOVE" and kind is OperationKind.ASSEMBLE:
+        return assembly.remove_mode(ctx, env)
+    if name in ("PASS", "FAIL") and kind in (OperationKind.TEST, OperationKind.INSPECT):
+        return operations.record_result(name == "PASS", ctx, env)
+    if name == "CLOSE" and kind is OperationKind.PACK:
+        return operations.close_container(ctx, env)
+    return reject("command_not_here", command=name, operation=ctx.operation.code, kind=kind.value)
+
+
+def _lot(scan: LotScan, ctx: Context, env: Env, waived: frozenset[str]) -> Decision:
+    assert ctx.operation is not None
+    lot = _one_lot(scan)
+    if isinstance(lot, Decision):
+        return lot
+    kind = ctx.operation.kind
+    if kind is OperationKind.ASSEMBLE:
+        return assembly.assemble_lot(scan, lot, ctx, env, waived)
+    if kind is OperationKind.CONSUME:
+        return operations.consume_lot(scan, lot, ctx, env, waived)
+    return reject("lot_not_expected", lot=lot.label, operation=ctx.operation.code, kind=kind.value)
+
+
+def _one_lot(scan: LotScan) -> Lot | Decision:
+    if not scan.lots:
+        if scan.part:
+            return reject("unknown_lot", lot=scan.code, part=scan.part)
+        return reject("unknown_value", value=scan.code)
+    if len(scan.lots) > 1:
+        parts = ", ".join(sorted(lot.part for lot in scan.lots))
+        return reject("ambiguous_lot", lot=scan.code, parts=parts)
+    return scan.lots[0]
+
+
+def _serial(scan: SerialScan, ctx: Context, env: Env, waived: frozenset[str]) -> Decision:
+    assert ctx.operation is not None
+    kind = ctx.operation.kind
+    if kind is OperationKind.ASSEMBLE:
+        return assembly.assemble_serial(scan, ctx, env, waived)
+    if kind is OperationKind.CONSUME:
+        return operations.consume_serial(scan, ctx, env)
+    if kind in (OperationKind.TEST, OperationKind.INSPECT):
+        return operations.test_serial(scan, ctx, env)
+    return operations.pack_serial(scan, ctx, env)

@@ -1,0 +1,66 @@
+"""Signed lead actions outside the scan flow (the CLI's `lot` commands, the lead panel)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from tracestation.domain import lots
+from tracestation.domain.events import DomainEvent
+from tracestation.domain.model import Lot, Operator
+from tracestation.station.ports import Journal, PinVerifier, PlantReader, Signature
+
+
+class LeadSignatureRefused(PermissionError):
+    pass
+
+
+class LeadDesk:
+    def __init__(self, plant: PlantReader, journal: Journal, pins: PinVerifier) -> None:
+        self.plant = plant
+        self.journal = journal
+        self.pins = pins
+
+    def sign_in(self, badge: str, pin: str) -> Operator:
+        lead = self.plant.operator(badge)
+        if lead is None:
+            raise LeadSignatureRefused(f"{badge} is not a known badge.")
+        if not lead.is_lead:
+            raise LeadSignatureRefused(f"{lead.name} ({badge}) is not a line lead; a lead must sign this.")
+        if lead.pin_hash is None or not self.pins.verify(lead.pin_hash, pin):
+            raise LeadSignatureRefused(f"Wrong PIN for {lead.name}. Nothing was changed.")
+        return lead
+
+    def lot(self, part: str, code: str) -> Lot:
+        lot = self.plant.lot(part, code)
+        if lot is None:
+            raise lots.LotActionRefused(f"Lot {part}/{code} is not recorded. Check the part and lot.")
+        return lot
+
+    def change_status(self, lead: Operator, part: str, code: str, action: str, reason: str) -> str:
+        event = lots.change_status(self.lot(part, code), action, reason)
+        return self._sign(lead, event, f"lot {action}", reason)
+
+    def split(self, lead: Operator, part: str, code: str, qty: Decimal, new_code: str | None, reason: str) -> tuple[str, str]:
+        lot = self.lot(part, code)
+        new_code = new_code or self._free_code(part, code, "S")
+        if self.plant.lot(part, new_code) is not None:
+            raise lots.LotActionRefused(f"Lot {part}/{new_code} already exists; choose another code.")
+        return self._sign(lead, lots.split(lot, qty, new_code), "lot split", reason), new_code
+
+    def merge(self, lead: Operator, labels: list[tuple[str, str]], new_code: str | None, reason: str) -> tuple[str, str]:
+        sources = [self.lot(part, code) for part, code in labels]
+        new_code = new_code or self._free_code(sources[0].part, sources[0].code, "M")
+        if self.plant.lot(sources[0].part, new_code) is not None:
+            raise lots.LotActionRefused(f"Lot {sources[0].part}/{new_code} already exists; choose another code.")
+        return self._sign(lead, lots.merge(sources, new_code), "lot merge", reason), new_code
+
+    def _free_code(self, part: str, code: str, mark: str) -> str:
+        n = 1
+        while self.plant.lot(part, f"{code}-{mark}{n}") is not None:
+            n += 1
+        return f"{code}-{mark}{n}"
+
+    def _sign(self, lead: Operator, event: DomainEvent, meaning: str, reason: str) -> str:
+        ids = self.journal.record([event], operator=lead.badge, reason=reason or None,
+                                  signature=Signature(lead.badge, meaning))
+        return ids[0]

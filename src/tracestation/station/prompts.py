@@ -1,0 +1,70 @@
+"""What the operator should scan next, from the station's context."""
+
+from __future__ import annotations
+
+from tracestation.domain.model import OperationKind
+from tracestation.domain.rules import missing_lines, qty_text
+from tracestation.station.context import Context
+from tracestation.station.env import Env
+
+
+def prompt_for(ctx: Context, env: Env) -> tuple[str, dict[str, str]]:
+    if ctx.override is not None:
+        return "prompt_override", {}
+    if ctx.operator is None:
+        return "prompt_badge", {}
+    if ctx.work_order is None or ctx.routing is None:
+        return "prompt_work_order", {}
+    if ctx.operation is None:
+        return "prompt_operation", {"work_order": ctx.work_order.number}
+    kind = ctx.operation.kind
+    if kind is OperationKind.ASSEMBLE:
+        return _assemble(ctx, env)
+    if kind is OperationKind.CONSUME:
+        return _kit(ctx, env)
+    if kind in (OperationKind.TEST, OperationKind.INSPECT):
+        if ctx.unit:
+            return "prompt_test_result", {"unit": "/".join(ctx.unit)}
+        return "prompt_test_unit", {}
+    container = env.plant.open_container(ctx.work_order.number)
+    carton = f" into {container.sscc} ({len(container.units)} in it)" if container else ""
+    return "prompt_pack", {"carton": carton}
+
+
+def _assemble(ctx: Context, env: Env) -> tuple[str, dict[str, str]]:
+    assert ctx.work_order is not None and ctx.operation is not None and ctx.routing is not None
+    if ctx.unit is None:
+        if ctx.routing.first.code == ctx.operation.code:
+            return "prompt_new_parent", {"part": ctx.work_order.part}
+        return "prompt_parent", {"part": ctx.work_order.part}
+    label = "/".join(ctx.unit)
+    if ctx.remove_mode:
+        return "prompt_remove", {"unit": label}
+    lines = env.plant.bom_lines(ctx.unit[0], ctx.operation.code)
+    missing = missing_lines(lines, env.plant.installed_children(*ctx.unit))
+    if not missing:
+        return "prompt_done", {"unit": label}
+    return "prompt_children", {"unit": label, "missing": _describe(missing, env)}
+
+
+def _kit(ctx: Context, env: Env) -> tuple[str, dict[str, str]]:
+    assert ctx.work_order is not None and ctx.operation is not None
+    work_order = ctx.work_order
+    needs = []
+    for line in env.plant.bom_lines(work_order.part, ctx.operation.code):
+        left = line.qty * work_order.quantity - env.plant.kitted_quantity(work_order.number, line.child, line.operation)
+        if left > 0:
+            needs.append(f"{line.child} {qty_text(left)}")
+    if not needs:
+        return "prompt_kit_done", {"part": work_order.part}
+    return "prompt_kit", {"missing": ", ".join(needs)}
+
+
+def _describe(missing: list[tuple[object, object]], env: Env) -> str:
+    parts = []
+    for line, qty in missing:
+        child = getattr(line, "child", "")
+        part = env.plant.part(child)
+        uom = part.uom if part else "ea"
+        parts.append(f"{child} {qty_text(qty)} {uom}")  # type: ignore[arg-type]
+    return ", ".join(parts)

@@ -1,0 +1,76 @@
+"""Picking the unit a serial scan means, and registering new units at the first operation."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from tracestation.domain.events import DomainEvent, OperationCompleted, UnitRegistered
+from tracestation.domain.model import OperationKind, Tracking, Unit, UnitStatus
+from tracestation.domain.rules import Violation, unit_at_operation, work_order_has_room
+from tracestation.station.context import Context
+from tracestation.station.env import Env
+from tracestation.station.resolve import SerialScan
+from tracestation.station.verdicts import Decision, accept, refuse, reject
+
+
+def pick_unit(scan: SerialScan, preferred_parts: frozenset[str]) -> Unit | Decision | None:
+    """The one unit the scan names; a rejection when it names several; None when unknown."""
+    units = scan.units
+    if len(units) > 1:
+        units = tuple(u for u in units if u.part in preferred_parts) or units
+    if len(units) > 1:
+        parts = ", ".join(sorted(u.part for u in units))
+        return reject("ambiguous_serial", serial=scan.serial, parts=parts)
+    return units[0] if units else None
+
+
+def can_register(ctx: Context) -> bool:
+    """New serials are registered only at the first operation of a serialized work order."""
+    assert ctx.routing is not None and ctx.operation is not None and ctx.work_order is not None
+    return ctx.routing.first.code == ctx.operation.code
+
+
+def register(serial: str, ctx: Context, env: Env) -> Decision:
+    """Register `serial` as a new unit of the work order; it becomes the current unit."""
+    assert ctx.work_order is not None and ctx.operation is not None
+    work_order, operation = ctx.work_order, ctx.operation
+    part = env.plant.part(work_order.part)
+    if part is None or part.tracking is not Tracking.SERIAL:
+        return reject("work_order_not_serialized", work_order=work_order.number, part=work_order.part)
+    if not can_register(ctx):
+        return reject("unknown_serial", serial=serial)
+    if env.plant.units_by_serial(serial) and env.plant.unit(part.number, serial) is not None:
+        return reject("serial_exists", serial=serial, part=part.number)
+    room = work_order_has_room(work_order, env.plant.unit_count(work_order.number))
+    if room is not None:
+        return refuse(room)
+    events: list[DomainEvent] = [UnitRegistered(part.number, serial, work_order.number, operation.code)]
+    new = replace(ctx.cleared_work(), unit=(part.number, serial))
+    if operation.kind is OperationKind.CONSUME:
+        events.append(OperationCompleted(part.number, serial, work_order.number, operation.code))
+        new = ctx.cleared_work()
+    return accept("unit_registered", new, *events, unit=f"{part.number}/{serial}", work_order=work_order.number)
+
+
+def next_serial(ctx: Context, env: Env) -> str:
+    """The next free serial of the work order, `<work order>-<nnnnn>`."""
+    assert ctx.work_order is not None
+    number = env.plant.unit_count(ctx.work_order.number) + 1
+    while True:
+        serial = f"{ctx.work_order.number}-{number:05d}"
+        if env.plant.unit(ctx.work_order.part, serial) is None:
+            return serial
+        number += 1
+
+
+def check_unit_for_operation(unit: Unit, ctx: Context) -> Violation | None:
+    """The unit belongs to this work order and this operation is next on its routing."""
+    assert ctx.work_order is not None and ctx.routing is not None and ctx.operation is not None
+    if unit.work_order != ctx.work_order.number:
+        return Violation(
+            "unit_other_work_order",
+            {"unit": unit.label, "work_order": unit.work_order, "selected": ctx.work_order.number},
+        )
+    if unit.status is UnitStatus.FAILED:
+        return Violation("unit_failed", {"unit": unit.label})
+    return unit_at_operation(unit, ctx.routing, ctx.operation)

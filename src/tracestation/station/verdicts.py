@@ -1,0 +1,70 @@
+"""What the station decides about a scan, and what it reports back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from tracestation.domain.events import DomainEvent
+from tracestation.domain.rules import Violation
+from tracestation.station.context import Context
+
+
+class Outcome(StrEnum):
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    NEEDS_OVERRIDE = "needs_override"
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A handler's verdict. `context` is the station state to adopt once the events are durable."""
+
+    outcome: Outcome
+    code: str
+    params: dict[str, str] = field(default_factory=dict)
+    events: tuple[DomainEvent, ...] = ()
+    context: Context | None = None
+    waivable_rule: str | None = None
+
+
+def accept(code: str, context: Context | None = None, *events: DomainEvent, **params: str) -> Decision:
+    return Decision(Outcome.ACCEPTED, code, params, tuple(events), context)
+
+
+def reject(code: str, **params: str) -> Decision:
+    return Decision(Outcome.REJECTED, code, params)
+
+
+def refuse(violation: Violation) -> Decision:
+    """Turn a rule violation into a rejection, or a request for a lead when it may be waived."""
+    if violation.waivable:
+        return Decision(Outcome.NEEDS_OVERRIDE, violation.code, violation.params, waivable_rule=violation.code)
+    return Decision(Outcome.REJECTED, violation.code, violation.params)
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    """The station's answer to one scan, as the window, the headless runner and replay show it."""
+
+    scan: str
+    outcome: Outcome
+    code: str
+    message: str
+    event_ids: tuple[str, ...] = ()
+    prompt: str = ""
+    params: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def event_id(self) -> str | None:
+        return self.event_ids[0] if self.event_ids else None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "scan": self.scan,
+            "outcome": self.outcome.value,
+            "message": self.message,
+            "event_id": self.event_id,
+            "code": self.code,
+        }

@@ -1,0 +1,1 @@
+"""The station's database: SQLAlchemy 2.0 tables, Alembic migrations, the journal and readers."""

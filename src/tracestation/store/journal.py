@@ -1,0 +1,73 @@
+"""The journal: each station's hash-chained event log, written with its projections.
+
+`record` is the only way state changes. It writes the events, their projections and the station's
+chain head in one transaction and returns only after the commit, so "accepted" means durable.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from tracestation.domain.chain import GENESIS, event_hash
+from tracestation.domain.events import DomainEvent
+from tracestation.station.ports import Clock, RejectedScan, Signature
+from tracestation.store.projections import Written, project
+from tracestation.store.tables import EventRow, RejectedScanRow, StationHeadRow
+
+
+class DatabaseJournal:
+    def __init__(self, engine: Engine, station: str, clock: Clock) -> None:
+        self.engine = engine
+        self.station = station
+        self.clock = clock
+
+    def record(
+        self,
+        events: Sequence[DomainEvent],
+        *,
+        operator: str | None,
+        reason: str | None = None,
+        signature: Signature | None = None,
+    ) -> list[str]:
+        ids: list[str] = []
+        with Session(self.engine) as s, s.begin():
+            head = s.scalars(
+                select(StationHeadRow).where(StationHeadRow.station == self.station).with_for_update()
+            ).first()
+            seq, prev_hash = (head.seq, head.hash) if head else (0, GENESIS)
+            now = self.clock.now()
+            time = now.isoformat(timespec="microseconds")
+            signed_by = signature.badge if signature else None
+            for event in events:
+                seq += 1
+                event_id = str(uuid.uuid4())
+                payload = event.payload()
+                if signature is not None:
+                    payload = {**payload, "signature_meaning": signature.meaning}
+                digest = event_hash(
+                    id=event_id, station=self.station, seq=seq, time=time, operator=operator,
+                    kind=event.kind, payload=payload, reason=reason, signed_by=signed_by,
+                    prev_hash=prev_hash,
+                )
+                s.add(EventRow(id=event_id, station=self.station, seq=seq, time=time, operator=operator,
+                               kind=event.kind, payload=payload, reason=reason, signed_by=signed_by,
+                               prev_hash=prev_hash, hash=digest))
+                s.flush()
+                project(event, s, Written(event_id, now, self.station, operator, signed_by))
+                s.flush()
+                prev_hash = digest
+                ids.append(event_id)
+            if head is None:
+                s.add(StationHeadRow(station=self.station, seq=seq, hash=prev_hash))
+            else:
+                head.seq, head.hash = seq, prev_hash
+        return ids
+
+    def log_rejection(self, rejected: RejectedScan) -> None:
+        with Session(self.engine) as s, s.begin():
+            s.add(RejectedScanRow(station=rejected.station, time=rejected.time, operator=rejected.operator,
+                                  raw=rejected.raw[:4096], code=rejected.code, message=rejected.message))

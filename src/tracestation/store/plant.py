@@ -1,0 +1,204 @@
+"""`PlantReader` on the database: the station core's view of master data and projections.
+
+Each call runs in its own short session, so a reader never holds a snapshot between scans.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session, aliased
+
+from tracestation.domain.model import (
+    BomLine,
+    Container,
+    InstalledChild,
+    Lot,
+    LotStatus,
+    Operation,
+    OperationKind,
+    Operator,
+    Part,
+    Role,
+    Routing,
+    Tracking,
+    Unit,
+    UnitStatus,
+    WorkOrder,
+    WorkOrderStatus,
+)
+from tracestation.store.tables import (
+    BomLineRow,
+    ConsumptionRow,
+    ContainerRow,
+    GenealogyLinkRow,
+    LotRow,
+    OperationRow,
+    OperatorRow,
+    PartRow,
+    UnitRow,
+    WorkOrderRow,
+)
+
+
+def as_utc(moment: datetime | None) -> datetime | None:
+    """SQLite hands back naive datetimes; everything here is stored in UTC."""
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=UTC)
+
+
+def to_part(row: PartRow) -> Part:
+    return Part(row.number, row.description, Tracking(row.tracking), row.uom, row.gtin, row.shelf_life_days)
+
+
+def to_lot(row: LotRow) -> Lot:
+    return Lot(
+        row.part, row.code, Decimal(row.quantity), LotStatus(row.status), row.expiry, row.supplier,
+        row.status_reason, as_utc(row.status_since),
+    )
+
+
+def to_unit(row: UnitRow) -> Unit:
+    return Unit(row.part, row.serial, row.work_order, UnitStatus(row.status), row.last_operation, row.container)
+
+
+class DatabasePlant:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def _session(self) -> Session:
+        return Session(self.engine)
+
+    def operator(self, badge: str) -> Operator | None:
+        with self._session() as s:
+            row = s.get(OperatorRow, badge)
+            return Operator(row.badge, row.name, Role(row.role), row.pin_hash) if row else None
+
+    def work_order(self, number: str) -> WorkOrder | None:
+        with self._session() as s:
+            row = s.get(WorkOrderRow, number)
+            return WorkOrder(row.number, row.part, row.quantity, WorkOrderStatus(row.status)) if row else None
+
+    def part(self, number: str) -> Part | None:
+        with self._session() as s:
+            row = s.get(PartRow, number)
+            return to_part(row) if row else None
+
+    def part_by_gtin(self, gtin: str) -> Part | None:
+        with self._session() as s:
+            row = s.scalars(select(PartRow).where(PartRow.gtin == gtin.zfill(14))).first()
+            return to_part(row) if row else None
+
+    def routing(self, part: str) -> Routing | None:
+        with self._session() as s:
+            rows = s.scalars(
+                select(OperationRow).where(OperationRow.part == part).order_by(OperationRow.position)
+            ).all()
+            if not rows:
+                return None
+            ops = tuple(Operation(r.code, r.name, OperationKind(r.kind), r.pack_qty) for r in rows)
+            return Routing(part, ops)
+
+    def bom_lines(self, parent: str, operation: str) -> list[BomLine]:
+        with self._session() as s:
+            rows = s.scalars(
+                select(BomLineRow)
+                .where(BomLineRow.parent == parent, BomLineRow.operation == operation)
+                .order_by(BomLineRow.id)
+            ).all()
+            return [BomLine(r.parent, r.child, Decimal(r.qty), r.operation) for r in rows]
+
+    def lot(self, part: str, code: str) -> Lot | None:
+        with self._session() as s:
+            row = s.scalars(select(LotRow).where(LotRow.part == part, LotRow.code == code)).first()
+            return to_lot(row) if row else None
+
+    def lots_by_code(self, code: str) -> list[Lot]:
+        with self._session() as s:
+            return [to_lot(r) for r in s.scalars(select(LotRow).where(LotRow.code == code))]
+
+    def unit(self, part: str, serial: str) -> Unit | None:
+        with self._session() as s:
+            row = s.scalars(select(UnitRow).where(UnitRow.part == part, UnitRow.serial == serial)).first()
+            return to_unit(row) if row else None
+
+    def units_by_serial(self, serial: str) -> list[Unit]:
+        with self._session() as s:
+            return [to_unit(r) for r in s.scalars(select(UnitRow).where(UnitRow.serial == serial))]
+
+    def installed_children(self, part: str, serial: str) -> list[InstalledChild]:
+        child_unit = aliased(UnitRow)
+        parent = aliased(UnitRow)
+        with self._session() as s:
+            rows = s.execute(
+                select(GenealogyLinkRow, child_unit, LotRow)
+                .join(parent, parent.id == GenealogyLinkRow.parent_unit_id)
+                .outerjoin(child_unit, child_unit.id == GenealogyLinkRow.child_unit_id)
+                .outerjoin(LotRow, LotRow.id == GenealogyLinkRow.child_lot_id)
+                .where(parent.part == part, parent.serial == serial, GenealogyLinkRow.removed_event.is_(None))
+                .order_by(GenealogyLinkRow.id)
+            ).all()
+            children = []
+            for link, unit, lot in rows:
+                child_part = unit.part if unit is not None else lot.part
+                children.append(
+                    InstalledChild(
+                        link.id, child_part, unit.serial if unit is not None else None,
+                        lot.code if lot is not None else None, Decimal(link.qty), link.operation,
+                    )
+                )
+            return children
+
+    def installed_in(self, part: str, serial: str) -> Unit | None:
+        child = aliased(UnitRow)
+        parent = aliased(UnitRow)
+        with self._session() as s:
+            row = s.scalars(
+                select(parent)
+                .join(GenealogyLinkRow, GenealogyLinkRow.parent_unit_id == parent.id)
+                .join(child, child.id == GenealogyLinkRow.child_unit_id)
+                .where(child.part == part, child.serial == serial, GenealogyLinkRow.removed_event.is_(None))
+            ).first()
+            return to_unit(row) if row else None
+
+    def unit_count(self, work_order: str) -> int:
+        with self._session() as s:
+            return s.scalar(select(func.count()).select_from(UnitRow).where(UnitRow.work_order == work_order)) or 0
+
+    def kitted_quantity(self, work_order: str, part: str, operation: str) -> Decimal:
+        with self._session() as s:
+            total = s.scalar(
+                select(func.coalesce(func.sum(ConsumptionRow.qty), 0))
+                .join(LotRow, LotRow.id == ConsumptionRow.lot_id)
+                .where(
+                    ConsumptionRow.work_order == work_order,
+                    LotRow.part == part,
+                    ConsumptionRow.operation == operation,
+                    ConsumptionRow.source == "kit",
+                )
+            )
+            return Decimal(str(total or 0))
+
+    def open_container(self, work_order: str) -> Container | None:
+        with self._session() as s:
+            row = s.scalars(
+                select(ContainerRow).where(ContainerRow.work_order == work_order, ContainerRow.closed.is_(False))
+            ).first()
+            return self._container(s, row) if row else None
+
+    def container(self, sscc: str) -> Container | None:
+        with self._session() as s:
+            row = s.get(ContainerRow, sscc)
+            return self._container(s, row) if row else None
+
+    def container_count(self) -> int:
+        with self._session() as s:
+            return s.scalar(select(func.count()).select_from(ContainerRow)) or 0
+
+    @staticmethod
+    def _container(s: Session, row: ContainerRow) -> Container:
+        serials = s.scalars(select(UnitRow.serial).where(UnitRow.container == row.sscc).order_by(UnitRow.serial)).all()
+        return Container(row.sscc, row.work_order, row.part, row.capacity, tuple(serials), row.closed)

@@ -1,0 +1,271 @@
+"""The database tables. One metadata and one Alembic history for SQLite and PostgreSQL.
+
+`events` is the journal (append-only, hash-chained per station); every other table except master
+data is a projection of it, updated in the same transaction as the event is written.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+Quantity = Numeric(18, 6)
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class PartRow(Base):
+    __tablename__ = "parts"
+    number: Mapped[str] = mapped_column(String(64), primary_key=True)
+    description: Mapped[str] = mapped_column(String(200), default="")
+    tracking: Mapped[str] = mapped_column(String(16))
+    uom: Mapped[str] = mapped_column(String(16), default="ea")
+    gtin: Mapped[str | None] = mapped_column(String(14), unique=True)
+    shelf_life_days: Mapped[int | None] = mapped_column(Integer)
+
+
+class OperationRow(Base):
+    __tablename__ = "routing_operations"
+    part: Mapped[str] = mapped_column(ForeignKey("parts.number"), primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(16))
+    pack_qty: Mapped[int | None] = mapped_column(Integer)
+
+
+class BomLineRow(Base):
+    __tablename__ = "bom_lines"
+    __table_args__ = (UniqueConstraint("parent", "child", "operation"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    parent: Mapped[str] = mapped_column(ForeignKey("parts.number"), index=True)
+    child: Mapped[str] = mapped_column(ForeignKey("parts.number"))
+    qty: Mapped[Decimal] = mapped_column(Quantity)
+    operation: Mapped[str] = mapped_column(String(16))
+
+
+class WorkOrderRow(Base):
+    __tablename__ = "work_orders"
+    number: Mapped[str] = mapped_column(String(64), primary_key=True)
+    part: Mapped[str] = mapped_column(ForeignKey("parts.number"))
+    quantity: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16), default="released")
+
+
+class OperatorRow(Base):
+    __tablename__ = "operators"
+    badge: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(16))
+    pin_hash: Mapped[str | None] = mapped_column(String(200))
+
+
+class LotRow(Base):
+    __tablename__ = "lots"
+    __table_args__ = (UniqueConstraint("part", "code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    part: Mapped[str] = mapped_column(ForeignKey("parts.number"))
+    code: Mapped[str] = mapped_column(String(64), index=True)
+    quantity: Mapped[Decimal] = mapped_column(Quantity)
+    expiry: Mapped[date | None] = mapped_column(Date)
+    supplier: Mapped[str | None] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(16), default="released")
+    status_reason: Mapped[str | None] = mapped_column(String(200))
+    status_since: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class LotLineageRow(Base):
+    """A lot made from another: a split child, or the result of a merge."""
+
+    __tablename__ = "lot_lineage"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_lot_id: Mapped[int] = mapped_column(ForeignKey("lots.id"), index=True)
+    result_lot_id: Mapped[int] = mapped_column(ForeignKey("lots.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    qty: Mapped[Decimal] = mapped_column(Quantity)
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id"))
+
+
+class LotDispositionRow(Base):
+    """Every status change of a lot, with the reason and who signed it."""
+
+    __tablename__ = "lot_dispositions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lot_id: Mapped[int] = mapped_column(ForeignKey("lots.id"), index=True)
+    status: Mapped[str] = mapped_column(String(16))
+    previous: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(String(200))
+    signed_by: Mapped[str | None] = mapped_column(String(64))
+    time: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id"))
+
+
+class UnitRow(Base):
+    __tablename__ = "units"
+    __table_args__ = (UniqueConstraint("part", "serial"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    part: Mapped[str] = mapped_column(ForeignKey("parts.number"))
+    serial: Mapped[str] = mapped_column(String(64), index=True)
+    work_order: Mapped[str] = mapped_column(ForeignKey("work_orders.number"), index=True)
+    status: Mapped[str] = mapped_column(String(16))
+    last_operation: Mapped[str | None] = mapped_column(String(16))
+    container: Mapped[str | None] = mapped_column(String(18), index=True)
+    registered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class GenealogyLinkRow(Base):
+    """Parent unit <- child unit, or parent unit <- quantity of a child lot. Never deleted."""
+
+    __tablename__ = "genealogy_links"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    parent_unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    child_unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
+    child_lot_id: Mapped[int | None] = mapped_column(ForeignKey("lots.id"), index=True)
+    qty: Mapped[Decimal] = mapped_column(Quantity)
+    operation: Mapped[str] = mapped_column(String(16))
+    installed_event: Mapped[str] = mapped_column(ForeignKey("events.id"))
+    installed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    removed_event: Mapped[str | None] = mapped_column(ForeignKey("events.id"))
+    removed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class ConsumptionRow(Base):
+    """Material a work order used: kitted against it, or installed in one of its units."""
+
+    __tablename__ = "consumptions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    work_order: Mapped[str] = mapped_column(ForeignKey("work_orders.number"), index=True)
+    lot_id: Mapped[int] = mapped_column(ForeignKey("lots.id"), index=True)
+    qty: Mapped[Decimal] = mapped_column(Quantity)
+    operation: Mapped[str] = mapped_column(String(16))
+    source: Mapped[str] = mapped_column(String(8))
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id"))
+
+
+class TestRecordRow(Base):
+    __tablename__ = "test_records"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    test: Mapped[str] = mapped_column(String(100))
+    operation: Mapped[str] = mapped_column(String(16))
+    passed: Mapped[bool] = mapped_column(Boolean)
+    station: Mapped[str] = mapped_column(String(64))
+    operator: Mapped[str | None] = mapped_column(String(64))
+    time: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    attachment_hash: Mapped[str | None] = mapped_column(String(64))
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id"))
+
+
+class MeasurementRow(Base):
+    __tablename__ = "measurements"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    test_record_id: Mapped[int] = mapped_column(ForeignKey("test_records.id"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    value: Mapped[Decimal] = mapped_column(Quantity)
+    unit: Mapped[str | None] = mapped_column(String(16))
+    low: Mapped[Decimal | None] = mapped_column(Quantity)
+    high: Mapped[Decimal | None] = mapped_column(Quantity)
+
+
+class ContainerRow(Base):
+    __tablename__ = "containers"
+    sscc: Mapped[str] = mapped_column(String(18), primary_key=True)
+    work_order: Mapped[str] = mapped_column(ForeignKey("work_orders.number"), index=True)
+    part: Mapped[str] = mapped_column(ForeignKey("parts.number"))
+    capacity: Mapped[int | None] = mapped_column(Integer)
+    closed: Mapped[bool] = mapped_column(Boolean, default=False)
+    station: Mapped[str] = mapped_column(String(64))
+    opened_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class NonconformanceRow(Base):
+    __tablename__ = "nonconformances"
+    number: Mapped[str] = mapped_column(String(32), primary_key=True)
+    subject_kind: Mapped[str] = mapped_column(String(8))
+    part: Mapped[str] = mapped_column(ForeignKey("parts.number"))
+    subject: Mapped[str] = mapped_column(String(64))
+    defect_code: Mapped[str] = mapped_column(String(32))
+    description: Mapped[str] = mapped_column(Text)
+    disposition: Mapped[str] = mapped_column(String(24))
+    signed_by: Mapped[str | None] = mapped_column(String(64))
+    time: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id"))
+
+
+class DeviationRow(Base):
+    __tablename__ = "deviations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rule: Mapped[str] = mapped_column(String(48))
+    subject: Mapped[str] = mapped_column(String(140))
+    work_order: Mapped[str | None] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(String(200))
+    lead: Mapped[str] = mapped_column(String(64))
+    station: Mapped[str] = mapped_column(String(64))
+    time: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id"))
+
+
+class EventRow(Base):
+    """The journal. Append-only; `hash` chains each station's events."""
+
+    __tablename__ = "events"
+    __table_args__ = (UniqueConstraint("station", "seq"), Index("ix_events_kind_time", "kind", "time"))
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    station: Mapped[str] = mapped_column(String(64))
+    seq: Mapped[int] = mapped_column(Integer)
+    time: Mapped[str] = mapped_column(String(32))
+    operator: Mapped[str | None] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(48))
+    payload: Mapped[dict[str, object]] = mapped_column(JSON)
+    reason: Mapped[str | None] = mapped_column(String(200))
+    signed_by: Mapped[str | None] = mapped_column(String(64))
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+    synced_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class StationHeadRow(Base):
+    """The last event each station wrote, so a removed tail of the chain is noticed."""
+
+    __tablename__ = "station_heads"
+    station: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class RejectedScanRow(Base):
+    __tablename__ = "rejected_scans"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    station: Mapped[str] = mapped_column(String(64))
+    time: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    operator: Mapped[str | None] = mapped_column(String(64))
+    raw: Mapped[str] = mapped_column(String(4096))
+    code: Mapped[str] = mapped_column(String(48))
+    message: Mapped[str] = mapped_column(Text)

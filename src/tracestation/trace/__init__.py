@@ -1,0 +1,1 @@
+"""Genealogy questions: what is in this unit, where did this lot go, what must a recall cover."""

@@ -1,0 +1,159 @@
+"""As-built trees and where-used, walked over the genealogy links in batches.
+
+Walks go level by level with one query per level and batch, so a recall over thousands of units
+costs a handful of queries, on SQLite and PostgreSQL alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracestation.domain.rules import qty_text
+from tracestation.store.plant import as_utc
+from tracestation.store.tables import GenealogyLinkRow, LotLineageRow, LotRow, UnitRow
+
+BATCH = 500
+
+
+class TraceError(LookupError):
+    """The thing asked about does not exist or is ambiguous; the message says what to give."""
+
+
+def batches(ids: Iterable[int]) -> Iterator[list[int]]:
+    items = sorted(set(ids))
+    for start in range(0, len(items), BATCH):
+        yield items[start : start + BATCH]
+
+
+def unit_json(row: UnitRow) -> dict[str, Any]:
+    return {"part": row.part, "serial": row.serial, "work_order": row.work_order,
+            "status": row.status, "container": row.container}
+
+
+def find_unit(s: Session, serial: str, part: str | None) -> UnitRow:
+    query = select(UnitRow).where(UnitRow.serial == serial)
+    if part:
+        query = query.where(UnitRow.part == part)
+    rows = s.scalars(query).all()
+    if not rows:
+        raise TraceError(f"No unit with serial {serial}" + (f" of {part}" if part else "") + " is recorded.")
+    if len(rows) > 1:
+        parts = ", ".join(sorted(r.part for r in rows))
+        raise TraceError(f"Serial {serial} exists for several parts ({parts}); give --part.")
+    return rows[0]
+
+
+def find_lot(s: Session, code: str, part: str | None) -> LotRow:
+    query = select(LotRow).where(LotRow.code == code)
+    if part:
+        query = query.where(LotRow.part == part)
+    rows = s.scalars(query).all()
+    if not rows:
+        raise TraceError(f"No lot {code}" + (f" of {part}" if part else "") + " is recorded.")
+    if len(rows) > 1:
+        parts = ", ".join(sorted(r.part for r in rows))
+        raise TraceError(f"Lot code {code} exists for several parts ({parts}); give --part.")
+    return rows[0]
+
+
+def _when(moment: datetime | None) -> str | None:
+    moment = as_utc(moment)
+    return moment.isoformat() if moment else None
+
+
+def backward(s: Session, serial: str, part: str | None = None) -> dict[str, Any]:
+    """The as-built tree of a unit: every child ever installed, removed ones marked."""
+    root = find_unit(s, serial, part)
+    return {"part": root.part, "serial": root.serial, "work_order": root.work_order,
+            "status": root.status, "children": _children_of(s, root.id, {root.id})}
+
+
+def _children_of(s: Session, unit_id: int, path: set[int]) -> list[dict[str, Any]]:
+    links = s.scalars(
+        select(GenealogyLinkRow).where(GenealogyLinkRow.parent_unit_id == unit_id).order_by(GenealogyLinkRow.id)
+    ).all()
+    children: list[dict[str, Any]] = []
+    for link in links:
+        common = {"qty": qty_text(link.qty), "operation": link.operation,
+                  "installed_at": _when(link.installed_at), "removed_at": _when(link.removed_at)}
+        if link.child_unit_id is not None:
+            child = s.get(UnitRow, link.child_unit_id)
+            assert child is not None
+            grand = [] if child.id in path else _children_of(s, child.id, path | {child.id})
+            children.append({"part": child.part, "serial": child.serial, **common, "children": grand})
+        else:
+            lot = s.get(LotRow, link.child_lot_id)
+            assert lot is not None
+            children.append({"part": lot.part, "lot": lot.code, **common, "children": []})
+    return children
+
+
+def descendant_lots(s: Session, lot_id: int) -> set[int]:
+    """The lot and every lot split from it or merged from it, at any depth."""
+    found = {lot_id}
+    frontier = {lot_id}
+    while frontier:
+        nxt: set[int] = set()
+        for chunk in batches(frontier):
+            nxt.update(s.scalars(select(LotLineageRow.result_lot_id).where(LotLineageRow.source_lot_id.in_(chunk))))
+        frontier = nxt - found
+        found |= frontier
+    return found
+
+
+def units_holding(s: Session, lot_ids: set[int]) -> tuple[set[int], set[int]]:
+    """Units with the lots installed now (directly or through sub-assemblies), and units that held
+    them once and had them removed (not counting units that hold them now)."""
+    current: set[int] = set()
+    removed: set[int] = set()
+    for chunk in batches(lot_ids):
+        for parent_id, removed_event in s.execute(
+            select(GenealogyLinkRow.parent_unit_id, GenealogyLinkRow.removed_event)
+            .where(GenealogyLinkRow.child_lot_id.in_(chunk))
+        ):
+            (removed if removed_event else current).add(parent_id)
+    current_all, removed_up = _upward(s, current)
+    removed_all = (removed | removed_up | _upward(s, removed)[0]) - current_all
+    return current_all, removed_all
+
+
+def _upward(s: Session, start: set[int]) -> tuple[set[int], set[int]]:
+    found = set(start)
+    removed: set[int] = set()
+    frontier = set(start)
+    while frontier:
+        nxt: set[int] = set()
+        for chunk in batches(frontier):
+            for parent_id, removed_event in s.execute(
+                select(GenealogyLinkRow.parent_unit_id, GenealogyLinkRow.removed_event)
+                .where(GenealogyLinkRow.child_unit_id.in_(chunk))
+            ):
+                (removed if removed_event else nxt).add(parent_id)
+        frontier = nxt - found
+        found |= frontier
+    return found, removed
+
+
+def rows_of(s: Session, unit_ids: set[int]) -> list[UnitRow]:
+    rows: list[UnitRow] = []
+    for chunk in batches(unit_ids):
+        rows.extend(s.scalars(select(UnitRow).where(UnitRow.id.in_(chunk))))
+    return sorted(rows, key=lambda r: (r.part, r.serial))
+
+
+def forward_from_lot(s: Session, code: str, part: str | None) -> dict[str, Any]:
+    lot = find_lot(s, code, part)
+    current, _ = units_holding(s, descendant_lots(s, lot.id))
+    return {"units": [unit_json(r) for r in rows_of(s, current)]}
+
+
+def forward_from_unit(s: Session, serial: str, part: str | None) -> dict[str, Any]:
+    unit = find_unit(s, serial, part)
+    found, _ = _upward(s, {unit.id})
+    found.discard(unit.id)
+    return {"units": [unit_json(r) for r in rows_of(s, found)]}

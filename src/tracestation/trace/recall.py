@@ -1,0 +1,60 @@
+"""The recall answer: the units a lot really reached, beside what a lot-only system would recall."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracestation.store.tables import ConsumptionRow, GenealogyLinkRow, UnitRow
+from tracestation.trace.genealogy import (
+    batches,
+    descendant_lots,
+    find_lot,
+    rows_of,
+    unit_json,
+    units_holding,
+)
+
+
+def recall_scope(s: Session, code: str, part: str | None = None) -> dict[str, Any]:
+    lot = find_lot(s, code, part)
+    lot_ids = descendant_lots(s, lot.id)
+    current, removed = units_holding(s, lot_ids)
+    work_orders, lot_units = lot_scope(s, lot_ids)
+    unit_rows = rows_of(s, current)
+    return {
+        "lot": {"part": lot.part, "lot": lot.code, "status": lot.status},
+        "unit_scope": {
+            "count": len(unit_rows),
+            "units": [unit_json(r) for r in unit_rows],
+            "removed": [unit_json(r) for r in rows_of(s, removed)],
+        },
+        "lot_scope": {
+            "count": len(lot_units),
+            "units": [unit_json(r) for r in lot_units],
+            "work_orders": sorted(work_orders),
+        },
+    }
+
+
+def lot_scope(s: Session, lot_ids: set[int]) -> tuple[set[str], list[UnitRow]]:
+    """Every unit of every work order that consumed the lots, followed upward through the work
+    orders that consumed those units: what a system tracking lots only would have to recall."""
+    work_orders: set[str] = set()
+    for chunk in batches(lot_ids):
+        work_orders.update(s.scalars(select(ConsumptionRow.work_order).where(ConsumptionRow.lot_id.in_(chunk))))
+    frontier = set(work_orders)
+    while frontier:
+        unit_ids = set(s.scalars(select(UnitRow.id).where(UnitRow.work_order.in_(sorted(frontier)))))
+        parents: set[int] = set()
+        for chunk in batches(unit_ids):
+            parents.update(s.scalars(select(GenealogyLinkRow.parent_unit_id).where(GenealogyLinkRow.child_unit_id.in_(chunk))))
+        above: set[str] = set()
+        for chunk in batches(parents):
+            above.update(s.scalars(select(UnitRow.work_order).where(UnitRow.id.in_(chunk))))
+        frontier = above - work_orders
+        work_orders |= frontier
+    units = list(s.scalars(select(UnitRow).where(UnitRow.work_order.in_(sorted(work_orders)))).all()) if work_orders else []
+    return work_orders, sorted(units, key=lambda r: (r.part, r.serial))

@@ -1,0 +1,35 @@
+"""Wiring a station to a database: the one place that knows both the core and the store."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+
+from tracestation.barcodes import DecodeOptions
+from tracestation.labels.printers import NoPrinter
+from tracestation.station.clock import SystemClock
+from tracestation.station.core import Station
+from tracestation.station.env import StationSettings
+from tracestation.station.ports import Clock, LabelPrinter
+from tracestation.store.journal import DatabaseJournal
+from tracestation.store.pins import Argon2Pins
+from tracestation.store.plant import DatabasePlant
+
+
+def station_on(
+    engine: Engine,
+    station_id: str,
+    *,
+    clock: Clock | None = None,
+    printer: LabelPrinter | None = None,
+    decode_options: DecodeOptions | None = None,
+) -> Station:
+    clock = clock or SystemClock()
+    return Station(
+        StationSettings(station_id),
+        DatabasePlant(engine),
+        DatabaseJournal(engine, station_id, clock),
+        clock,
+        Argon2Pins(),
+        printer or NoPrinter(),
+        decode_options,
+    )
