@@ -170,6 +170,7 @@ class ConsumptionRow(Base):
 
 class TestRecordRow(Base):
     __tablename__ = "test_records"
+    __test__ = False  # not a pytest test class
     id: Mapped[int] = mapped_column(primary_key=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
     test: Mapped[str] = mapped_column(String(100))
