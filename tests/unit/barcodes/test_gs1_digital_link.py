@@ -28,9 +28,7 @@ def test_a_gs1_datamatrix_element_string_is_not_failed_by_biips_digital_link_att
 
 
 def test_a_digital_link_for_a_logistic_unit_gives_sscc_content_and_count() -> None:
-    decoded = decode(
-        "https://id.gs1.org/00/106141412345678908?02=00614141123452&37=25&10=ABC123"
-    )
+    decoded = decode("https://id.gs1.org/00/106141412345678908?02=00614141123452&37=25&10=ABC123")
 
     assert decoded.fields == {
         "sscc": "106141412345678908",

@@ -218,3 +218,17 @@ def test_to_json_reports_the_ai_map_for_gs1() -> None:
         "warnings": [],
         "error": None,
     }
+
+
+def test_an_empty_variable_count_is_an_error_although_biip_accepts_it() -> None:
+    decoded = decode("]C10109506000134352" + "30")
+
+    assert decoded.error is not None
+    assert "(30) VAR. COUNT is empty" in decoded.error
+
+
+def test_digits_from_other_scripts_in_a_digital_link_are_an_error() -> None:
+    decoded = decode("https://id.gs1.org/01/09506000134352?30=%D9%A3")
+
+    assert decoded.error is not None
+    assert "cannot carry" in decoded.error

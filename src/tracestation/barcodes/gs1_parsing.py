@@ -1,0 +1,115 @@
+"""Splitting GS1 element strings with biip, one element at a time.
+
+biip's `GS1Message.parse` does the same loop, but its errors quote regular expressions. Walking
+the elements here lets a failure say which field was wrong and what it should have held.
+
+Never call `str.strip()` without arguments on scan data: it removes ASCII 29 (GS) too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from biip import ParseConfig, ParseError
+from biip.gs1_application_identifiers import GS1ApplicationIdentifier
+from biip.gs1_element_strings import GS1ElementString, GS1ElementStrings
+
+from tracestation.barcodes.decoded import GS
+
+DATE_AIS = frozenset({"11", "12", "13", "15", "16", "17"})
+
+_CONFIG = ParseConfig(separator_chars=(GS,))
+
+
+class UnreadableGS1(Exception):
+    """Element strings that cannot be split; the message is worded for the operator."""
+
+
+def restore_group_separators(text: str, substitutes: Iterable[str]) -> str:
+    """Turn what a keyboard wedge sent in place of GS (`|`, `{GS}`, ...) back into ASCII 29."""
+    for substitute in sorted(substitutes, key=len, reverse=True):
+        if substitute:
+            text = text.replace(substitute, GS)
+    return text
+
+
+def parse_element_strings(data: str) -> GS1ElementStrings:
+    """Split `data` into GS1 element strings; raise `UnreadableGS1` naming the bad field.
+
+    Leading separators (FNC1 in first position, sent as GS by some scanners) are skipped, and a
+    separator is accepted between any two elements (GS1 General Specifications 7.8.6).
+    """
+    elements = GS1ElementStrings()
+    rest = data.lstrip(GS)
+    while rest:
+        try:
+            ai = GS1ApplicationIdentifier.extract(rest)
+        except ParseError:
+            raise UnreadableGS1(_no_ai_reason(rest, elements, data)) from None
+        try:
+            element = GS1ElementString.extract(rest, config=_CONFIG)
+        except ParseError:
+            raise UnreadableGS1(_bad_value_reason(ai, rest, elements, data)) from None
+        elements.append(element)
+        rest = rest[len(element) :].lstrip(GS)
+    return elements
+
+
+def describe_format(ai: GS1ApplicationIdentifier) -> str:
+    """`N2+X..20` -> 'up to 20 characters': what the data after the AI must look like."""
+    if ai.ai in DATE_AIS:
+        return "a date as YYMMDD"
+    parts = ai.format.split("+")[1:] or [ai.format]
+    return " then ".join(_describe_component(part) for part in parts)
+
+
+def _describe_component(component: str) -> str:
+    kind = "digits" if component.startswith("N") else "characters"
+    length = component[1:]
+    if length.startswith(".."):
+        return f"up to {length[2:]} {kind}"
+    if length.isdecimal():
+        return f"exactly {length} {kind}"
+    return component
+
+
+def _no_ai_reason(rest: str, elements: GS1ElementStrings, data: str) -> str:
+    snippet = _snippet(rest)
+    if not elements:
+        return f"it starts with {snippet}, which is not a GS1 Application Identifier."
+    previous = elements[-1]
+    reason = (
+        f"after ({previous.ai.ai}) {previous.value!r} comes {snippet}, "
+        "which is not a GS1 Application Identifier."
+    )
+    return reason + _run_on_hint(elements, data)
+
+
+def _bad_value_reason(
+    ai: GS1ApplicationIdentifier, rest: str, elements: GS1ElementStrings, data: str
+) -> str:
+    value = rest[len(ai.ai) :].split(GS, 1)[0]
+    if not value:
+        return f"({ai.ai}) {ai.data_title} is empty; it must hold {describe_format(ai)}."
+    reason = (
+        f"({ai.ai}) {ai.data_title} holds {_snippet(value)}, but must hold {describe_format(ai)}."
+    )
+    if ai.ai in DATE_AIS and len(value) >= 6 and value[:6].isdecimal():
+        reason = f"({ai.ai}) {ai.data_title} holds {value[:6]!r}, which is not a valid date."
+    return reason + _run_on_hint(elements, data)
+
+
+def _run_on_hint(elements: GS1ElementStrings, data: str) -> str:
+    """Without any GS, a failure after a variable-length field is most likely a lost FNC1."""
+    if not elements or not elements[-1].ai.separator_required or GS in data:
+        return ""
+    previous = elements[-1]
+    return (
+        f" The ({previous.ai.ai}) {previous.ai.data_title} {previous.value!r} may have run on "
+        "into the next field: the scanner may be dropping the FNC1 group separator. Set it to "
+        "send ASCII 29, or one of the substitutes configured for this station."
+    )
+
+
+def _snippet(text: str, limit: int = 24) -> str:
+    return repr(text if len(text) <= limit else text[:limit] + "...")
