@@ -16,6 +16,17 @@ def register(sub: Any) -> None:
     replay.add_argument("--station", dest="replay_station", default=None, help="station id")
     replay.set_defaults(handler=run_replay)
 
+    run = sub.add_parser("run", help="run a station; --headless reads serial scanners, no screen")
+    run.add_argument("--headless", action="store_true", help="no window: outcomes as JSON lines on stdout")
+    run.add_argument("--station", dest="run_station", default=None, help="station id")
+    run.add_argument("--scanner", action="append", required=True, metavar="URL",
+                     help="pyserial URL or device path (/dev/ttyACM0, socket://host:port, loop://), "
+                     "optionally with ?baud=N; repeat for several scanners")
+    run.add_argument("--baud", type=int, default=9600, help="baud rate when the URL does not say")
+    run.add_argument("--terminator", choices=["auto", "CR", "LF", "CRLF"], default="auto",
+                     help="what ends a scan (auto: CR, LF or CR LF)")
+    run.set_defaults(handler=run_station)
+
 
 def _station(args: argparse.Namespace, station_id: str | None = None) -> Any:
     from tracestation.wiring import station_on
@@ -36,6 +47,18 @@ def run_replay(args: argparse.Namespace) -> int:
     for raw in scans:
         emit_json(station.scan(raw).to_json())
     return 0
+
+
+def run_station(args: argparse.Namespace) -> int:
+    from tracestation.headless import run_headless
+
+    if not args.headless:
+        return open_station(args)
+    station = _station(args, args.run_station)
+    try:
+        return run_headless(station, args.scanner, baud=args.baud, terminator=args.terminator)
+    except ValueError as error:
+        raise CliError(str(error)) from None
 
 
 def open_station(args: argparse.Namespace) -> int:

@@ -66,6 +66,11 @@ class Station:
             return self._override_step(raw, decoded, thing, now)
         return self._conclude(raw, decide(thing, self.context, self.env, frozenset()), now, decoded)
 
+    def refuse_incomplete(self, raw: str, *, overflow: bool) -> ScanResult:
+        """A device delivered half a barcode or a burst of noise: reject it with the reason."""
+        code = "scan_overflow" if overflow else "scan_partial"
+        return self._conclude(raw, reject(code, scan=_visible(raw)), self.env.clock.now())
+
     def prompt(self) -> str:
         code, params = prompt_for(self.context, self.env)
         return render(code, params)

@@ -39,6 +39,8 @@ MESSAGES: dict[str, str] = {
     "override_applied": "Override signed by {name} ({rule} waived); deviation recorded.",
     # rejected
     "unreadable": "{detail}",
+    "scan_partial": "Only part of a barcode arrived ({scan}). Scan the label again.",
+    "scan_overflow": "The scanner sent a long burst of unreadable data. Check its cable and baud rate, then scan again.",
     "duplicate_scan": "The same scan ({scan}) was read twice within a second; it counts once.",
     "not_logged_in": "Nobody is logged in. Scan your badge first.",
     "unknown_badge": "{value} is not a known badge. Scan your badge, or ask a line lead to add you.",
