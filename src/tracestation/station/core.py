@@ -24,7 +24,7 @@ from tracestation.station.ports import (
     RejectedScan,
     Signature,
 )
-from tracestation.station.prompts import prompt_for
+from tracestation.station.prompts import ChecklistLine, checklist_for, prompt_for
 from tracestation.station.resolve import BadgeScan, PinScan, ReasonScan, Thing, resolve
 from tracestation.station.verdicts import Decision, Outcome, ScanResult, accept, reject
 
@@ -47,12 +47,15 @@ class Station:
         self.decode_options = decode_options or DecodeOptions()
         self.context = Context()
         self._last_scan: tuple[str, datetime] | None = None
+        self._manual = False
 
     @property
     def station_id(self) -> str:
         return self.env.settings.station_id
 
-    def scan(self, raw: str) -> ScanResult:
+    def scan(self, raw: str, *, manual: bool = False) -> ScanResult:
+        """Judge one scan. `manual` marks text typed in for a damaged label; the journal says so."""
+        self._manual = manual
         now = self.env.clock.now()
         if self._is_duplicate(raw, now):
             return self._conclude(raw, reject("duplicate_scan", scan=_visible(raw)), now)
@@ -70,6 +73,10 @@ class Station:
         """A device delivered half a barcode or a burst of noise: reject it with the reason."""
         code = "scan_overflow" if overflow else "scan_partial"
         return self._conclude(raw, reject(code, scan=_visible(raw)), self.env.clock.now())
+
+    def checklist(self) -> list[ChecklistLine]:
+        """The current unit's BOM lines at this operation, with what is installed so far."""
+        return checklist_for(self.context, self.env)
 
     def prompt(self) -> str:
         code, params = prompt_for(self.context, self.env)
@@ -157,7 +164,9 @@ class Station:
         if decision.outcome is Outcome.ACCEPTED:
             if decision.events:
                 operator = self.context.operator.badge if self.context.operator else None
-                event_ids = self.journal.record(decision.events, operator=operator, reason=reason, signature=signature)
+                event_ids = self.journal.record(
+                    decision.events, operator=operator, reason=reason, signature=signature, manual=self._manual
+                )
             if decision.context is not None:
                 self.context = decision.context
             printer_fault = self._print_after(decision)

@@ -5,9 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 from tracestation.domain import lots
-from tracestation.domain.events import DomainEvent
+from tracestation.domain.events import DomainEvent, NonconformanceOpened
 from tracestation.domain.model import Lot, Operator
 from tracestation.station.ports import Journal, PinVerifier, PlantReader, Signature
+
+
+DISPOSITIONS = ("use_as_is", "rework", "scrap", "return_to_vendor")
 
 
 class LeadSignatureRefused(PermissionError):
@@ -53,6 +56,20 @@ class LeadDesk:
         if self.plant.lot(sources[0].part, new_code) is not None:
             raise lots.LotActionRefused(f"Lot {sources[0].part}/{new_code} already exists; choose another code.")
         return self._sign(lead, lots.merge(sources, new_code), "lot merge", reason), new_code
+
+    def open_nonconformance(
+        self, lead: Operator, subject_kind: str, part: str, subject: str, defect_code: str,
+        description: str, disposition: str, number: str,
+    ) -> str:
+        """Record a nonconformance on a unit or a lot, signed by the lead."""
+        if disposition not in DISPOSITIONS:
+            raise lots.LotActionRefused(f"Disposition must be one of {', '.join(DISPOSITIONS)}.")
+        if subject_kind == "unit" and self.plant.unit(part, subject) is None:
+            raise lots.LotActionRefused(f"Unit {part}/{subject} is not recorded.")
+        if subject_kind == "lot":
+            self.lot(part, subject)
+        event = NonconformanceOpened(number, subject_kind, part, subject, defect_code, description, disposition)
+        return self._sign(lead, event, f"nonconformance {disposition}", description)
 
     def _free_code(self, part: str, code: str, mark: str) -> str:
         n = 1

@@ -72,9 +72,11 @@ class Journal(Protocol):
         operator: str | None,
         reason: str | None = None,
         signature: Signature | None = None,
+        manual: bool = False,
     ) -> list[str]:
         """Append the events to the station's chain and update the projections, in one
-        transaction. Returns the event ids once the transaction is committed (durable)."""
+        transaction. Returns the event ids once the transaction is committed (durable).
+        `manual` marks events caused by text typed in by hand instead of scanned."""
         ...
 
     def log_rejection(self, rejected: RejectedScan) -> None: ...

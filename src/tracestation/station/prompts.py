@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from tracestation.domain.model import OperationKind
-from tracestation.domain.rules import missing_lines, qty_text
+from dataclasses import dataclass
+from decimal import Decimal
+
+from tracestation.domain.model import BomLine, OperationKind
+from tracestation.domain.rules import installed_quantity, missing_lines, qty_text
 from tracestation.station.context import Context
 from tracestation.station.env import Env
 
@@ -60,11 +63,41 @@ def _kit(ctx: Context, env: Env) -> tuple[str, dict[str, str]]:
     return "prompt_kit", {"missing": ", ".join(needs)}
 
 
-def _describe(missing: list[tuple[object, object]], env: Env) -> str:
+def _describe(missing: list[tuple[BomLine, Decimal]], env: Env) -> str:
     parts = []
     for line, qty in missing:
-        child = getattr(line, "child", "")
-        part = env.plant.part(child)
+        part = env.plant.part(line.child)
         uom = part.uom if part else "ea"
-        parts.append(f"{child} {qty_text(qty)} {uom}")  # type: ignore[arg-type]
+        parts.append(f"{line.child} {qty_text(qty)} {uom}")
     return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class ChecklistLine:
+    """One BOM line of the operation for the unit in work: what is needed and what is in."""
+
+    part: str
+    description: str
+    required: Decimal
+    installed: Decimal
+    uom: str
+    tracking: str
+
+    @property
+    def done(self) -> bool:
+        return self.installed >= self.required
+
+
+def checklist_for(ctx: Context, env: Env) -> list[ChecklistLine]:
+    if ctx.unit is None or ctx.operation is None or ctx.operation.kind is not OperationKind.ASSEMBLE:
+        return []
+    children = env.plant.installed_children(*ctx.unit)
+    lines = []
+    for line in env.plant.bom_lines(ctx.unit[0], ctx.operation.code):
+        part = env.plant.part(line.child)
+        lines.append(ChecklistLine(
+            line.child, part.description if part else "", line.qty,
+            installed_quantity(children, line.child, line.operation),
+            part.uom if part else "ea", part.tracking.value if part else "lot",
+        ))
+    return lines

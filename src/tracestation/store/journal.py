@@ -32,6 +32,7 @@ class DatabaseJournal:
         operator: str | None,
         reason: str | None = None,
         signature: Signature | None = None,
+        manual: bool = False,
     ) -> list[str]:
         ids: list[str] = []
         with Session(self.engine) as s, s.begin():
@@ -48,6 +49,8 @@ class DatabaseJournal:
                 payload = event.payload()
                 if signature is not None:
                     payload = {**payload, "signature_meaning": signature.meaning}
+                if manual:
+                    payload = {**payload, "entry": "manual"}
                 digest = event_hash(
                     id=event_id, station=self.station, seq=seq, time=time, operator=operator,
                     kind=event.kind, payload=payload, reason=reason, signed_by=signed_by,

@@ -212,3 +212,14 @@ def _(event: ev.NonconformanceOpened, s: Session, w: Written) -> None:
                             subject=event.subject, defect_code=event.defect_code,
                             description=event.description, disposition=event.disposition,
                             signed_by=w.signed_by, time=w.time, event_id=w.event_id))
+    if event.subject_kind == "unit":
+        unit = unit_row(s, event.part, event.subject)
+        if event.disposition == "scrap":
+            unit.status = UnitStatus.SCRAPPED.value
+        elif event.disposition == "rework":
+            unit.status = UnitStatus.IN_REWORK.value
+    elif event.disposition in ("scrap", "return_to_vendor"):
+        lot = lot_row(s, event.part, event.subject)
+        lot.status = LotStatus.REJECTED.value
+        lot.status_reason = f"NC {event.number}: {event.defect_code}"
+        lot.status_since = w.time

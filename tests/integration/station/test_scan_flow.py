@@ -252,3 +252,19 @@ def test_accepted_scans_are_journaled_in_one_hash_chain(engine: Any, scan: Any) 
     assert [e.kind for e in events] == ["operator_logged_in", "unit_registered", "lot_installed", "operation_completed"]
     assert [e.seq for e in events] == [1, 2, 3, 4]
     assert all(later.prev_hash == earlier.hash for earlier, later in zip(events, events[1:], strict=False))
+
+
+def test_text_typed_by_hand_is_marked_manual_in_the_record(engine: Any, station: Any, scan: Any) -> None:
+    scan("B-1001", *BUILD_BOARD)
+    station.scan("PCB-1", manual=True)
+    with Session(engine) as s:
+        event = s.scalars(select(EventRow).where(EventRow.kind == "unit_registered")).one()
+    assert event.payload["entry"] == "manual"
+
+
+def test_the_checklist_ticks_bom_lines_as_children_go_in(station: Any, scan: Any) -> None:
+    scan("B-1001", *BUILD_BOARD, "PCB-1", "QTY:1", "LOT:CAP-220/C-7781")
+    [line] = station.checklist()
+    assert (line.part, line.required, line.installed, line.done) == ("CAP-220", 2, 1, False)
+    scan("LOT:CAP-220/C-7790")
+    assert station.checklist()[0].done
