@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -191,8 +192,11 @@ def _lots(s: Session, data: MasterData, report: ImportReport) -> None:
         if row is not None:
             tally.unchanged += 1
             continue
+        held = lot.status.value != "released"
         s.add(LotRow(part=lot.part, code=lot.code, quantity=lot.quantity, expiry=lot.expiry,
-                     supplier=lot.supplier, status=lot.status.value))
+                     supplier=lot.supplier, status=lot.status.value,
+                     status_reason=f"{lot.status.value} in the master data" if held else None,
+                     status_since=datetime.now(UTC) if held else None))
         tally.created += 1
 
 
