@@ -27,7 +27,9 @@ Item = ScanReceived | ScannerStateChanged
 
 
 class HeadlessStation:
-    def __init__(self, station: Station, configs: Sequence[SerialScannerConfig], out: IO[str], err: IO[str]) -> None:
+    def __init__(
+        self, station: Station, configs: Sequence[SerialScannerConfig], out: IO[str], err: IO[str]
+    ) -> None:
         self.station = station
         self.out = out
         self.err = err
@@ -38,8 +40,14 @@ class HeadlessStation:
     def run(self) -> int:
         for scanner in self.scanners:
             scanner.start()
-        self._say({"station": self.station.station_id, "state": "running",
-                   "scanners": [s.name for s in self.scanners], "prompt": self.station.prompt()})
+        self._say(
+            {
+                "station": self.station.station_id,
+                "state": "running",
+                "scanners": [s.name for s in self.scanners],
+                "prompt": self.station.prompt(),
+            }
+        )
         while not self.stopping.is_set():
             try:
                 item = self.inbox.get(timeout=0.2)
@@ -67,7 +75,9 @@ class HeadlessStation:
             result = self.station.scan(item.raw)
         else:
             result = self.station.refuse_incomplete(item.raw, overflow=item.overflow)
-        self.out.write(json.dumps({**result.to_json(), "scanner": item.scanner}, ensure_ascii=False) + "\n")
+        self.out.write(
+            json.dumps({**result.to_json(), "scanner": item.scanner}, ensure_ascii=False) + "\n"
+        )
         self.out.flush()
 
     def _say(self, document: dict[str, object]) -> None:
@@ -75,7 +85,9 @@ class HeadlessStation:
         self.err.flush()
 
 
-def run_headless(station: Station, urls: Sequence[str], *, baud: int, terminator: Terminator) -> int:
+def run_headless(
+    station: Station, urls: Sequence[str], *, baud: int, terminator: Terminator
+) -> int:
     configs = [SerialScannerConfig(url=url, baudrate=baud, terminator=terminator) for url in urls]
     runner = HeadlessStation(station, configs, sys.stdout, sys.stderr)
 

@@ -38,23 +38,44 @@ def next_json(lines: Queue[str], timeout: float = 15) -> dict[str, object]:
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
     env = dict(os.environ, TRACESTATION_DB=str(tmp_path / "station.sqlite"))
-    subprocess.run([sys.executable, "-m", "tracestation", "demo"], env=env, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "tracestation", "demo"], env=env, check=True, capture_output=True
+    )
     return env
 
 
-def test_a_serial_scanner_drives_a_headless_station_and_sigterm_stops_it_cleanly(env: dict[str, str]) -> None:
+def test_a_serial_scanner_drives_a_headless_station_and_sigterm_stops_it_cleanly(
+    env: dict[str, str],
+) -> None:
     master, slave = os.openpty()
     tty.setraw(slave)
     station = subprocess.Popen(
-        [sys.executable, "-m", "tracestation", "run", "--headless", "--station", "CONVEYOR-1",
-         "--scanner", f"{os.ttyname(slave)}?baud=115200"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "tracestation",
+            "run",
+            "--headless",
+            "--station",
+            "CONVEYOR-1",
+            "--scanner",
+            f"{os.ttyname(slave)}?baud=115200",
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         outcomes, states = lines_of(station.stdout), lines_of(station.stderr)  # type: ignore[arg-type]
         assert next_json(states)["state"] == "running"
         assert next_json(states)["state"] == "connected"
-        for scan, ending in [("B-1001", b"\r"), ("WO:WO-2001", b"\r\n"), ("OPN:10", b"\n"), ("PCB-77", b"\r\n")]:
+        for scan, ending in [
+            ("B-1001", b"\r"),
+            ("WO:WO-2001", b"\r\n"),
+            ("OPN:10", b"\n"),
+            ("PCB-77", b"\r\n"),
+        ]:
             for byte in scan.encode() + ending:  # at scanner speed, a byte at a time
                 os.write(master, bytes([byte]))
                 time.sleep(0.0005)
@@ -85,19 +106,36 @@ def test_a_serial_scanner_drives_a_headless_station_and_sigterm_stops_it_cleanly
 
     replayed = subprocess.run(
         [sys.executable, "-m", "tracestation", "trace", "backward", "PCB-77", "--json"],
-        env=env, capture_output=True, text=True, check=True,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     tree = json.loads(replayed.stdout)
     assert [c["lot"] for c in tree["children"]] == ["C-7781"], "what was acknowledged is on record"
 
 
-def test_an_unplugged_scanner_is_reported_and_the_station_keeps_running(env: dict[str, str]) -> None:
+def test_an_unplugged_scanner_is_reported_and_the_station_keeps_running(
+    env: dict[str, str],
+) -> None:
     master, slave = os.openpty()
     tty.setraw(slave)
     station = subprocess.Popen(
-        [sys.executable, "-m", "tracestation", "run", "--headless", "--station", "CONVEYOR-2",
-         "--scanner", os.ttyname(slave)],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "tracestation",
+            "run",
+            "--headless",
+            "--station",
+            "CONVEYOR-2",
+            "--scanner",
+            os.ttyname(slave),
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         states = lines_of(station.stderr)  # type: ignore[arg-type]
@@ -118,8 +156,19 @@ def test_an_unplugged_scanner_is_reported_and_the_station_keeps_running(env: dic
 
 def test_a_bad_scanner_setting_is_refused_with_a_clear_message(env: dict[str, str]) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "tracestation", "run", "--headless", "--scanner", "/dev/ttyUSB9?baud=fast"],
-        env=env, capture_output=True, text=True, timeout=30,
+        [
+            sys.executable,
+            "-m",
+            "tracestation",
+            "run",
+            "--headless",
+            "--scanner",
+            "/dev/ttyUSB9?baud=fast",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
     )
     assert result.returncode != 0
     assert "baud" in result.stderr

@@ -9,7 +9,9 @@ from sqlalchemy import Engine, select
 from tracestation.store.tables import Base
 
 
-def record_snapshot(engine: Engine, *, skip: tuple[str, ...] = ("rejected_scans",)) -> dict[str, list[tuple[Any, ...]]]:
+def record_snapshot(
+    engine: Engine, *, skip: tuple[str, ...] = ("rejected_scans",)
+) -> dict[str, list[tuple[Any, ...]]]:
     snapshot: dict[str, list[tuple[Any, ...]]] = {}
     with engine.connect() as connection:
         for table in Base.metadata.sorted_tables:
@@ -26,4 +28,8 @@ def rejected_count(engine: Engine) -> int:
     from tracestation.store.tables import RejectedScanRow
 
     with engine.connect() as connection:
-        return int(connection.execute(select(func.count()).select_from(RejectedScanRow.__table__)).scalar_one())
+        return int(
+            connection.execute(
+                select(func.count()).select_from(RejectedScanRow.__table__)
+            ).scalar_one()
+        )

@@ -22,6 +22,8 @@ print('pure')
 
 
 def test_the_domain_station_core_and_decoders_import_with_qt_and_sql_blocked() -> None:
-    result = subprocess.run([sys.executable, "-c", BLOCKER], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", BLOCKER], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "pure"

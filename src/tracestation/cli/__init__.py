@@ -17,12 +17,19 @@ from tracestation.cli.common import CliError
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tracestation",
-        description="Lot and serial traceability station. With no command, opens the operator station.",
+        description="Lot and serial traceability station. "
+        "With no command, opens the operator station.",
     )
-    parser.add_argument("--db", help="SQLite file or SQLAlchemy URL (default: $TRACESTATION_DB, "
-                        "else the embedded database in your data directory)")
-    parser.add_argument("--station", default=None,
-                        help="station id (default: $TRACESTATION_STATION, else STATION-1)")
+    parser.add_argument(
+        "--db",
+        help="SQLite file or SQLAlchemy URL (default: $TRACESTATION_DB, "
+        "else the embedded database in your data directory)",
+    )
+    parser.add_argument(
+        "--station",
+        default=None,
+        help="station id (default: $TRACESTATION_STATION, else STATION-1)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     data_commands.register(sub)
     station_commands.register(sub)

@@ -23,7 +23,9 @@ def engine_for(args: argparse.Namespace) -> Engine:
     try:
         return open_database(args.db)
     except (OperationalError, SQLAlchemyError) as error:
-        raise CliError(f"cannot open the database: {error.__class__.__name__}: {error}".splitlines()[0]) from None
+        raise CliError(
+            f"cannot open the database: {error.__class__.__name__}: {error}".splitlines()[0]
+        ) from None
 
 
 def emit_json(document: Any) -> None:

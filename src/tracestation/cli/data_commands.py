@@ -40,13 +40,22 @@ def _import(args: argparse.Namespace, path: Path) -> int:
     try:
         report = import_master_data(engine, load_file(path))
     except MasterDataError as error:
-        raise CliError(f"{path.name}: {error}. Nothing was imported; fix the file and import it again.") from None
+        raise CliError(
+            f"{path.name}: {error}. Nothing was imported; fix the file and import it again."
+        ) from None
     if args.json:
         emit_json({"file": str(path), "changed": report.changed, "sections": report.to_json()})
     else:
         for name, tally in report.sections.items():
-            print(f"{name:12} {tally.created} new, {tally.updated} updated, {tally.unchanged} unchanged")
-        print("Imported." if report.changed else "Nothing changed: the database already matches the file.")
+            print(
+                f"{name:12} {tally.created} new, {tally.updated} updated, "
+                f"{tally.unchanged} unchanged"
+            )
+        print(
+            "Imported."
+            if report.changed
+            else "Nothing changed: the database already matches the file."
+        )
     return 0
 
 
@@ -84,15 +93,29 @@ def run_audit_verify(args: argparse.Namespace) -> int:
 
     counts, breaks = verify_journal(engine_for(args))
     if args.json:
-        emit_json({
-            "ok": not breaks,
-            "stations": counts,
-            "breaks": [{"station": b.station, "seq": b.seq, "event_id": b.event_id, "problem": b.problem} for b in breaks],
-        })
+        emit_json(
+            {
+                "ok": not breaks,
+                "stations": counts,
+                "breaks": [
+                    {
+                        "station": b.station,
+                        "seq": b.seq,
+                        "event_id": b.event_id,
+                        "problem": b.problem,
+                    }
+                    for b in breaks
+                ],
+            }
+        )
     else:
         for station, count in counts.items():
             print(f"{station}: {count} events")
         for b in breaks:
             print(f"BROKEN {b.station} event {b.seq} ({b.event_id or '-'}): {b.problem}")
-        print("Journal intact." if not breaks else f"{len(breaks)} problem(s) found: the journal was tampered with.")
+        print(
+            "Journal intact."
+            if not breaks
+            else f"{len(breaks)} problem(s) found: the journal was tampered with."
+        )
     return 0 if not breaks else 3

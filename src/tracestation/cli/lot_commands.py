@@ -37,9 +37,14 @@ def register(sub: Any) -> None:
 
 
 def _signature(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--lead", default=os.environ.get("TRACESTATION_LEAD"), help="the signing lead's badge")
-    p.add_argument("--pin", default=os.environ.get("TRACESTATION_PIN"),
-                   help="the lead's PIN (default: $TRACESTATION_PIN, else asked for)")
+    p.add_argument(
+        "--lead", default=os.environ.get("TRACESTATION_LEAD"), help="the signing lead's badge"
+    )
+    p.add_argument(
+        "--pin",
+        default=os.environ.get("TRACESTATION_PIN"),
+        help="the lead's PIN (default: $TRACESTATION_PIN, else asked for)",
+    )
     add_json_flag(p)
 
 
@@ -65,7 +70,9 @@ def _desk_and_lead(args: argparse.Namespace) -> tuple[Any, Any]:
             raise CliError("No PIN given: use --pin or $TRACESTATION_PIN.")
         pin = getpass.getpass(f"PIN for {args.lead}: ")
     engine = engine_for(args)
-    desk = LeadDesk(DatabasePlant(engine), DatabaseJournal(engine, args.station, SystemClock()), Argon2Pins())
+    desk = LeadDesk(
+        DatabasePlant(engine), DatabaseJournal(engine, args.station, SystemClock()), Argon2Pins()
+    )
     try:
         return desk, desk.sign_in(args.lead, pin)
     except LeadSignatureRefused as error:
@@ -94,8 +101,11 @@ def run_status(args: argparse.Namespace) -> int:
     def act(desk: Any, lead: Any) -> dict[str, Any]:
         event_id = desk.change_status(lead, part, code, args.action, args.reason)
         lot = desk.lot(part, code)
-        return {"lot": {"part": part, "lot": code, "status": lot.status.value}, "event_id": event_id,
-                "message": f"Lot {part}/{code} is now {lot.status.value} (signed by {lead.name})."}
+        return {
+            "lot": {"part": part, "lot": code, "status": lot.status.value},
+            "event_id": event_id,
+            "message": f"Lot {part}/{code} is now {lot.status.value} (signed by {lead.name}).",
+        }
 
     return _run(args, act)
 
@@ -109,8 +119,12 @@ def run_split(args: argparse.Namespace) -> int:
 
     def act(desk: Any, lead: Any) -> dict[str, Any]:
         event_id, new_code = desk.split(lead, part, code, qty, args.new_lot, args.reason)
-        return {"lot": {"part": part, "lot": code}, "new_lot": {"part": part, "lot": new_code, "qty": str(qty)},
-                "event_id": event_id, "message": f"Split {qty} of {part}/{code} into new lot {part}/{new_code}."}
+        return {
+            "lot": {"part": part, "lot": code},
+            "new_lot": {"part": part, "lot": new_code, "qty": str(qty)},
+            "event_id": event_id,
+            "message": f"Split {qty} of {part}/{code} into new lot {part}/{new_code}.",
+        }
 
     return _run(args, act)
 
@@ -121,9 +135,16 @@ def run_merge(args: argparse.Namespace) -> int:
     def act(desk: Any, lead: Any) -> dict[str, Any]:
         event_id, new_code = desk.merge(lead, labels, args.into, args.reason)
         merged = desk.lot(labels[0][0], new_code)
-        return {"sources": [{"part": p, "lot": c} for p, c in labels],
-                "new_lot": {"part": merged.part, "lot": merged.code, "qty": format(merged.quantity.normalize(), "f")},
-                "event_id": event_id,
-                "message": f"Merged {len(labels)} lots into {merged.part}/{merged.code} ({merged.quantity.normalize()} on hand)."}
+        return {
+            "sources": [{"part": p, "lot": c} for p, c in labels],
+            "new_lot": {
+                "part": merged.part,
+                "lot": merged.code,
+                "qty": format(merged.quantity.normalize(), "f"),
+            },
+            "event_id": event_id,
+            "message": f"Merged {len(labels)} lots into {merged.part}/{merged.code} "
+            f"({merged.quantity.normalize()} on hand).",
+        }
 
     return _run(args, act)

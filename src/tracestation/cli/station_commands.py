@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -11,20 +12,33 @@ from tracestation.cli.common import CliError, emit_json, engine_for
 
 
 def register(sub: Any) -> None:
-    replay = sub.add_parser("replay", help="feed a file of scans through the station, one JSON line per scan")
+    replay = sub.add_parser(
+        "replay", help="feed a file of scans through the station, one JSON line per scan"
+    )
     replay.add_argument("file", type=Path, help="scans, one per line ('-' for standard input)")
     replay.add_argument("--station", dest="replay_station", default=None, help="station id")
     replay.set_defaults(handler=run_replay)
 
     run = sub.add_parser("run", help="run a station; --headless reads serial scanners, no screen")
-    run.add_argument("--headless", action="store_true", help="no window: outcomes as JSON lines on stdout")
+    run.add_argument(
+        "--headless", action="store_true", help="no window: outcomes as JSON lines on stdout"
+    )
     run.add_argument("--station", dest="run_station", default=None, help="station id")
-    run.add_argument("--scanner", action="append", required=True, metavar="URL",
-                     help="pyserial URL or device path (/dev/ttyACM0, socket://host:port, loop://), "
-                     "optionally with ?baud=N; repeat for several scanners")
+    run.add_argument(
+        "--scanner",
+        action="append",
+        required=True,
+        metavar="URL",
+        help="pyserial URL or device path (/dev/ttyACM0, socket://host:port, loop://), "
+        "optionally with ?baud=N; repeat for several scanners",
+    )
     run.add_argument("--baud", type=int, default=9600, help="baud rate when the URL does not say")
-    run.add_argument("--terminator", choices=["auto", "CR", "LF", "CRLF"], default="auto",
-                     help="what ends a scan (auto: CR, LF or CR LF)")
+    run.add_argument(
+        "--terminator",
+        choices=["auto", "CR", "LF", "CRLF"],
+        default="auto",
+        help="what ends a scan (auto: CR, LF or CR LF)",
+    )
     run.set_defaults(handler=run_station)
 
 
@@ -38,6 +52,7 @@ def run_replay(args: argparse.Namespace) -> int:
     from tracestation.scanners.replay import read_replay, unescape_scan
 
     station = _station(args, args.replay_station)
+    scans: Iterator[str]
     if str(args.file) == "-":
         scans = (unescape_scan(line.rstrip("\n")) for line in sys.stdin if line.strip())
     else:
@@ -62,7 +77,7 @@ def run_station(args: argparse.Namespace) -> int:
 
 
 def open_station(args: argparse.Namespace) -> int:
-    """The operator station. Until the window lands, a terminal station a wedge scanner types into."""
+    """The operator station (until the window lands, a terminal a wedge scanner types into)."""
     station = _station(args)
     print(f"TraceStation {station.station_id}. Scan, or type and press Enter. Ctrl+D quits.")
     print(station.prompt())

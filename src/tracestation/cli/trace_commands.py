@@ -75,7 +75,10 @@ def run_forward(args: argparse.Namespace) -> int:
         emit_json(result)
         return 0
     for unit in result["units"]:
-        print(f"{unit['part']} {unit['serial']} {unit['work_order']} {unit['status']} {unit['container'] or ''}".rstrip())
+        print(
+            f"{unit['part']} {unit['serial']} {unit['work_order']} {unit['status']} "
+            f"{unit['container'] or ''}".rstrip()
+        )
     print(f"{len(result['units'])} unit(s)")
     return 0
 
@@ -90,9 +93,15 @@ def run_recall(args: argparse.Namespace) -> int:
     lot = result["lot"]
     unit_scope, lot_scope = result["unit_scope"], result["lot_scope"]
     print(f"Recall of lot {lot['lot']} of {lot['part']} (status {lot['status']})")
-    print(f"  Unit scope: {unit_scope['count']} unit(s) contain it now  {_by_part(unit_scope['units'])}")
-    print(f"  Lot scope:  {lot_scope['count']} unit(s) of work orders {', '.join(lot_scope['work_orders']) or '-'}"
-          f"  {_by_part(lot_scope['units'])}")
+    print(
+        f"  Unit scope: {unit_scope['count']} unit(s) contain it now  "
+        f"{_by_part(unit_scope['units'])}"
+    )
+    print(
+        f"  Lot scope:  {lot_scope['count']} unit(s) of work orders "
+        f"{', '.join(lot_scope['work_orders']) or '-'}"
+        f"  {_by_part(lot_scope['units'])}"
+    )
     if unit_scope["removed"]:
         print(f"  Removed in rework: {len(unit_scope['removed'])} unit(s) held it once")
     saved = lot_scope["count"] - unit_scope["count"]
@@ -104,7 +113,9 @@ def run_recall(args: argparse.Namespace) -> int:
 
 def _by_part(units: list[dict[str, Any]]) -> str:
     counts = Counter(u["part"] for u in units)
-    return "(" + ", ".join(f"{n} {part}" for part, n in sorted(counts.items())) + ")" if counts else ""
+    return (
+        "(" + ", ".join(f"{n} {part}" for part, n in sorted(counts.items())) + ")" if counts else ""
+    )
 
 
 __all__ = ["CliError", "register"]

@@ -101,7 +101,9 @@ def verify_chain(
         )
         if recomputed != event.hash:
             breaks.append(
-                ChainBreak(station, event.seq, event.id, "its content was altered after it was written")
+                ChainBreak(
+                    station, event.seq, event.id, "its content was altered after it was written"
+                )
             )
         previous_hash = event.hash
         expected_seq = event.seq + 1

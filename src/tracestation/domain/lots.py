@@ -39,7 +39,8 @@ def split(lot: Lot, qty: Decimal, new_code: str) -> LotSplit:
         raise LotActionRefused(f"Lot {lot.label} is {lot.status.value}; it cannot be split.")
     if qty <= 0 or qty >= lot.quantity:
         raise LotActionRefused(
-            f"Split quantity must be more than 0 and less than the {qty_text(lot.quantity)} on hand of {lot.label}."
+            f"Split quantity must be more than 0 and less than the "
+            f"{qty_text(lot.quantity)} on hand of {lot.label}."
         )
     return LotSplit(lot.part, lot.code, new_code, qty)
 
@@ -55,7 +56,8 @@ def merge(lots: list[Lot], new_code: str) -> LotsMerged:
     for lot in lots:
         if lot.status is not LotStatus.RELEASED:
             raise LotActionRefused(
-                f"Lot {lot.label} is {lot.status.value}; only released lots merge (a merge would spread its status)."
+                f"Lot {lot.label} is {lot.status.value}; only released lots merge "
+                "(a merge would spread its status)."
             )
         if lot.quantity <= 0:
             raise LotActionRefused(f"Lot {lot.label} has nothing on hand.")

@@ -77,10 +77,14 @@ SECTIONS = ("parts", "boms", "routings", "work_orders", "operators", "lots")
 def read_master_data(document: Any, known: Known | None = None) -> MasterData:
     known = known or Known()
     if not isinstance(document, dict):
-        raise MasterDataError("the file", None, "must be a JSON object with sections " + ", ".join(SECTIONS))
+        raise MasterDataError(
+            "the file", None, "must be a JSON object with sections " + ", ".join(SECTIONS)
+        )
     unknown = sorted(set(document) - set(SECTIONS))
     if unknown:
-        raise MasterDataError("the file", unknown[0], f"is not a section; expected {', '.join(SECTIONS)}")
+        raise MasterDataError(
+            "the file", unknown[0], f"is not a section; expected {', '.join(SECTIONS)}"
+        )
     reader = _Reader(document, known)
     return reader.read()
 
@@ -104,7 +108,9 @@ class _Reader:
         for i, record in self._records("boms"):
             parent, lines = self._bom(i, record)
             if parent in boms:
-                raise MasterDataError(f"boms[{i}] ({parent})", "parent", "appears twice in the file")
+                raise MasterDataError(
+                    f"boms[{i}] ({parent})", "parent", "appears twice in the file"
+                )
             boms[parent] = lines
         work_orders = [self._work_order(i, r) for i, r in self._records("work_orders")]
         _unique("work_orders", [w.number for w in work_orders], "number")
@@ -130,13 +136,17 @@ class _Reader:
         gtin = _optional_text(r, "gtin", where)
         if gtin is not None:
             if not gtin.isdigit() or len(gtin) not in (8, 12, 13, 14):
-                raise MasterDataError(where, "gtin", f"'{gtin}' is not a GTIN (8, 12, 13 or 14 digits)")
+                raise MasterDataError(
+                    where, "gtin", f"'{gtin}' is not a GTIN (8, 12, 13 or 14 digits)"
+                )
             if not has_valid_check_digit(gtin):
                 raise MasterDataError(where, "gtin", f"'{gtin}' has a wrong check digit")
             gtin = gtin.zfill(14)
         shelf_life = r.get("shelf_life_days")
         if shelf_life is not None and (not isinstance(shelf_life, int) or shelf_life < 0):
-            raise MasterDataError(where, "shelf_life_days", "must be a whole number of days or null")
+            raise MasterDataError(
+                where, "shelf_life_days", "must be a whole number of days or null"
+            )
         return Part(
             number=number,
             description=_optional_text(r, "description", where) or "",
@@ -163,7 +173,9 @@ class _Reader:
             pack_qty = op.get("pack_qty")
             if pack_qty is not None and (not isinstance(pack_qty, int) or pack_qty < 1):
                 raise MasterDataError(op_where, "pack_qty", "must be a positive whole number")
-            operations.append(Operation(code, _optional_text(op, "name", op_where) or code, kind, pack_qty))
+            operations.append(
+                Operation(code, _optional_text(op, "name", op_where) or code, kind, pack_qty)
+            )
         _unique(where + " operations", [op.code for op in operations], "code")
         return Routing(part, tuple(operations))
 
@@ -172,10 +184,16 @@ class _Reader:
         where = f"boms[{i}] ({parent})"
         self._known_part(where, "parent", parent)
         if self.tracking[parent] is not Tracking.SERIAL:
-            raise MasterDataError(where, "parent", f"{parent} is not serial-tracked; only serialized parts have BOMs here")
+            raise MasterDataError(
+                where,
+                "parent",
+                f"{parent} is not serial-tracked; only serialized parts have BOMs here",
+            )
         operations = {op.code: op for op in self.operations.get(parent, ())}
         if not operations:
-            raise MasterDataError(where, "parent", f"{parent} has no routing; define its routing first")
+            raise MasterDataError(
+                where, "parent", f"{parent} has no routing; define its routing first"
+            )
         raw_lines = r.get("lines")
         if not isinstance(raw_lines, list):
             raise MasterDataError(where, "lines", "must be a list")
@@ -190,13 +208,22 @@ class _Reader:
                 raise MasterDataError(line_where, "part", "a part cannot contain itself")
             qty = _quantity(line, "qty", line_where, positive=True)
             if self.tracking[child] is Tracking.SERIAL and qty != qty.to_integral_value():
-                raise MasterDataError(line_where, "qty", f"{child} is serial-tracked: the quantity must be whole")
+                raise MasterDataError(
+                    line_where, "qty", f"{child} is serial-tracked: the quantity must be whole"
+                )
             code = _text(line, "operation", line_where)
             op = operations.get(code)
             if op is None:
-                raise MasterDataError(line_where, "operation", f"{parent}'s routing has no operation '{code}'")
+                raise MasterDataError(
+                    line_where, "operation", f"{parent}'s routing has no operation '{code}'"
+                )
             if op.kind not in (OperationKind.ASSEMBLE, OperationKind.CONSUME):
-                raise MasterDataError(line_where, "operation", f"operation {code} is a {op.kind} operation; materials go to consume or assemble operations")
+                raise MasterDataError(
+                    line_where,
+                    "operation",
+                    f"operation {code} is a {op.kind} operation; "
+                    "materials go to consume or assemble operations",
+                )
             lines.append(BomLine(parent, child, qty, code))
         _unique(where + " lines", [f"{ln.child}@{ln.operation}" for ln in lines], "part")
         return parent, lines
@@ -217,7 +244,9 @@ class _Reader:
         badge = _text(r, "badge", f"operators[{i}]")
         where = f"operators[{i}] ({badge})"
         if ":" in badge:
-            raise MasterDataError(where, "badge", "must not contain ':' (it would read as a station code)")
+            raise MasterDataError(
+                where, "badge", "must not contain ':' (it would read as a station code)"
+            )
         role = _choice(r, "role", where, Role)
         pin = r.get("pin")
         if pin is not None:
@@ -236,23 +265,33 @@ class _Reader:
         if self.tracking[part] is not Tracking.LOT:
             raise MasterDataError(where, "part", f"{part} is not lot-tracked")
         if "/" in code:
-            raise MasterDataError(where, "lot", "must not contain '/' (LOT:<part>/<lot> labels use it)")
+            raise MasterDataError(
+                where, "lot", "must not contain '/' (LOT:<part>/<lot> labels use it)"
+            )
         expiry_text = _optional_text(r, "expiry", where)
         expiry = None
         if expiry_text is not None:
             try:
                 expiry = date.fromisoformat(expiry_text)
             except ValueError:
-                raise MasterDataError(where, "expiry", f"'{expiry_text}' is not a date (YYYY-MM-DD)") from None
+                raise MasterDataError(
+                    where, "expiry", f"'{expiry_text}' is not a date (YYYY-MM-DD)"
+                ) from None
         status = _choice(r, "status", where, LotStatus) if "status" in r else LotStatus.RELEASED
         return LotRecord(
-            part, code, _quantity(r, "quantity", where, positive=False), expiry,
-            _optional_text(r, "supplier", where), status,
+            part,
+            code,
+            _quantity(r, "quantity", where, positive=False),
+            expiry,
+            _optional_text(r, "supplier", where),
+            status,
         )
 
     def _known_part(self, where: str, field_name: str, number: str) -> None:
         if number not in self.tracking:
-            raise MasterDataError(where, field_name, f"part '{number}' is not defined in the file or the database")
+            raise MasterDataError(
+                where, field_name, f"part '{number}' is not defined in the file or the database"
+            )
 
 
 def _text(r: dict[str, Any], name: str, where: str) -> str:
@@ -279,7 +318,7 @@ E = TypeVar("E", Tracking, OperationKind, Role, LotStatus)
 def _choice(r: dict[str, Any], name: str, where: str, enum: type[E]) -> E:
     value = r.get(name)
     try:
-        return enum(value)
+        return enum(str(value))
     except ValueError:
         allowed = ", ".join(e.value for e in enum)
         raise MasterDataError(where, name, f"'{value}' is not one of: {allowed}") from None
@@ -294,7 +333,9 @@ def _quantity(r: dict[str, Any], name: str, where: str, *, positive: bool) -> De
     except InvalidOperation:
         raise MasterDataError(where, name, f"'{value}' is not a number") from None
     if not quantity.is_finite() or quantity < 0 or (positive and quantity == 0):
-        raise MasterDataError(where, name, "must be a positive number" if positive else "must not be negative")
+        raise MasterDataError(
+            where, name, "must be a positive number" if positive else "must not be negative"
+        )
     return quantity
 
 
@@ -302,5 +343,7 @@ def _unique(section: str, keys: list[str], field_name: str) -> None:
     seen: set[str] = set()
     for i, key in enumerate(keys):
         if key in seen:
-            raise MasterDataError(f"{section}[{i}] ({key})", field_name, "appears twice in the file")
+            raise MasterDataError(
+                f"{section}[{i}] ({key})", field_name, "appears twice in the file"
+            )
         seen.add(key)

@@ -50,7 +50,12 @@ def lot_usable(lot: Lot, today: date) -> Violation | None:
         since = lot.status_since.date().isoformat() if lot.status_since else "unknown date"
         return Violation(
             code,
-            {"lot": lot.code, "part": lot.part, "since": since, "reason": lot.status_reason or "none given"},
+            {
+                "lot": lot.code,
+                "part": lot.part,
+                "since": since,
+                "reason": lot.status_reason or "none given",
+            },
         )
     if lot.is_expired(today):
         assert lot.expiry is not None
@@ -66,7 +71,13 @@ def lot_has_quantity(lot: Lot, qty: Decimal, uom: str) -> Violation | None:
     if lot.quantity < qty:
         return Violation(
             "lot_short",
-            {"lot": lot.code, "part": lot.part, "on_hand": qty_text(lot.quantity), "qty": qty_text(qty), "uom": uom},
+            {
+                "lot": lot.code,
+                "part": lot.part,
+                "on_hand": qty_text(lot.quantity),
+                "qty": qty_text(qty),
+                "uom": uom,
+            },
         )
     return None
 
@@ -76,12 +87,12 @@ def bom_line_for(lines: Iterable[BomLine], part: str) -> BomLine | None:
 
 
 def installed_quantity(children: Iterable[InstalledChild], part: str, operation: str) -> Decimal:
-    return sum(
-        (c.qty for c in children if c.part == part and c.operation == operation), Decimal(0)
-    )
+    return sum((c.qty for c in children if c.part == part and c.operation == operation), Decimal(0))
 
 
-def missing_lines(lines: Iterable[BomLine], children: list[InstalledChild]) -> list[tuple[BomLine, Decimal]]:
+def missing_lines(
+    lines: Iterable[BomLine], children: list[InstalledChild]
+) -> list[tuple[BomLine, Decimal]]:
     """BOM lines of an operation not yet satisfied, with the quantity still to install."""
     missing = []
     for line in lines:
@@ -93,7 +104,11 @@ def missing_lines(lines: Iterable[BomLine], children: list[InstalledChild]) -> l
 
 def unit_at_operation(unit: Unit, routing: Routing, operation: Operation) -> Violation | None:
     """A unit may be worked at an operation only when that is the next one on its routing."""
-    if unit.status is UnitStatus.SCRAPPED or unit.status is UnitStatus.SHIPPED or unit.status is UnitStatus.PACKED:
+    if (
+        unit.status is UnitStatus.SCRAPPED
+        or unit.status is UnitStatus.SHIPPED
+        or unit.status is UnitStatus.PACKED
+    ):
         return Violation("unit_not_workable", {"unit": unit.label, "status": unit.status.value})
     expected = routing.next_after(unit.last_operation)
     if expected is not None and expected.code == operation.code:
@@ -118,7 +133,9 @@ def child_unit_installable(
     if child.part == parent.part and child.serial == parent.serial:
         return Violation("child_is_parent", {"unit": child.label})
     if installed_in is not None:
-        return Violation("child_installed_elsewhere", {"child": child.label, "parent": installed_in.label})
+        return Violation(
+            "child_installed_elsewhere", {"child": child.label, "parent": installed_in.label}
+        )
     finished = (
         child_routing is not None
         and child.last_operation == child_routing.last.code
@@ -126,11 +143,17 @@ def child_unit_installable(
     )
     if not finished:
         at = child.last_operation or "none"
-        return Violation("child_not_finished", {"child": child.label, "status": child.status.value, "operation": at})
+        return Violation(
+            "child_not_finished",
+            {"child": child.label, "status": child.status.value, "operation": at},
+        )
     return None
 
 
 def work_order_has_room(work_order: WorkOrder, registered: int) -> Violation | None:
     if registered >= work_order.quantity:
-        return Violation("work_order_full", {"work_order": work_order.number, "quantity": str(work_order.quantity)})
+        return Violation(
+            "work_order_full",
+            {"work_order": work_order.number, "quantity": str(work_order.quantity)},
+        )
     return None

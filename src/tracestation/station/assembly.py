@@ -29,7 +29,9 @@ from tracestation.station.verdicts import Decision, accept, refuse, reject
 
 def assemble_serial(scan: SerialScan, ctx: Context, env: Env, waived: frozenset[str]) -> Decision:
     assert ctx.work_order is not None and ctx.operation is not None
-    child_parts = frozenset(line.child for line in env.plant.bom_lines(ctx.work_order.part, ctx.operation.code))
+    child_parts = frozenset(
+        line.child for line in env.plant.bom_lines(ctx.work_order.part, ctx.operation.code)
+    )
     parent = _current_unit(ctx, env)
     preferred = child_parts if parent is not None else frozenset({ctx.work_order.part})
     picked = pick_unit(scan, preferred)
@@ -50,7 +52,9 @@ def assemble_serial(scan: SerialScan, ctx: Context, env: Env, waived: frozenset[
     return _install_unit(parent, picked, ctx, env)
 
 
-def assemble_lot(scan: LotScan, lot: Lot, ctx: Context, env: Env, waived: frozenset[str]) -> Decision:
+def assemble_lot(
+    scan: LotScan, lot: Lot, ctx: Context, env: Env, waived: frozenset[str]
+) -> Decision:
     assert ctx.work_order is not None and ctx.operation is not None
     parent = _current_unit(ctx, env)
     if parent is None:
@@ -59,16 +63,26 @@ def assemble_lot(scan: LotScan, lot: Lot, ctx: Context, env: Env, waived: frozen
         return _remove(parent, lot.part, None, lot.code, ctx, env)
     line = bom_line_for(env.plant.bom_lines(parent.part, ctx.operation.code), lot.part)
     if line is None:
-        return reject("part_not_on_bom", part=lot.part, parent=parent.part, operation=ctx.operation.code)
+        return reject(
+            "part_not_on_bom", part=lot.part, parent=parent.part, operation=ctx.operation.code
+        )
     children = env.plant.installed_children(parent.part, parent.serial)
     remaining = line.qty - installed_quantity(children, lot.part, ctx.operation.code)
     part = env.plant.part(lot.part)
     uom = part.uom if part else "ea"
     if remaining <= 0:
-        return reject("line_satisfied", part=lot.part, qty=qty_text(line.qty), uom=uom, unit=parent.label)
+        return reject(
+            "line_satisfied", part=lot.part, qty=qty_text(line.qty), uom=uom, unit=parent.label
+        )
     qty = ctx.quantity or scan.qty or remaining
     if qty > remaining:
-        return reject("qty_over_line", part=lot.part, qty=qty_text(qty), remaining=qty_text(remaining), uom=uom)
+        return reject(
+            "qty_over_line",
+            part=lot.part,
+            qty=qty_text(qty),
+            remaining=qty_text(remaining),
+            uom=uom,
+        )
     violation = lot_usable(lot, env.clock.today())
     if violation is not None and violation.code not in waived:
         return refuse(violation)
@@ -76,11 +90,22 @@ def assemble_lot(scan: LotScan, lot: Lot, ctx: Context, env: Env, waived: frozen
     if short is not None:
         return refuse(short)
     event = LotInstalled(
-        parent.part, parent.serial, lot.part, lot.code, qty, ctx.work_order.number, ctx.operation.code
+        parent.part,
+        parent.serial,
+        lot.part,
+        lot.code,
+        qty,
+        ctx.work_order.number,
+        ctx.operation.code,
     )
     return accept(
-        "lot_installed", replace(ctx, quantity=None, part=None), event,
-        lot=lot.label, qty=qty_text(qty), uom=uom, unit=parent.label,
+        "lot_installed",
+        replace(ctx, quantity=None, part=None),
+        event,
+        lot=lot.label,
+        qty=qty_text(qty),
+        uom=uom,
+        unit=parent.label,
     )
 
 
@@ -101,7 +126,9 @@ def complete_assembly(ctx: Context, env: Env) -> Decision:
     if missing:
         text = ", ".join(f"{line.child} {qty_text(qty)}" for line, qty in missing)
         return reject("bom_incomplete", unit=parent.label, missing=text)
-    event = OperationCompleted(parent.part, parent.serial, parent.work_order, ctx.operation.code, rework=ctx.rework)
+    event = OperationCompleted(
+        parent.part, parent.serial, parent.work_order, ctx.operation.code, rework=ctx.rework
+    )
     code = "rework_completed" if ctx.rework else "operation_completed"
     return accept(code, ctx.cleared_work(), event, unit=parent.label, operation=ctx.operation.code)
 
@@ -136,25 +163,46 @@ def _install_unit(parent: Unit, child: Unit, ctx: Context, env: Env) -> Decision
     assert ctx.work_order is not None and ctx.operation is not None
     line = bom_line_for(env.plant.bom_lines(parent.part, ctx.operation.code), child.part)
     if line is None:
-        return reject("part_not_on_bom", part=child.part, parent=parent.part, operation=ctx.operation.code)
+        return reject(
+            "part_not_on_bom", part=child.part, parent=parent.part, operation=ctx.operation.code
+        )
     children = env.plant.installed_children(parent.part, parent.serial)
     if installed_quantity(children, child.part, ctx.operation.code) + 1 > line.qty:
-        return reject("line_satisfied", part=child.part, qty=qty_text(line.qty), uom="ea", unit=parent.label)
+        return reject(
+            "line_satisfied", part=child.part, qty=qty_text(line.qty), uom="ea", unit=parent.label
+        )
     violation = child_unit_installable(
-        child, env.plant.routing(child.part), env.plant.installed_in(child.part, child.serial), parent
+        child,
+        env.plant.routing(child.part),
+        env.plant.installed_in(child.part, child.serial),
+        parent,
     )
     if violation is not None:
         return refuse(violation)
     event = ChildUnitInstalled(
-        parent.part, parent.serial, child.part, child.serial, ctx.work_order.number, ctx.operation.code
+        parent.part,
+        parent.serial,
+        child.part,
+        child.serial,
+        ctx.work_order.number,
+        ctx.operation.code,
     )
-    return accept("child_installed", replace(ctx, quantity=None, part=None), event, child=child.label, unit=parent.label)
+    return accept(
+        "child_installed",
+        replace(ctx, quantity=None, part=None),
+        event,
+        child=child.label,
+        unit=parent.label,
+    )
 
 
-def _remove(parent: Unit, part: str, serial: str | None, lot: str | None, ctx: Context, env: Env) -> Decision:
+def _remove(
+    parent: Unit, part: str, serial: str | None, lot: str | None, ctx: Context, env: Env
+) -> Decision:
     assert ctx.operation is not None
     links = [
-        c for c in env.plant.installed_children(parent.part, parent.serial)
+        c
+        for c in env.plant.installed_children(parent.part, parent.serial)
         if c.part == part and c.serial == serial and c.lot == lot
     ]
     label = f"{part}/{serial or lot}"
@@ -166,7 +214,10 @@ def _remove(parent: Unit, part: str, serial: str | None, lot: str | None, ctx: C
     )
     qty = qty_text(link.qty) if lot else "1"
     return accept(
-        "child_removed", replace(ctx, remove_mode=False), event,
-        child=label, unit=parent.label, qty=qty,
+        "child_removed",
+        replace(ctx, remove_mode=False),
+        event,
+        child=label,
+        unit=parent.label,
+        qty=qty,
     )
-

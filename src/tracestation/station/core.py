@@ -95,15 +95,22 @@ class Station:
             return frozenset()
         parts = {ctx.work_order.part}
         if ctx.operation is not None:
-            parts.update(line.child for line in self.env.plant.bom_lines(ctx.work_order.part, ctx.operation.code))
+            parts.update(
+                line.child
+                for line in self.env.plant.bom_lines(ctx.work_order.part, ctx.operation.code)
+            )
         return frozenset(parts)
 
     def _override_step(self, raw: str, decoded: Decoded, thing: Thing, now: datetime) -> ScanResult:
         pending = self.context.override
         assert pending is not None
         if isinstance(thing, BadgeScan) and thing.operator.is_lead:
-            self.context = replace(self.context, override=replace(pending, lead=thing.operator, pin_ok=False))
-            return self._conclude(raw, accept("override_lead", self.context, name=thing.operator.name), now)
+            self.context = replace(
+                self.context, override=replace(pending, lead=thing.operator, pin_ok=False)
+            )
+            return self._conclude(
+                raw, accept("override_lead", self.context, name=thing.operator.name), now
+            )
         if isinstance(thing, PinScan) and pending.lead is not None:
             return self._override_pin(raw, thing, pending, now)
         if isinstance(thing, ReasonScan):
@@ -116,7 +123,9 @@ class Station:
         result = self._conclude(raw, decision, now, decoded)
         return replace(result, message=render("override_cancelled", {}) + " " + result.message)
 
-    def _override_pin(self, raw: str, scan: PinScan, pending: PendingOverride, now: datetime) -> ScanResult:
+    def _override_pin(
+        self, raw: str, scan: PinScan, pending: PendingOverride, now: datetime
+    ) -> ScanResult:
         lead = pending.lead
         assert lead is not None
         if lead.pin_hash is None or not self.pins.verify(lead.pin_hash, scan.pin):
@@ -133,9 +142,13 @@ class Station:
         pending = self.context.override
         assert pending is not None
         if pending.lead is None or not pending.pin_ok:
-            return self._conclude(raw, accept("override_reason_set", self.context, reason=pending.reason or ""), now)
+            return self._conclude(
+                raw, accept("override_reason_set", self.context, reason=pending.reason or ""), now
+            )
         if pending.reason is None:
-            return self._conclude(raw, accept("override_pin_ok", self.context, name=pending.lead.name), now)
+            return self._conclude(
+                raw, accept("override_pin_ok", self.context, name=pending.lead.name), now
+            )
         base = replace(self.context, override=None)
         thing = resolve(pending.scan, self.env.plant, self._expected_parts(), base.part)
         decision = decide(thing, base, self.env, frozenset({pending.rule}))
@@ -143,9 +156,15 @@ class Station:
             self.context = base
             return self._conclude(raw, decision, now)
         work_order = base.work_order.number if base.work_order else None
-        deviation = DeviationRecorded(pending.rule, pending.subject, work_order, pending.reason, pending.lead.badge)
-        signed = replace(decision, events=(*decision.events, deviation), code="override_applied",
-                         params={**decision.params, "rule": pending.rule, "name": pending.lead.name})
+        deviation = DeviationRecorded(
+            pending.rule, pending.subject, work_order, pending.reason, pending.lead.badge
+        )
+        signed = replace(
+            decision,
+            events=(*decision.events, deviation),
+            code="override_applied",
+            params={**decision.params, "rule": pending.rule, "name": pending.lead.name},
+        )
         signature = Signature(pending.lead.badge, f"waived {pending.rule}")
         return self._conclude(raw, signed, now, reason=pending.reason, signature=signature)
 
@@ -165,7 +184,11 @@ class Station:
             if decision.events:
                 operator = self.context.operator.badge if self.context.operator else None
                 event_ids = self.journal.record(
-                    decision.events, operator=operator, reason=reason, signature=signature, manual=self._manual
+                    decision.events,
+                    operator=operator,
+                    reason=reason,
+                    signature=signature,
+                    manual=self._manual,
                 )
             if decision.context is not None:
                 self.context = decision.context
@@ -173,7 +196,11 @@ class Station:
             if printer_fault:
                 message = f"{message} {printer_fault}"
         else:
-            if decision.outcome is Outcome.NEEDS_OVERRIDE and decoded is not None and decision.waivable_rule:
+            if (
+                decision.outcome is Outcome.NEEDS_OVERRIDE
+                and decoded is not None
+                and decision.waivable_rule
+            ):
                 subject = decision.params.get("lot") or decision.params.get("unit") or raw
                 part = decision.params.get("part")
                 subject = f"{part}/{subject}" if part and "/" not in subject else subject
@@ -181,7 +208,9 @@ class Station:
                     self.context, override=PendingOverride(decoded, decision.waivable_rule, subject)
                 )
             operator = self.context.operator.badge if self.context.operator else None
-            self.journal.log_rejection(RejectedScan(self.station_id, now, operator, raw, decision.code, message))
+            self.journal.log_rejection(
+                RejectedScan(self.station_id, now, operator, raw, decision.code, message)
+            )
         return ScanResult(
             scan=raw,
             outcome=decision.outcome,

@@ -9,7 +9,6 @@ from tracestation.domain.events import DomainEvent, NonconformanceOpened
 from tracestation.domain.model import Lot, Operator
 from tracestation.station.ports import Journal, PinVerifier, PlantReader, Signature
 
-
 DISPOSITIONS = ("use_as_is", "rework", "scrap", "return_to_vendor")
 
 
@@ -28,7 +27,9 @@ class LeadDesk:
         if lead is None:
             raise LeadSignatureRefused(f"{badge} is not a known badge.")
         if not lead.is_lead:
-            raise LeadSignatureRefused(f"{lead.name} ({badge}) is not a line lead; a lead must sign this.")
+            raise LeadSignatureRefused(
+                f"{lead.name} ({badge}) is not a line lead; a lead must sign this."
+            )
         if lead.pin_hash is None or not self.pins.verify(lead.pin_hash, pin):
             raise LeadSignatureRefused(f"Wrong PIN for {lead.name}. Nothing was changed.")
         return lead
@@ -36,30 +37,47 @@ class LeadDesk:
     def lot(self, part: str, code: str) -> Lot:
         lot = self.plant.lot(part, code)
         if lot is None:
-            raise lots.LotActionRefused(f"Lot {part}/{code} is not recorded. Check the part and lot.")
+            raise lots.LotActionRefused(
+                f"Lot {part}/{code} is not recorded. Check the part and lot."
+            )
         return lot
 
     def change_status(self, lead: Operator, part: str, code: str, action: str, reason: str) -> str:
         event = lots.change_status(self.lot(part, code), action, reason)
         return self._sign(lead, event, f"lot {action}", reason)
 
-    def split(self, lead: Operator, part: str, code: str, qty: Decimal, new_code: str | None, reason: str) -> tuple[str, str]:
+    def split(
+        self, lead: Operator, part: str, code: str, qty: Decimal, new_code: str | None, reason: str
+    ) -> tuple[str, str]:
         lot = self.lot(part, code)
         new_code = new_code or self._free_code(part, code, "S")
         if self.plant.lot(part, new_code) is not None:
-            raise lots.LotActionRefused(f"Lot {part}/{new_code} already exists; choose another code.")
+            raise lots.LotActionRefused(
+                f"Lot {part}/{new_code} already exists; choose another code."
+            )
         return self._sign(lead, lots.split(lot, qty, new_code), "lot split", reason), new_code
 
-    def merge(self, lead: Operator, labels: list[tuple[str, str]], new_code: str | None, reason: str) -> tuple[str, str]:
+    def merge(
+        self, lead: Operator, labels: list[tuple[str, str]], new_code: str | None, reason: str
+    ) -> tuple[str, str]:
         sources = [self.lot(part, code) for part, code in labels]
         new_code = new_code or self._free_code(sources[0].part, sources[0].code, "M")
         if self.plant.lot(sources[0].part, new_code) is not None:
-            raise lots.LotActionRefused(f"Lot {sources[0].part}/{new_code} already exists; choose another code.")
+            raise lots.LotActionRefused(
+                f"Lot {sources[0].part}/{new_code} already exists; choose another code."
+            )
         return self._sign(lead, lots.merge(sources, new_code), "lot merge", reason), new_code
 
     def open_nonconformance(
-        self, lead: Operator, subject_kind: str, part: str, subject: str, defect_code: str,
-        description: str, disposition: str, number: str,
+        self,
+        lead: Operator,
+        subject_kind: str,
+        part: str,
+        subject: str,
+        defect_code: str,
+        description: str,
+        disposition: str,
+        number: str,
     ) -> str:
         """Record a nonconformance on a unit or a lot, signed by the lead."""
         if disposition not in DISPOSITIONS:
@@ -68,7 +86,9 @@ class LeadDesk:
             raise lots.LotActionRefused(f"Unit {part}/{subject} is not recorded.")
         if subject_kind == "lot":
             self.lot(part, subject)
-        event = NonconformanceOpened(number, subject_kind, part, subject, defect_code, description, disposition)
+        event = NonconformanceOpened(
+            number, subject_kind, part, subject, defect_code, description, disposition
+        )
         return self._sign(lead, event, f"nonconformance {disposition}", description)
 
     def _free_code(self, part: str, code: str, mark: str) -> str:
@@ -78,6 +98,10 @@ class LeadDesk:
         return f"{code}-{mark}{n}"
 
     def _sign(self, lead: Operator, event: DomainEvent, meaning: str, reason: str) -> str:
-        ids = self.journal.record([event], operator=lead.badge, reason=reason or None,
-                                  signature=Signature(lead.badge, meaning))
+        ids = self.journal.record(
+            [event],
+            operator=lead.badge,
+            reason=reason or None,
+            signature=Signature(lead.badge, meaning),
+        )
         return ids[0]

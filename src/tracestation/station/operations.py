@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-
 from tracestation.domain.check_digits import sscc
 from tracestation.domain.events import (
     ContainerClosed,
@@ -16,7 +15,13 @@ from tracestation.domain.events import (
     UnitPacked,
 )
 from tracestation.domain.model import Container, Lot, Unit, UnitStatus
-from tracestation.domain.rules import Violation, bom_line_for, lot_has_quantity, lot_usable, qty_text
+from tracestation.domain.rules import (
+    Violation,
+    bom_line_for,
+    lot_has_quantity,
+    lot_usable,
+    qty_text,
+)
 from tracestation.station.context import Context
 from tracestation.station.env import Env
 from tracestation.station.resolve import LotScan, SerialScan
@@ -24,34 +29,68 @@ from tracestation.station.units import check_unit_for_operation, pick_unit, regi
 from tracestation.station.verdicts import Decision, accept, refuse, reject
 
 
-def consume_lot(scan: LotScan, lot: Lot, ctx: Context, env: Env, waived: frozenset[str]) -> Decision:
+def consume_lot(
+    scan: LotScan, lot: Lot, ctx: Context, env: Env, waived: frozenset[str]
+) -> Decision:
     """Kitting: the lot is consumed against the work order, up to what the BOM still needs."""
     assert ctx.work_order is not None and ctx.operation is not None
     work_order, operation = ctx.work_order, ctx.operation
     line = bom_line_for(env.plant.bom_lines(work_order.part, operation.code), lot.part)
     if line is None:
-        return reject("part_not_on_bom", part=lot.part, parent=work_order.part, operation=operation.code)
+        return reject(
+            "part_not_on_bom", part=lot.part, parent=work_order.part, operation=operation.code
+        )
     part = env.plant.part(lot.part)
     uom = part.uom if part else "ea"
     required = line.qty * work_order.quantity
     remaining = required - env.plant.kitted_quantity(work_order.number, lot.part, operation.code)
     if remaining <= 0:
-        return reject("line_kitted", part=lot.part, qty=qty_text(required), uom=uom, work_order=work_order.number)
+        return reject(
+            "line_kitted",
+            part=lot.part,
+            qty=qty_text(required),
+            uom=uom,
+            work_order=work_order.number,
+        )
     violation = lot_usable(lot, env.clock.today())
     if violation is not None and violation.code not in waived:
         return refuse(violation)
     explicit = ctx.quantity or scan.qty
     if explicit is not None and explicit > remaining:
-        return reject("qty_over_requirement", part=lot.part, qty=qty_text(explicit), remaining=qty_text(remaining), uom=uom)
+        return reject(
+            "qty_over_requirement",
+            part=lot.part,
+            qty=qty_text(explicit),
+            remaining=qty_text(remaining),
+            uom=uom,
+        )
     qty = explicit if explicit is not None else min(lot.quantity, remaining)
     short = lot_has_quantity(lot, qty, uom)
     if short is not None or qty <= 0:
-        return refuse(short or Violation("lot_short", {"lot": lot.code, "part": lot.part, "on_hand": "0", "qty": qty_text(qty), "uom": uom}))
+        return refuse(
+            short
+            or Violation(
+                "lot_short",
+                {
+                    "lot": lot.code,
+                    "part": lot.part,
+                    "on_hand": "0",
+                    "qty": qty_text(qty),
+                    "uom": uom,
+                },
+            )
+        )
     event = LotConsumed(work_order.number, lot.part, lot.code, qty, operation.code)
     left = remaining - qty
     return accept(
-        "lot_consumed", replace(ctx, quantity=None, part=None), event,
-        lot=lot.label, qty=qty_text(qty), uom=uom, work_order=work_order.number, left=qty_text(left),
+        "lot_consumed",
+        replace(ctx, quantity=None, part=None),
+        event,
+        lot=lot.label,
+        qty=qty_text(qty),
+        uom=uom,
+        work_order=work_order.number,
+        left=qty_text(left),
     )
 
 
@@ -67,7 +106,13 @@ def consume_serial(scan: SerialScan, ctx: Context, env: Env) -> Decision:
     if violation is not None:
         return refuse(violation)
     event = OperationCompleted(picked.part, picked.serial, picked.work_order, ctx.operation.code)
-    return accept("operation_completed", ctx.cleared_work(), event, unit=picked.label, operation=ctx.operation.code)
+    return accept(
+        "operation_completed",
+        ctx.cleared_work(),
+        event,
+        unit=picked.label,
+        operation=ctx.operation.code,
+    )
 
 
 def test_serial(scan: SerialScan, ctx: Context, env: Env) -> Decision:
@@ -80,7 +125,11 @@ def test_serial(scan: SerialScan, ctx: Context, env: Env) -> Decision:
     violation = check_unit_for_operation(picked, ctx)
     if violation is not None:
         return refuse(violation)
-    return accept("unit_ready_for_test", replace(ctx.cleared_work(), unit=(picked.part, picked.serial)), unit=picked.label)
+    return accept(
+        "unit_ready_for_test",
+        replace(ctx.cleared_work(), unit=(picked.part, picked.serial)),
+        unit=picked.label,
+    )
 
 
 def record_result(passed: bool, ctx: Context, env: Env) -> Decision:
@@ -88,7 +137,9 @@ def record_result(passed: bool, ctx: Context, env: Env) -> Decision:
     unit = env.plant.unit(*ctx.unit) if ctx.unit else None
     if unit is None:
         return reject("no_unit_to_test")
-    event = TestRecorded(unit.part, unit.serial, unit.work_order, ctx.operation.code, ctx.operation.name, passed)
+    event = TestRecorded(
+        unit.part, unit.serial, unit.work_order, ctx.operation.code, ctx.operation.name, passed
+    )
     code = "test_passed" if passed else "test_failed"
     return accept(code, ctx.cleared_work(), event, unit=unit.label, test=ctx.operation.name)
 
@@ -102,7 +153,9 @@ def pack_serial(scan: SerialScan, ctx: Context, env: Env) -> Decision:
         return reject("unknown_serial", serial=scan.serial)
     violation = check_unit_for_operation(picked, ctx)
     if violation is None and picked.status is not UnitStatus.PASSED:
-        violation = Violation("unit_not_passed", {"unit": picked.label, "status": picked.status.value})
+        violation = Violation(
+            "unit_not_passed", {"unit": picked.label, "status": picked.status.value}
+        )
     if violation is not None:
         return refuse(violation)
     return _pack(picked, ctx, env)
@@ -115,16 +168,32 @@ def _pack(unit: Unit, ctx: Context, env: Env) -> Decision:
     if container is None:
         number = sscc(0, env.settings.gs1_company_prefix, env.plant.container_count() + 1)
         container = Container(number, ctx.work_order.number, unit.part, ctx.operation.pack_qty)
-        events.append(ContainerOpened(number, container.work_order, container.part, container.capacity))
-    events.append(UnitPacked(container.sscc, unit.part, unit.serial, unit.work_order, ctx.operation.code))
+        events.append(
+            ContainerOpened(number, container.work_order, container.part, container.capacity)
+        )
+    events.append(
+        UnitPacked(container.sscc, unit.part, unit.serial, unit.work_order, ctx.operation.code)
+    )
     count = len(container.units) + 1
     capacity = container.capacity
     if capacity is not None and count >= capacity:
         events.append(ContainerClosed(container.sscc, count))
-        return accept("unit_packed_container_full", ctx.cleared_work(), *events, unit=unit.label, sscc=container.sscc, count=str(count))
+        return accept(
+            "unit_packed_container_full",
+            ctx.cleared_work(),
+            *events,
+            unit=unit.label,
+            sscc=container.sscc,
+            count=str(count),
+        )
     return accept(
-        "unit_packed", ctx.cleared_work(), *events,
-        unit=unit.label, sscc=container.sscc, count=str(count), capacity=str(capacity or "-"),
+        "unit_packed",
+        ctx.cleared_work(),
+        *events,
+        unit=unit.label,
+        sscc=container.sscc,
+        count=str(count),
+        capacity=str(capacity or "-"),
     )
 
 
@@ -134,6 +203,10 @@ def close_container(ctx: Context, env: Env) -> Decision:
     if container is None or not container.units:
         return reject("no_open_container", work_order=ctx.work_order.number)
     event = ContainerClosed(container.sscc, len(container.units))
-    return accept("container_closed", ctx.cleared_work(), event, sscc=container.sscc, count=str(len(container.units)))
-
-
+    return accept(
+        "container_closed",
+        ctx.cleared_work(),
+        event,
+        sscc=container.sscc,
+        count=str(len(container.units)),
+    )

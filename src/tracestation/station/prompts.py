@@ -55,7 +55,9 @@ def _kit(ctx: Context, env: Env) -> tuple[str, dict[str, str]]:
     work_order = ctx.work_order
     needs = []
     for line in env.plant.bom_lines(work_order.part, ctx.operation.code):
-        left = line.qty * work_order.quantity - env.plant.kitted_quantity(work_order.number, line.child, line.operation)
+        left = line.qty * work_order.quantity - env.plant.kitted_quantity(
+            work_order.number, line.child, line.operation
+        )
         if left > 0:
             needs.append(f"{line.child} {qty_text(left)}")
     if not needs:
@@ -89,15 +91,24 @@ class ChecklistLine:
 
 
 def checklist_for(ctx: Context, env: Env) -> list[ChecklistLine]:
-    if ctx.unit is None or ctx.operation is None or ctx.operation.kind is not OperationKind.ASSEMBLE:
+    if (
+        ctx.unit is None
+        or ctx.operation is None
+        or ctx.operation.kind is not OperationKind.ASSEMBLE
+    ):
         return []
     children = env.plant.installed_children(*ctx.unit)
     lines = []
     for line in env.plant.bom_lines(ctx.unit[0], ctx.operation.code):
         part = env.plant.part(line.child)
-        lines.append(ChecklistLine(
-            line.child, part.description if part else "", line.qty,
-            installed_quantity(children, line.child, line.operation),
-            part.uom if part else "ea", part.tracking.value if part else "lot",
-        ))
+        lines.append(
+            ChecklistLine(
+                line.child,
+                part.description if part else "",
+                line.qty,
+                installed_quantity(children, line.child, line.operation),
+                part.uom if part else "ea",
+                part.tracking.value if part else "lot",
+            )
+        )
     return lines

@@ -85,12 +85,24 @@ class Unresolved:
 
 
 Thing = (
-    Command | WorkOrderScan | OperationScan | PinScan | ReasonScan | QuantityScan | PartScan
-    | BadgeScan | SerialScan | LotScan | ContainerScan | Unresolved
+    Command
+    | WorkOrderScan
+    | OperationScan
+    | PinScan
+    | ReasonScan
+    | QuantityScan
+    | PartScan
+    | BadgeScan
+    | SerialScan
+    | LotScan
+    | ContainerScan
+    | Unresolved
 )
 
 
-def resolve(decoded: Decoded, plant: PlantReader, expected_parts: frozenset[str], pending_part: str | None) -> Thing:
+def resolve(
+    decoded: Decoded, plant: PlantReader, expected_parts: frozenset[str], pending_part: str | None
+) -> Thing:
     f = decoded.fields
     if "command" in f:
         return Command(f["command"])
@@ -121,7 +133,9 @@ def resolve(decoded: Decoded, plant: PlantReader, expected_parts: frozenset[str]
     return Unresolved("label_without_identity", {"scan": decoded.raw.strip()})
 
 
-def _part_of(decoded: Decoded, plant: PlantReader, pending_part: str | None) -> str | None | Unresolved:
+def _part_of(
+    decoded: Decoded, plant: PlantReader, pending_part: str | None
+) -> str | Unresolved | None:
     f = decoded.fields
     if "part" in f:
         return f["part"]
@@ -150,7 +164,9 @@ def _lot(code: str, part: str | None, plant: PlantReader, qty: Decimal | None) -
     return LotScan(code, None, tuple(plant.lots_by_code(code)), qty)
 
 
-def _bare(value: str, plant: PlantReader, expected_parts: frozenset[str], pending_part: str | None) -> Thing:
+def _bare(
+    value: str, plant: PlantReader, expected_parts: frozenset[str], pending_part: str | None
+) -> Thing:
     operator = plant.operator(value)
     work_order: WorkOrder | None = plant.work_order(value)
     units = [u for u in plant.units_by_serial(value) if pending_part in (None, u.part)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from tracestation.domain.events import OperatorLoggedIn, OperatorLoggedOut
+from tracestation.domain.events import DomainEvent, OperatorLoggedIn, OperatorLoggedOut
 from tracestation.domain.model import Operator, Tracking, WorkOrderStatus
 from tracestation.domain.rules import qty_text
 from tracestation.station.context import Context
@@ -16,16 +16,20 @@ from tracestation.station.verdicts import Decision, accept, reject
 def log_in(operator: Operator, ctx: Context) -> Decision:
     if ctx.operator is not None and ctx.operator.badge == operator.badge:
         return accept("already_logged_in", ctx, name=operator.name)
-    events = []
+    events: list[DomainEvent] = []
     if ctx.operator is not None:
         events.append(OperatorLoggedOut(ctx.operator.badge))
     events.append(OperatorLoggedIn(operator.badge))
-    return accept("logged_in", replace(ctx, operator=operator, override=None), *events, name=operator.name)
+    return accept(
+        "logged_in", replace(ctx, operator=operator, override=None), *events, name=operator.name
+    )
 
 
 def log_out(ctx: Context) -> Decision:
     assert ctx.operator is not None
-    return accept("logged_out", Context(), OperatorLoggedOut(ctx.operator.badge), name=ctx.operator.name)
+    return accept(
+        "logged_out", Context(), OperatorLoggedOut(ctx.operator.badge), name=ctx.operator.name
+    )
 
 
 def select_work_order(scan: WorkOrderScan, ctx: Context, env: Env) -> Decision:
@@ -37,11 +41,18 @@ def select_work_order(scan: WorkOrderScan, ctx: Context, env: Env) -> Decision:
     routing = env.plant.routing(work_order.part)
     if routing is None:
         return reject("part_without_routing", part=work_order.part)
-    keep_operation = ctx.operation if ctx.operation and routing.operation(ctx.operation.code) == ctx.operation else None
+    keep_operation = (
+        ctx.operation
+        if ctx.operation and routing.operation(ctx.operation.code) == ctx.operation
+        else None
+    )
     new = Context(ctx.operator, work_order, routing, keep_operation)
     return accept(
-        "work_order_selected", new,
-        work_order=work_order.number, part=work_order.part, quantity=str(work_order.quantity),
+        "work_order_selected",
+        new,
+        work_order=work_order.number,
+        part=work_order.part,
+        quantity=str(work_order.quantity),
     )
 
 
@@ -51,9 +62,17 @@ def select_operation(scan: OperationScan, ctx: Context) -> Decision:
     operation = ctx.routing.operation(scan.code)
     if operation is None:
         known = ", ".join(f"{op.code} {op.name}" for op in ctx.routing.operations)
-        return reject("unknown_operation", operation=scan.code, part=ctx.work_order.part, known=known)
+        return reject(
+            "unknown_operation", operation=scan.code, part=ctx.work_order.part, known=known
+        )
     new = Context(ctx.operator, ctx.work_order, ctx.routing, operation)
-    return accept("operation_selected", new, operation=operation.code, name=operation.name, kind=operation.kind.value)
+    return accept(
+        "operation_selected",
+        new,
+        operation=operation.code,
+        name=operation.name,
+        kind=operation.kind.value,
+    )
 
 
 def set_quantity(scan: QuantityScan, ctx: Context) -> Decision:

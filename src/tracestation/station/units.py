@@ -36,7 +36,9 @@ def register(serial: str, ctx: Context, env: Env) -> Decision:
     work_order, operation = ctx.work_order, ctx.operation
     part = env.plant.part(work_order.part)
     if part is None or part.tracking is not Tracking.SERIAL:
-        return reject("work_order_not_serialized", work_order=work_order.number, part=work_order.part)
+        return reject(
+            "work_order_not_serialized", work_order=work_order.number, part=work_order.part
+        )
     if not can_register(ctx):
         return reject("unknown_serial", serial=serial)
     if env.plant.units_by_serial(serial) and env.plant.unit(part.number, serial) is not None:
@@ -44,12 +46,20 @@ def register(serial: str, ctx: Context, env: Env) -> Decision:
     room = work_order_has_room(work_order, env.plant.unit_count(work_order.number))
     if room is not None:
         return refuse(room)
-    events: list[DomainEvent] = [UnitRegistered(part.number, serial, work_order.number, operation.code)]
+    events: list[DomainEvent] = [
+        UnitRegistered(part.number, serial, work_order.number, operation.code)
+    ]
     new = replace(ctx.cleared_work(), unit=(part.number, serial))
     if operation.kind is OperationKind.CONSUME:
         events.append(OperationCompleted(part.number, serial, work_order.number, operation.code))
         new = ctx.cleared_work()
-    return accept("unit_registered", new, *events, unit=f"{part.number}/{serial}", work_order=work_order.number)
+    return accept(
+        "unit_registered",
+        new,
+        *events,
+        unit=f"{part.number}/{serial}",
+        work_order=work_order.number,
+    )
 
 
 def next_serial(ctx: Context, env: Env) -> str:

@@ -29,7 +29,9 @@ class Decision:
     waivable_rule: str | None = None
 
 
-def accept(code: str, context: Context | None = None, *events: DomainEvent, **params: str) -> Decision:
+def accept(
+    code: str, context: Context | None = None, *events: DomainEvent, **params: str
+) -> Decision:
     return Decision(Outcome.ACCEPTED, code, params, tuple(events), context)
 
 
@@ -40,7 +42,9 @@ def reject(code: str, **params: str) -> Decision:
 def refuse(violation: Violation) -> Decision:
     """Turn a rule violation into a rejection, or a request for a lead when it may be waived."""
     if violation.waivable:
-        return Decision(Outcome.NEEDS_OVERRIDE, violation.code, violation.params, waivable_rule=violation.code)
+        return Decision(
+            Outcome.NEEDS_OVERRIDE, violation.code, violation.params, waivable_rule=violation.code
+        )
     return Decision(Outcome.REJECTED, violation.code, violation.params)
 
 

@@ -17,15 +17,30 @@ def verify_journal(engine: Engine) -> tuple[dict[str, int], list[ChainBreak]]:
         counts: dict[str, int] = {}
         breaks: list[ChainBreak] = []
         for station in sorted(stations):
-            rows = s.scalars(select(EventRow).where(EventRow.station == station).order_by(EventRow.seq)).all()
+            rows = s.scalars(
+                select(EventRow).where(EventRow.station == station).order_by(EventRow.seq)
+            ).all()
             events = [
-                ChainedEvent(r.id, r.station, r.seq, r.time, r.operator, r.kind, dict(r.payload),
-                             r.reason, r.signed_by, r.prev_hash, r.hash)
+                ChainedEvent(
+                    r.id,
+                    r.station,
+                    r.seq,
+                    r.time,
+                    r.operator,
+                    r.kind,
+                    dict(r.payload),
+                    r.reason,
+                    r.signed_by,
+                    r.prev_hash,
+                    r.hash,
+                )
                 for r in rows
             ]
             counts[station] = len(events)
             head = heads.get(station)
             if head is None:
-                breaks.append(ChainBreak(station, 0, None, "the station has events but no recorded head"))
+                breaks.append(
+                    ChainBreak(station, 0, None, "the station has events but no recorded head")
+                )
             breaks.extend(verify_chain(station, events, head))
         return counts, breaks

@@ -60,7 +60,11 @@ def load_file(path: Path) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        raise MasterDataError(str(path), None, f"is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}") from None
+        raise MasterDataError(
+            str(path),
+            None,
+            f"is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}",
+        ) from None
 
 
 def import_master_data(engine: Engine, document: Any) -> ImportReport:
@@ -82,15 +86,22 @@ def _known(s: Session) -> Known:
     parts = {row.number: Tracking(row.tracking) for row in s.scalars(select(PartRow))}
     routings: dict[str, list[Operation]] = {}
     for row in s.scalars(select(OperationRow).order_by(OperationRow.part, OperationRow.position)):
-        routings.setdefault(row.part, []).append(Operation(row.code, row.name, OperationKind(row.kind), row.pack_qty))
+        routings.setdefault(row.part, []).append(
+            Operation(row.code, row.name, OperationKind(row.kind), row.pack_qty)
+        )
     return Known(parts, {part: tuple(ops) for part, ops in routings.items()})
 
 
 def _parts(s: Session, data: MasterData, report: ImportReport) -> None:
     tally = report.tally("parts")
     for part in data.parts:
-        values = {"description": part.description, "tracking": part.tracking.value, "uom": part.uom,
-                  "gtin": part.gtin, "shelf_life_days": part.shelf_life_days}
+        values = {
+            "description": part.description,
+            "tracking": part.tracking.value,
+            "uom": part.uom,
+            "gtin": part.gtin,
+            "shelf_life_days": part.shelf_life_days,
+        }
         row = s.get(PartRow, part.number)
         if row is None:
             s.add(PartRow(number=part.number, **values))
@@ -105,8 +116,15 @@ def _parts(s: Session, data: MasterData, report: ImportReport) -> None:
 def _routings(s: Session, data: MasterData, report: ImportReport) -> None:
     tally = report.tally("routings")
     for routing in data.routings:
-        wanted = [(op.code, i, op.name, op.kind.value, op.pack_qty) for i, op in enumerate(routing.operations)]
-        rows = s.scalars(select(OperationRow).where(OperationRow.part == routing.part).order_by(OperationRow.position)).all()
+        wanted = [
+            (op.code, i, op.name, op.kind.value, op.pack_qty)
+            for i, op in enumerate(routing.operations)
+        ]
+        rows = s.scalars(
+            select(OperationRow)
+            .where(OperationRow.part == routing.part)
+            .order_by(OperationRow.position)
+        ).all()
         have = [(r.code, r.position, r.name, r.kind, r.pack_qty) for r in rows]
         if have == wanted:
             tally.unchanged += 1
@@ -114,7 +132,16 @@ def _routings(s: Session, data: MasterData, report: ImportReport) -> None:
         s.execute(delete(OperationRow).where(OperationRow.part == routing.part))
         s.flush()
         for code, position, name, kind, pack_qty in wanted:
-            s.add(OperationRow(part=routing.part, code=code, position=position, name=name, kind=kind, pack_qty=pack_qty))
+            s.add(
+                OperationRow(
+                    part=routing.part,
+                    code=code,
+                    position=position,
+                    name=name,
+                    kind=kind,
+                    pack_qty=pack_qty,
+                )
+            )
         if have:
             tally.updated += 1
         else:
@@ -134,7 +161,9 @@ def _boms(s: Session, data: MasterData, report: ImportReport) -> None:
         s.execute(delete(BomLineRow).where(BomLineRow.parent == parent))
         s.flush()
         for line in lines:
-            s.add(BomLineRow(parent=parent, child=line.child, qty=line.qty, operation=line.operation))
+            s.add(
+                BomLineRow(parent=parent, child=line.child, qty=line.qty, operation=line.operation)
+            )
         if have:
             tally.updated += 1
         else:
@@ -147,14 +176,26 @@ def _work_orders(s: Session, data: MasterData, report: ImportReport) -> None:
     for wo in data.work_orders:
         row = s.get(WorkOrderRow, wo.number)
         if row is None:
-            s.add(WorkOrderRow(number=wo.number, part=wo.part, quantity=wo.quantity, status="released"))
+            s.add(
+                WorkOrderRow(
+                    number=wo.number, part=wo.part, quantity=wo.quantity, status="released"
+                )
+            )
             tally.created += 1
             continue
         if row.part != wo.part:
-            raise MasterDataError(f"work_orders ({wo.number})", "part", f"is {row.part} on record; a work order's part cannot change")
+            raise MasterDataError(
+                f"work_orders ({wo.number})",
+                "part",
+                f"is {row.part} on record; a work order's part cannot change",
+            )
         registered = len(s.scalars(select(UnitRow.id).where(UnitRow.work_order == wo.number)).all())
         if wo.quantity < registered:
-            raise MasterDataError(f"work_orders ({wo.number})", "quantity", f"{wo.quantity} is below the {registered} units already registered")
+            raise MasterDataError(
+                f"work_orders ({wo.number})",
+                "quantity",
+                f"{wo.quantity} is below the {registered} units already registered",
+            )
         if _update(row, {"quantity": wo.quantity}):
             tally.updated += 1
         else:
@@ -168,8 +209,14 @@ def _operators(s: Session, data: MasterData, report: ImportReport) -> None:
     for op in data.operators:
         row = s.get(OperatorRow, op.badge)
         if row is None:
-            s.add(OperatorRow(badge=op.badge, name=op.name, role=op.role.value,
-                              pin_hash=hash_pin(op.pin) if op.pin else None))
+            s.add(
+                OperatorRow(
+                    badge=op.badge,
+                    name=op.name,
+                    role=op.role.value,
+                    pin_hash=hash_pin(op.pin) if op.pin else None,
+                )
+            )
             tally.created += 1
             continue
         changed = _update(row, {"name": op.name, "role": op.role.value})
@@ -188,15 +235,25 @@ def _operators(s: Session, data: MasterData, report: ImportReport) -> None:
 def _lots(s: Session, data: MasterData, report: ImportReport) -> None:
     tally = report.tally("lots")
     for lot in data.lots:
-        row = s.scalars(select(LotRow).where(LotRow.part == lot.part, LotRow.code == lot.code)).first()
+        row = s.scalars(
+            select(LotRow).where(LotRow.part == lot.part, LotRow.code == lot.code)
+        ).first()
         if row is not None:
             tally.unchanged += 1
             continue
         held = lot.status.value != "released"
-        s.add(LotRow(part=lot.part, code=lot.code, quantity=lot.quantity, expiry=lot.expiry,
-                     supplier=lot.supplier, status=lot.status.value,
-                     status_reason=f"{lot.status.value} in the master data" if held else None,
-                     status_since=datetime.now(UTC) if held else None))
+        s.add(
+            LotRow(
+                part=lot.part,
+                code=lot.code,
+                quantity=lot.quantity,
+                expiry=lot.expiry,
+                supplier=lot.supplier,
+                status=lot.status.value,
+                status_reason=f"{lot.status.value} in the master data" if held else None,
+                status_since=datetime.now(UTC) if held else None,
+            )
+        )
         tally.created += 1
 
 

@@ -37,7 +37,9 @@ class DatabaseJournal:
         ids: list[str] = []
         with Session(self.engine) as s, s.begin():
             head = s.scalars(
-                select(StationHeadRow).where(StationHeadRow.station == self.station).with_for_update()
+                select(StationHeadRow)
+                .where(StationHeadRow.station == self.station)
+                .with_for_update()
             ).first()
             seq, prev_hash = (head.seq, head.hash) if head else (0, GENESIS)
             now = self.clock.now()
@@ -52,13 +54,32 @@ class DatabaseJournal:
                 if manual:
                     payload = {**payload, "entry": "manual"}
                 digest = event_hash(
-                    id=event_id, station=self.station, seq=seq, time=time, operator=operator,
-                    kind=event.kind, payload=payload, reason=reason, signed_by=signed_by,
+                    id=event_id,
+                    station=self.station,
+                    seq=seq,
+                    time=time,
+                    operator=operator,
+                    kind=event.kind,
+                    payload=payload,
+                    reason=reason,
+                    signed_by=signed_by,
                     prev_hash=prev_hash,
                 )
-                s.add(EventRow(id=event_id, station=self.station, seq=seq, time=time, operator=operator,
-                               kind=event.kind, payload=payload, reason=reason, signed_by=signed_by,
-                               prev_hash=prev_hash, hash=digest))
+                s.add(
+                    EventRow(
+                        id=event_id,
+                        station=self.station,
+                        seq=seq,
+                        time=time,
+                        operator=operator,
+                        kind=event.kind,
+                        payload=payload,
+                        reason=reason,
+                        signed_by=signed_by,
+                        prev_hash=prev_hash,
+                        hash=digest,
+                    )
+                )
                 s.flush()
                 project(event, s, Written(event_id, now, self.station, operator, signed_by))
                 s.flush()
@@ -72,5 +93,13 @@ class DatabaseJournal:
 
     def log_rejection(self, rejected: RejectedScan) -> None:
         with Session(self.engine) as s, s.begin():
-            s.add(RejectedScanRow(station=rejected.station, time=rejected.time, operator=rejected.operator,
-                                  raw=rejected.raw[:4096], code=rejected.code, message=rejected.message))
+            s.add(
+                RejectedScanRow(
+                    station=rejected.station,
+                    time=rejected.time,
+                    operator=rejected.operator,
+                    raw=rejected.raw[:4096],
+                    code=rejected.code,
+                    message=rejected.message,
+                )
+            )

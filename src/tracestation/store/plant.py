@@ -51,18 +51,33 @@ def as_utc(moment: datetime | None) -> datetime | None:
 
 
 def to_part(row: PartRow) -> Part:
-    return Part(row.number, row.description, Tracking(row.tracking), row.uom, row.gtin, row.shelf_life_days)
+    return Part(
+        row.number, row.description, Tracking(row.tracking), row.uom, row.gtin, row.shelf_life_days
+    )
 
 
 def to_lot(row: LotRow) -> Lot:
     return Lot(
-        row.part, row.code, Decimal(row.quantity), LotStatus(row.status), row.expiry, row.supplier,
-        row.status_reason, as_utc(row.status_since),
+        row.part,
+        row.code,
+        Decimal(row.quantity),
+        LotStatus(row.status),
+        row.expiry,
+        row.supplier,
+        row.status_reason,
+        as_utc(row.status_since),
     )
 
 
 def to_unit(row: UnitRow) -> Unit:
-    return Unit(row.part, row.serial, row.work_order, UnitStatus(row.status), row.last_operation, row.container)
+    return Unit(
+        row.part,
+        row.serial,
+        row.work_order,
+        UnitStatus(row.status),
+        row.last_operation,
+        row.container,
+    )
 
 
 class DatabasePlant:
@@ -80,7 +95,11 @@ class DatabasePlant:
     def work_order(self, number: str) -> WorkOrder | None:
         with self._session() as s:
             row = s.get(WorkOrderRow, number)
-            return WorkOrder(row.number, row.part, row.quantity, WorkOrderStatus(row.status)) if row else None
+            return (
+                WorkOrder(row.number, row.part, row.quantity, WorkOrderStatus(row.status))
+                if row
+                else None
+            )
 
     def part(self, number: str) -> Part | None:
         with self._session() as s:
@@ -95,7 +114,9 @@ class DatabasePlant:
     def routing(self, part: str) -> Routing | None:
         with self._session() as s:
             rows = s.scalars(
-                select(OperationRow).where(OperationRow.part == part).order_by(OperationRow.position)
+                select(OperationRow)
+                .where(OperationRow.part == part)
+                .order_by(OperationRow.position)
             ).all()
             if not rows:
                 return None
@@ -122,7 +143,9 @@ class DatabasePlant:
 
     def unit(self, part: str, serial: str) -> Unit | None:
         with self._session() as s:
-            row = s.scalars(select(UnitRow).where(UnitRow.part == part, UnitRow.serial == serial)).first()
+            row = s.scalars(
+                select(UnitRow).where(UnitRow.part == part, UnitRow.serial == serial)
+            ).first()
             return to_unit(row) if row else None
 
     def units_by_serial(self, serial: str) -> list[Unit]:
@@ -138,7 +161,11 @@ class DatabasePlant:
                 .join(parent, parent.id == GenealogyLinkRow.parent_unit_id)
                 .outerjoin(child_unit, child_unit.id == GenealogyLinkRow.child_unit_id)
                 .outerjoin(LotRow, LotRow.id == GenealogyLinkRow.child_lot_id)
-                .where(parent.part == part, parent.serial == serial, GenealogyLinkRow.removed_event.is_(None))
+                .where(
+                    parent.part == part,
+                    parent.serial == serial,
+                    GenealogyLinkRow.removed_event.is_(None),
+                )
                 .order_by(GenealogyLinkRow.id)
             ).all()
             children = []
@@ -146,8 +173,12 @@ class DatabasePlant:
                 child_part = unit.part if unit is not None else lot.part
                 children.append(
                     InstalledChild(
-                        link.id, child_part, unit.serial if unit is not None else None,
-                        lot.code if lot is not None else None, Decimal(link.qty), link.operation,
+                        link.id,
+                        child_part,
+                        unit.serial if unit is not None else None,
+                        lot.code if lot is not None else None,
+                        Decimal(link.qty),
+                        link.operation,
                     )
                 )
             return children
@@ -160,13 +191,24 @@ class DatabasePlant:
                 select(parent)
                 .join(GenealogyLinkRow, GenealogyLinkRow.parent_unit_id == parent.id)
                 .join(child, child.id == GenealogyLinkRow.child_unit_id)
-                .where(child.part == part, child.serial == serial, GenealogyLinkRow.removed_event.is_(None))
+                .where(
+                    child.part == part,
+                    child.serial == serial,
+                    GenealogyLinkRow.removed_event.is_(None),
+                )
             ).first()
             return to_unit(row) if row else None
 
     def unit_count(self, work_order: str) -> int:
         with self._session() as s:
-            return s.scalar(select(func.count()).select_from(UnitRow).where(UnitRow.work_order == work_order)) or 0
+            return (
+                s.scalar(
+                    select(func.count())
+                    .select_from(UnitRow)
+                    .where(UnitRow.work_order == work_order)
+                )
+                or 0
+            )
 
     def kitted_quantity(self, work_order: str, part: str, operation: str) -> Decimal:
         with self._session() as s:
@@ -185,7 +227,9 @@ class DatabasePlant:
     def open_container(self, work_order: str) -> Container | None:
         with self._session() as s:
             row = s.scalars(
-                select(ContainerRow).where(ContainerRow.work_order == work_order, ContainerRow.closed.is_(False))
+                select(ContainerRow).where(
+                    ContainerRow.work_order == work_order, ContainerRow.closed.is_(False)
+                )
             ).first()
             return self._container(s, row) if row else None
 
@@ -200,5 +244,9 @@ class DatabasePlant:
 
     @staticmethod
     def _container(s: Session, row: ContainerRow) -> Container:
-        serials = s.scalars(select(UnitRow.serial).where(UnitRow.container == row.sscc).order_by(UnitRow.serial)).all()
-        return Container(row.sscc, row.work_order, row.part, row.capacity, tuple(serials), row.closed)
+        serials = s.scalars(
+            select(UnitRow.serial).where(UnitRow.container == row.sscc).order_by(UnitRow.serial)
+        ).all()
+        return Container(
+            row.sscc, row.work_order, row.part, row.capacity, tuple(serials), row.closed
+        )

@@ -68,8 +68,16 @@ def project(event: ev.DomainEvent, s: Session, w: Written) -> None:
 
 @project.register
 def _(event: ev.UnitRegistered, s: Session, w: Written) -> None:
-    s.add(UnitRow(part=event.part, serial=event.serial, work_order=event.work_order,
-                  status=UnitStatus.IN_PROCESS.value, last_operation=None, registered_at=w.time))
+    s.add(
+        UnitRow(
+            part=event.part,
+            serial=event.serial,
+            work_order=event.work_order,
+            status=UnitStatus.IN_PROCESS.value,
+            last_operation=None,
+            registered_at=w.time,
+        )
+    )
 
 
 @project.register
@@ -85,8 +93,16 @@ def _(event: ev.OperationCompleted, s: Session, w: Written) -> None:
 def _(event: ev.ChildUnitInstalled, s: Session, w: Written) -> None:
     parent = unit_row(s, event.parent_part, event.parent_serial)
     child = unit_row(s, event.child_part, event.child_serial)
-    s.add(GenealogyLinkRow(parent_unit_id=parent.id, child_unit_id=child.id, qty=Decimal(1),
-                           operation=event.operation, installed_event=w.event_id, installed_at=w.time))
+    s.add(
+        GenealogyLinkRow(
+            parent_unit_id=parent.id,
+            child_unit_id=child.id,
+            qty=Decimal(1),
+            operation=event.operation,
+            installed_event=w.event_id,
+            installed_at=w.time,
+        )
+    )
 
 
 @project.register
@@ -94,10 +110,26 @@ def _(event: ev.LotInstalled, s: Session, w: Written) -> None:
     parent = unit_row(s, event.parent_part, event.parent_serial)
     lot = lot_row(s, event.part, event.lot)
     take_from_lot(lot, event.qty)
-    s.add(GenealogyLinkRow(parent_unit_id=parent.id, child_lot_id=lot.id, qty=event.qty,
-                           operation=event.operation, installed_event=w.event_id, installed_at=w.time))
-    s.add(ConsumptionRow(work_order=event.work_order, lot_id=lot.id, qty=event.qty,
-                         operation=event.operation, source="install", event_id=w.event_id))
+    s.add(
+        GenealogyLinkRow(
+            parent_unit_id=parent.id,
+            child_lot_id=lot.id,
+            qty=event.qty,
+            operation=event.operation,
+            installed_event=w.event_id,
+            installed_at=w.time,
+        )
+    )
+    s.add(
+        ConsumptionRow(
+            work_order=event.work_order,
+            lot_id=lot.id,
+            qty=event.qty,
+            operation=event.operation,
+            source="install",
+            event_id=w.event_id,
+        )
+    )
 
 
 @project.register
@@ -117,15 +149,33 @@ def _(event: ev.ChildRemoved, s: Session, w: Written) -> None:
 def _(event: ev.LotConsumed, s: Session, w: Written) -> None:
     lot = lot_row(s, event.part, event.lot)
     take_from_lot(lot, event.qty)
-    s.add(ConsumptionRow(work_order=event.work_order, lot_id=lot.id, qty=event.qty,
-                         operation=event.operation, source="kit", event_id=w.event_id))
+    s.add(
+        ConsumptionRow(
+            work_order=event.work_order,
+            lot_id=lot.id,
+            qty=event.qty,
+            operation=event.operation,
+            source="kit",
+            event_id=w.event_id,
+        )
+    )
 
 
 @project.register
 def _(event: ev.TestRecorded, s: Session, w: Written) -> None:
     unit = unit_row(s, event.part, event.serial)
-    s.add(TestRecordRow(unit_id=unit.id, test=event.test, operation=event.operation, passed=event.passed,
-                        station=w.station, operator=w.operator, time=w.time, event_id=w.event_id))
+    s.add(
+        TestRecordRow(
+            unit_id=unit.id,
+            test=event.test,
+            operation=event.operation,
+            passed=event.passed,
+            station=w.station,
+            operator=w.operator,
+            time=w.time,
+            event_id=w.event_id,
+        )
+    )
     if event.passed:
         unit.status = UnitStatus.PASSED.value
         unit.last_operation = event.operation
@@ -135,8 +185,17 @@ def _(event: ev.TestRecorded, s: Session, w: Written) -> None:
 
 @project.register
 def _(event: ev.ContainerOpened, s: Session, w: Written) -> None:
-    s.add(ContainerRow(sscc=event.sscc, work_order=event.work_order, part=event.part,
-                       capacity=event.capacity, closed=False, station=w.station, opened_at=w.time))
+    s.add(
+        ContainerRow(
+            sscc=event.sscc,
+            work_order=event.work_order,
+            part=event.part,
+            capacity=event.capacity,
+            closed=False,
+            station=w.station,
+            opened_at=w.time,
+        )
+    )
 
 
 @project.register
@@ -159,9 +218,18 @@ def _(event: ev.ContainerClosed, s: Session, w: Written) -> None:
 
 @project.register
 def _(event: ev.DeviationRecorded, s: Session, w: Written) -> None:
-    s.add(DeviationRow(rule=event.rule, subject=event.subject, work_order=event.work_order,
-                       reason=event.reason, lead=event.lead, station=w.station, time=w.time,
-                       event_id=w.event_id))
+    s.add(
+        DeviationRow(
+            rule=event.rule,
+            subject=event.subject,
+            work_order=event.work_order,
+            reason=event.reason,
+            lead=event.lead,
+            station=w.station,
+            time=w.time,
+            event_id=w.event_id,
+        )
+    )
 
 
 @project.register
@@ -170,21 +238,44 @@ def _(event: ev.LotStatusChanged, s: Session, w: Written) -> None:
     lot.status = event.status
     lot.status_reason = event.reason
     lot.status_since = w.time
-    s.add(LotDispositionRow(lot_id=lot.id, status=event.status, previous=event.previous,
-                            reason=event.reason, signed_by=w.signed_by, time=w.time, event_id=w.event_id))
+    s.add(
+        LotDispositionRow(
+            lot_id=lot.id,
+            status=event.status,
+            previous=event.previous,
+            reason=event.reason,
+            signed_by=w.signed_by,
+            time=w.time,
+            event_id=w.event_id,
+        )
+    )
 
 
 @project.register
 def _(event: ev.LotSplit, s: Session, w: Written) -> None:
     source = lot_row(s, event.part, event.lot)
     take_from_lot(source, event.qty)
-    new = LotRow(part=event.part, code=event.new_lot, quantity=event.qty, expiry=source.expiry,
-                 supplier=source.supplier, status=source.status,
-                 status_reason=source.status_reason, status_since=source.status_since)
+    new = LotRow(
+        part=event.part,
+        code=event.new_lot,
+        quantity=event.qty,
+        expiry=source.expiry,
+        supplier=source.supplier,
+        status=source.status,
+        status_reason=source.status_reason,
+        status_since=source.status_since,
+    )
     s.add(new)
     s.flush()
-    s.add(LotLineageRow(source_lot_id=source.id, result_lot_id=new.id, kind="split", qty=event.qty,
-                        event_id=w.event_id))
+    s.add(
+        LotLineageRow(
+            source_lot_id=source.id,
+            result_lot_id=new.id,
+            kind="split",
+            qty=event.qty,
+            event_id=w.event_id,
+        )
+    )
 
 
 @project.register
@@ -192,26 +283,47 @@ def _(event: ev.LotsMerged, s: Session, w: Written) -> None:
     sources = [lot_row(s, event.part, code) for code in event.sources]
     expiries = [lot.expiry for lot in sources if lot.expiry is not None]
     suppliers = {lot.supplier for lot in sources}
-    new = LotRow(part=event.part, code=event.new_lot, quantity=Decimal(0),
-                 expiry=min(expiries) if expiries else None,
-                 supplier=suppliers.pop() if len(suppliers) == 1 else None,
-                 status=LotStatus.RELEASED.value)
+    new = LotRow(
+        part=event.part,
+        code=event.new_lot,
+        quantity=Decimal(0),
+        expiry=min(expiries) if expiries else None,
+        supplier=suppliers.pop() if len(suppliers) == 1 else None,
+        status=LotStatus.RELEASED.value,
+    )
     s.add(new)
     s.flush()
     for lot in sources:
         qty = Decimal(lot.quantity)
         take_from_lot(lot, qty)
         new.quantity = Decimal(new.quantity) + qty
-        s.add(LotLineageRow(source_lot_id=lot.id, result_lot_id=new.id, kind="merge", qty=qty,
-                            event_id=w.event_id))
+        s.add(
+            LotLineageRow(
+                source_lot_id=lot.id,
+                result_lot_id=new.id,
+                kind="merge",
+                qty=qty,
+                event_id=w.event_id,
+            )
+        )
 
 
 @project.register
 def _(event: ev.NonconformanceOpened, s: Session, w: Written) -> None:
-    s.add(NonconformanceRow(number=event.number, subject_kind=event.subject_kind, part=event.part,
-                            subject=event.subject, defect_code=event.defect_code,
-                            description=event.description, disposition=event.disposition,
-                            signed_by=w.signed_by, time=w.time, event_id=w.event_id))
+    s.add(
+        NonconformanceRow(
+            number=event.number,
+            subject_kind=event.subject_kind,
+            part=event.part,
+            subject=event.subject,
+            defect_code=event.defect_code,
+            description=event.description,
+            disposition=event.disposition,
+            signed_by=w.signed_by,
+            time=w.time,
+            event_id=w.event_id,
+        )
+    )
     if event.subject_kind == "unit":
         unit = unit_row(s, event.part, event.subject)
         if event.disposition == "scrap":

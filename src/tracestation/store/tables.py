@@ -237,7 +237,10 @@ class EventRow(Base):
     """The journal. Append-only; `hash` chains each station's events."""
 
     __tablename__ = "events"
-    __table_args__ = (UniqueConstraint("station", "seq"), Index("ix_events_kind_time", "kind", "time"))
+    __table_args__ = (
+        UniqueConstraint("station", "seq"),
+        Index("ix_events_kind_time", "kind", "time"),
+    )
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     station: Mapped[str] = mapped_column(String(64))
     seq: Mapped[int] = mapped_column(Integer)

@@ -31,8 +31,13 @@ def batches(ids: Iterable[int]) -> Iterator[list[int]]:
 
 
 def unit_json(row: UnitRow) -> dict[str, Any]:
-    return {"part": row.part, "serial": row.serial, "work_order": row.work_order,
-            "status": row.status, "container": row.container}
+    return {
+        "part": row.part,
+        "serial": row.serial,
+        "work_order": row.work_order,
+        "status": row.status,
+        "container": row.container,
+    }
 
 
 def find_unit(s: Session, serial: str, part: str | None) -> UnitRow:
@@ -41,7 +46,9 @@ def find_unit(s: Session, serial: str, part: str | None) -> UnitRow:
         query = query.where(UnitRow.part == part)
     rows = s.scalars(query).all()
     if not rows:
-        raise TraceError(f"No unit with serial {serial}" + (f" of {part}" if part else "") + " is recorded.")
+        raise TraceError(
+            f"No unit with serial {serial}" + (f" of {part}" if part else "") + " is recorded."
+        )
     if len(rows) > 1:
         parts = ", ".join(sorted(r.part for r in rows))
         raise TraceError(f"Serial {serial} exists for several parts ({parts}); give --part.")
@@ -69,23 +76,36 @@ def _when(moment: datetime | None) -> str | None:
 def backward(s: Session, serial: str, part: str | None = None) -> dict[str, Any]:
     """The as-built tree of a unit: every child ever installed, removed ones marked."""
     root = find_unit(s, serial, part)
-    return {"part": root.part, "serial": root.serial, "work_order": root.work_order,
-            "status": root.status, "children": _children_of(s, root.id, {root.id})}
+    return {
+        "part": root.part,
+        "serial": root.serial,
+        "work_order": root.work_order,
+        "status": root.status,
+        "children": _children_of(s, root.id, {root.id}),
+    }
 
 
 def _children_of(s: Session, unit_id: int, path: set[int]) -> list[dict[str, Any]]:
     links = s.scalars(
-        select(GenealogyLinkRow).where(GenealogyLinkRow.parent_unit_id == unit_id).order_by(GenealogyLinkRow.id)
+        select(GenealogyLinkRow)
+        .where(GenealogyLinkRow.parent_unit_id == unit_id)
+        .order_by(GenealogyLinkRow.id)
     ).all()
     children: list[dict[str, Any]] = []
     for link in links:
-        common = {"qty": qty_text(link.qty), "operation": link.operation,
-                  "installed_at": _when(link.installed_at), "removed_at": _when(link.removed_at)}
+        common = {
+            "qty": qty_text(link.qty),
+            "operation": link.operation,
+            "installed_at": _when(link.installed_at),
+            "removed_at": _when(link.removed_at),
+        }
         if link.child_unit_id is not None:
             child = s.get(UnitRow, link.child_unit_id)
             assert child is not None
             grand = [] if child.id in path else _children_of(s, child.id, path | {child.id})
-            children.append({"part": child.part, "serial": child.serial, **common, "children": grand})
+            children.append(
+                {"part": child.part, "serial": child.serial, **common, "children": grand}
+            )
         else:
             lot = s.get(LotRow, link.child_lot_id)
             assert lot is not None
@@ -100,7 +120,13 @@ def descendant_lots(s: Session, lot_id: int) -> set[int]:
     while frontier:
         nxt: set[int] = set()
         for chunk in batches(frontier):
-            nxt.update(s.scalars(select(LotLineageRow.result_lot_id).where(LotLineageRow.source_lot_id.in_(chunk))))
+            nxt.update(
+                s.scalars(
+                    select(LotLineageRow.result_lot_id).where(
+                        LotLineageRow.source_lot_id.in_(chunk)
+                    )
+                )
+            )
         frontier = nxt - found
         found |= frontier
     return found
@@ -113,8 +139,9 @@ def units_holding(s: Session, lot_ids: set[int]) -> tuple[set[int], set[int]]:
     removed: set[int] = set()
     for chunk in batches(lot_ids):
         for parent_id, removed_event in s.execute(
-            select(GenealogyLinkRow.parent_unit_id, GenealogyLinkRow.removed_event)
-            .where(GenealogyLinkRow.child_lot_id.in_(chunk))
+            select(GenealogyLinkRow.parent_unit_id, GenealogyLinkRow.removed_event).where(
+                GenealogyLinkRow.child_lot_id.in_(chunk)
+            )
         ):
             (removed if removed_event else current).add(parent_id)
     current_all, removed_up = _upward(s, current)
@@ -130,8 +157,9 @@ def _upward(s: Session, start: set[int]) -> tuple[set[int], set[int]]:
         nxt: set[int] = set()
         for chunk in batches(frontier):
             for parent_id, removed_event in s.execute(
-                select(GenealogyLinkRow.parent_unit_id, GenealogyLinkRow.removed_event)
-                .where(GenealogyLinkRow.child_unit_id.in_(chunk))
+                select(GenealogyLinkRow.parent_unit_id, GenealogyLinkRow.removed_event).where(
+                    GenealogyLinkRow.child_unit_id.in_(chunk)
+                )
             ):
                 (removed if removed_event else nxt).add(parent_id)
         frontier = nxt - found

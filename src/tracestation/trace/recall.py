@@ -44,17 +44,31 @@ def lot_scope(s: Session, lot_ids: set[int]) -> tuple[set[str], list[UnitRow]]:
     orders that consumed those units: what a system tracking lots only would have to recall."""
     work_orders: set[str] = set()
     for chunk in batches(lot_ids):
-        work_orders.update(s.scalars(select(ConsumptionRow.work_order).where(ConsumptionRow.lot_id.in_(chunk))))
+        work_orders.update(
+            s.scalars(select(ConsumptionRow.work_order).where(ConsumptionRow.lot_id.in_(chunk)))
+        )
     frontier = set(work_orders)
     while frontier:
-        unit_ids = set(s.scalars(select(UnitRow.id).where(UnitRow.work_order.in_(sorted(frontier)))))
+        unit_ids = set(
+            s.scalars(select(UnitRow.id).where(UnitRow.work_order.in_(sorted(frontier))))
+        )
         parents: set[int] = set()
         for chunk in batches(unit_ids):
-            parents.update(s.scalars(select(GenealogyLinkRow.parent_unit_id).where(GenealogyLinkRow.child_unit_id.in_(chunk))))
+            parents.update(
+                s.scalars(
+                    select(GenealogyLinkRow.parent_unit_id).where(
+                        GenealogyLinkRow.child_unit_id.in_(chunk)
+                    )
+                )
+            )
         above: set[str] = set()
         for chunk in batches(parents):
             above.update(s.scalars(select(UnitRow.work_order).where(UnitRow.id.in_(chunk))))
         frontier = above - work_orders
         work_orders |= frontier
-    units = list(s.scalars(select(UnitRow).where(UnitRow.work_order.in_(sorted(work_orders)))).all()) if work_orders else []
+    units = (
+        list(s.scalars(select(UnitRow).where(UnitRow.work_order.in_(sorted(work_orders)))).all())
+        if work_orders
+        else []
+    )
     return work_orders, sorted(units, key=lambda r: (r.part, r.serial))

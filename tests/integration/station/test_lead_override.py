@@ -6,8 +6,8 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from support.snapshots import record_snapshot
 
+from support.snapshots import record_snapshot
 from tracestation.store.tables import DeviationRow, EventRow, GenealogyLinkRow
 
 EXPIRED = "LOT:CAP-220/C-6001"
@@ -18,7 +18,9 @@ def outcomes(station: Any, *raws: str) -> list[str]:
     return [station.scan(raw).outcome.value for raw in raws]
 
 
-def test_an_expired_lot_needs_an_override_and_writes_nothing_yet(engine: Any, scan: Any, station: Any) -> None:
+def test_an_expired_lot_needs_an_override_and_writes_nothing_yet(
+    engine: Any, scan: Any, station: Any
+) -> None:
     scan(*BOARD)
     before = record_snapshot(engine)
     result = station.scan(EXPIRED)
@@ -28,19 +30,31 @@ def test_an_expired_lot_needs_an_override_and_writes_nothing_yet(engine: Any, sc
     assert record_snapshot(engine) == before
 
 
-def test_a_lead_badge_pin_and_reason_sign_the_override_and_record_a_deviation(engine: Any, scan: Any, station: Any) -> None:
+def test_a_lead_badge_pin_and_reason_sign_the_override_and_record_a_deviation(
+    engine: Any, scan: Any, station: Any
+) -> None:
     scan(*BOARD)
     assert outcomes(station, EXPIRED, "B-9001", "PIN:4321", "RSN:ENG-OK") == [
-        "needs_override", "accepted", "accepted", "accepted",
+        "needs_override",
+        "accepted",
+        "accepted",
+        "accepted",
     ]
     with Session(engine) as s:
         deviation = s.scalars(select(DeviationRow)).one()
         installed = s.scalars(select(EventRow).where(EventRow.kind == "lot_installed")).one()
         assert s.scalars(select(GenealogyLinkRow)).one().qty == 2
     assert (deviation.rule, deviation.subject, deviation.reason, deviation.lead) == (
-        "lot_expired", "CAP-220/C-6001", "ENG-OK", "B-9001",
+        "lot_expired",
+        "CAP-220/C-6001",
+        "ENG-OK",
+        "B-9001",
     )
-    assert (installed.signed_by, installed.reason, installed.operator) == ("B-9001", "ENG-OK", "B-1001")
+    assert (installed.signed_by, installed.reason, installed.operator) == (
+        "B-9001",
+        "ENG-OK",
+        "B-1001",
+    )
     assert station.context.operator.badge == "B-1001", "the operator stays logged in"
 
 
@@ -49,11 +63,23 @@ def test_the_reason_may_come_before_the_lead_signs(station: Any, scan: Any) -> N
     assert outcomes(station, EXPIRED, "RSN:ENG-OK", "B-9001", "PIN:4321")[-1] == "accepted"
 
 
-def test_a_wrong_pin_is_rejected_and_three_cancel_the_override(engine: Any, station: Any, scan: Any) -> None:
+def test_a_wrong_pin_is_rejected_and_three_cancel_the_override(
+    engine: Any, station: Any, scan: Any
+) -> None:
     scan(*BOARD)
     before = record_snapshot(engine)
-    results = [station.scan(raw) for raw in (EXPIRED, "B-9001", "PIN:1111", "PIN:2222", "PIN:3333", "PIN:4321")]
-    assert [r.outcome.value for r in results] == ["needs_override", "accepted", "rejected", "rejected", "rejected", "rejected"]
+    results = [
+        station.scan(raw)
+        for raw in (EXPIRED, "B-9001", "PIN:1111", "PIN:2222", "PIN:3333", "PIN:4321")
+    ]
+    assert [r.outcome.value for r in results] == [
+        "needs_override",
+        "accepted",
+        "rejected",
+        "rejected",
+        "rejected",
+        "rejected",
+    ]
     assert "Wrong PIN" in results[2].message
     assert "cancelled" in results[4].message
     assert record_snapshot(engine) == before
@@ -67,7 +93,9 @@ def test_an_operator_badge_cannot_sign_an_override(station: Any, scan: Any) -> N
     assert station.context.override is None
 
 
-def test_any_other_scan_cancels_the_pending_override_and_is_handled_normally(engine: Any, station: Any, scan: Any) -> None:
+def test_any_other_scan_cancels_the_pending_override_and_is_handled_normally(
+    engine: Any, station: Any, scan: Any
+) -> None:
     scan(*BOARD)
     station.scan(EXPIRED)
     result = station.scan("LOT:CAP-220/C-7781")

@@ -6,14 +6,30 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from support.snapshots import record_snapshot, rejected_count
 
+from support.snapshots import record_snapshot, rejected_count
 from tracestation.store.importer import import_master_data
 
 READY_CONTROLLER = (
-    "B-1001", "WO:WO-2001", "OPN:10", "PCB-1", "LOT:CAP-220/C-7781", "CMD:DONE", "OPN:20", "PCB-1", "CMD:PASS",
-    "OPN:10", "PCB-2", "LOT:CAP-220/C-7781", "CMD:DONE",
-    "WO:WO-1001", "OPN:10", "LOT:PASTE-7/P-88", "CTRL-1", "OPN:20", "CTRL-1",
+    "B-1001",
+    "WO:WO-2001",
+    "OPN:10",
+    "PCB-1",
+    "LOT:CAP-220/C-7781",
+    "CMD:DONE",
+    "OPN:20",
+    "PCB-1",
+    "CMD:PASS",
+    "OPN:10",
+    "PCB-2",
+    "LOT:CAP-220/C-7781",
+    "CMD:DONE",
+    "WO:WO-1001",
+    "OPN:10",
+    "LOT:PASTE-7/P-88",
+    "CTRL-1",
+    "OPN:20",
+    "CTRL-1",
 )
 
 CASES = {
@@ -23,13 +39,29 @@ CASES = {
     "lot used up": (READY_CONTROLLER, "LOT:SCREW-M3/L-EMPTY", "is used up"),
     "lot short": (READY_CONTROLLER, "LOT:SCREW-M3/L-FEW", "has only 2 ea; 4 ea needed"),
     "unknown lot": (READY_CONTROLLER, "LOT:SCREW-M3/NOPE", "is not known"),
-    "part not on the BOM": (READY_CONTROLLER, "LOT:CAP-220/C-7781", "is not on the bill of materials"),
+    "part not on the BOM": (
+        READY_CONTROLLER,
+        "LOT:CAP-220/C-7781",
+        "is not on the bill of materials",
+    ),
     "child not finished": (READY_CONTROLLER, "PCB-2", "has not finished its own routing"),
-    "unit at the wrong operation": (("B-1001", "WO:WO-2001", "OPN:10", "PCB-1", "OPN:20"), "PCB-1", "its next operation is 10"),
-    "unit of another work order": (READY_CONTROLLER + ("WO:WO-2001", "OPN:20"), "CTRL-1", "belongs to WO-1001, not WO-2001"),
+    "unit at the wrong operation": (
+        ("B-1001", "WO:WO-2001", "OPN:10", "PCB-1", "OPN:20"),
+        "PCB-1",
+        "its next operation is 10",
+    ),
+    "unit of another work order": (
+        (*READY_CONTROLLER, "WO:WO-2001", "OPN:20"),
+        "CTRL-1",
+        "belongs to WO-1001, not WO-2001",
+    ),
     "done with lines missing": (READY_CONTROLLER, "CMD:DONE", "still needs"),
     "unknown serial while building": (READY_CONTROLLER, "XYZ-404", "is not a known unit"),
-    "command that does nothing here": (READY_CONTROLLER, "CMD:PASS", "does nothing at operation 20"),
+    "command that does nothing here": (
+        READY_CONTROLLER,
+        "CMD:PASS",
+        "does nothing at operation 20",
+    ),
     "pin without an override": (READY_CONTROLLER, "PIN:4321", "Nothing waits for a lead"),
     "unreadable scan": (READY_CONTROLLER, "LOT:\x07\x08", "LOT:"),
     "control characters": (READY_CONTROLLER, "AB\x01CD", "control characters"),
@@ -71,7 +103,9 @@ def test_a_rejected_scan_explains_itself_and_writes_nothing_but_the_rejection_lo
     assert rejected_count(engine) == logged_before + 1
 
 
-def test_the_rejection_log_keeps_the_scan_the_reason_and_the_operator(engine: Any, scan: Any) -> None:
+def test_the_rejection_log_keeps_the_scan_the_reason_and_the_operator(
+    engine: Any, scan: Any
+) -> None:
     from sqlalchemy import select
     from sqlalchemy.orm import Session
 
@@ -80,7 +114,12 @@ def test_the_rejection_log_keeps_the_scan_the_reason_and_the_operator(engine: An
     scan(*READY_CONTROLLER, "LOT:SCREW-M3/L-2288")
     with Session(engine) as s:
         row = s.scalars(select(RejectedScanRow)).one()
-    assert (row.raw, row.code, row.operator, row.station) == ("LOT:SCREW-M3/L-2288", "lot_on_hold", "B-1001", "ST-1")
+    assert (row.raw, row.code, row.operator, row.station) == (
+        "LOT:SCREW-M3/L-2288",
+        "lot_on_hold",
+        "B-1001",
+        "ST-1",
+    )
 
 
 def test_a_held_lot_says_since_when_and_why(engine: Any, scan: Any) -> None:
@@ -89,8 +128,11 @@ def test_a_held_lot_says_since_when_and_why(engine: Any, scan: Any) -> None:
     from tracestation.store.journal import DatabaseJournal
 
     journal = DatabaseJournal(engine, "LEAD-DESK", _Clock())
-    journal.record([LotStatusChanged("SCREW-M3", "L-2291", "hold", "released", "supplier NCR 77")],
-                   operator="B-9001", signature=Signature("B-9001", "lot hold"))
+    journal.record(
+        [LotStatusChanged("SCREW-M3", "L-2291", "hold", "released", "supplier NCR 77")],
+        operator="B-9001",
+        signature=Signature("B-9001", "lot hold"),
+    )
     result = scan(*READY_CONTROLLER, "LOT:SCREW-M3/L-2291")
     assert result.message == (
         "Lot L-2291 of SCREW-M3 is on hold since 2026-11-20 (reason: supplier NCR 77). "
@@ -110,6 +152,31 @@ class _Clock:
 
 def test_importing_more_master_data_never_touches_recorded_work(engine: Any, scan: Any) -> None:
     scan(*READY_CONTROLLER)
-    before = record_snapshot(engine, skip=("rejected_scans", "parts", "routing_operations", "bom_lines", "work_orders", "operators", "lots"))
+    before = record_snapshot(
+        engine,
+        skip=(
+            "rejected_scans",
+            "parts",
+            "routing_operations",
+            "bom_lines",
+            "work_orders",
+            "operators",
+            "lots",
+        ),
+    )
     import_master_data(engine, {"lots": [{"part": "CAP-220", "lot": "C-7781", "quantity": 1}]})
-    assert record_snapshot(engine, skip=("rejected_scans", "parts", "routing_operations", "bom_lines", "work_orders", "operators", "lots")) == before
+    assert (
+        record_snapshot(
+            engine,
+            skip=(
+                "rejected_scans",
+                "parts",
+                "routing_operations",
+                "bom_lines",
+                "work_orders",
+                "operators",
+                "lots",
+            ),
+        )
+        == before
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from sqlalchemy import select
@@ -29,7 +30,9 @@ def unit(engine: Any, serial: str) -> UnitRow:
 
 def lot_quantity(engine: Any, part: str, code: str) -> float:
     with Session(engine) as s:
-        return float(s.scalars(select(LotRow.quantity).where(LotRow.part == part, LotRow.code == code)).one())
+        return float(
+            s.scalars(select(LotRow.quantity).where(LotRow.part == part, LotRow.code == code)).one()
+        )
 
 
 def finished_board(scan: Any, serial: str, lot: str = "LOT:CAP-220/C-7781") -> None:
@@ -55,7 +58,9 @@ def test_an_unknown_badge_is_rejected_by_name(station: Any) -> None:
     assert "B-7777 is not a known badge" in result.message
 
 
-def test_another_badge_switches_the_operator_and_logout_ends_the_session(station: Any, scan: Any) -> None:
+def test_another_badge_switches_the_operator_and_logout_ends_the_session(
+    station: Any, scan: Any
+) -> None:
     scan("B-1001", "WO:WO-2001")
     switched = station.scan("B-1002")
     assert "Mihai Dan" in switched.message
@@ -72,7 +77,9 @@ def test_an_unknown_work_order_or_operation_is_rejected_with_what_exists(scan: A
     assert "10 SMT assembly" in result.message
 
 
-def test_building_a_board_registers_it_installs_the_bom_quantity_and_completes(engine: Any, scan: Any) -> None:
+def test_building_a_board_registers_it_installs_the_bom_quantity_and_completes(
+    engine: Any, scan: Any
+) -> None:
     registered = scan("B-1001", *BUILD_BOARD, "PCB-1")
     assert registered.outcome == "accepted" and registered.event_id
     installed = scan("LOT:CAP-220/C-7781")
@@ -119,7 +126,9 @@ def test_a_child_board_that_has_not_passed_its_test_cannot_be_installed(scan: An
 def test_a_child_installed_in_one_unit_cannot_go_into_another(scan: Any) -> None:
     scan("B-1001")
     finished_board(scan, "PCB-1")
-    scan("WO:WO-1001", "OPN:10", "LOT:PASTE-7/P-88", "CTRL-1", "CTRL-2", "OPN:20", "CTRL-1", "PCB-1")
+    scan(
+        "WO:WO-1001", "OPN:10", "LOT:PASTE-7/P-88", "CTRL-1", "CTRL-2", "OPN:20", "CTRL-1", "PCB-1"
+    )
     result = scan("CTRL-2", "PCB-1")
     assert result.outcome == "rejected"
     assert "is installed in CTRL-500/CTRL-1" in result.message
@@ -132,17 +141,23 @@ def test_a_unit_scanned_at_an_operation_it_has_not_reached_is_rejected(scan: Any
     assert "its next operation is 10 SMT assembly" in result.message
 
 
-def test_the_work_order_quantity_cannot_be_exceeded(plant_document: Any, engine: Any, scan: Any) -> None:
+def test_the_work_order_quantity_cannot_be_exceeded(
+    plant_document: Any, engine: Any, scan: Any
+) -> None:
     from tracestation.store.importer import import_master_data
 
-    import_master_data(engine, {"work_orders": [{"number": "WO-SMALL", "part": "PCBA-100", "quantity": 1}]})
+    import_master_data(
+        engine, {"work_orders": [{"number": "WO-SMALL", "part": "PCBA-100", "quantity": 1}]}
+    )
     scan("B-1001", "WO:WO-SMALL", "OPN:10", "PCB-1", "LOT:CAP-220/C-7781", "CMD:DONE")
     result = scan("PCB-2")
     assert result.outcome == "rejected"
     assert "already has all 1 units" in result.message
 
 
-def test_the_same_scan_twice_within_a_second_counts_once(engine: Any, station: Any, clock: Any, scan: Any) -> None:
+def test_the_same_scan_twice_within_a_second_counts_once(
+    engine: Any, station: Any, clock: Any, scan: Any
+) -> None:
     from datetime import timedelta
 
     scan("B-1001", *BUILD_BOARD, "PCB-1", "QTY:1")
@@ -154,7 +169,9 @@ def test_the_same_scan_twice_within_a_second_counts_once(engine: Any, station: A
     assert lot_quantity(engine, "CAP-220", "C-7781") == 4999
 
 
-def test_a_lot_serial_or_badge_code_that_matches_two_kinds_of_thing_is_ambiguous(engine: Any, scan: Any) -> None:
+def test_a_lot_serial_or_badge_code_that_matches_two_kinds_of_thing_is_ambiguous(
+    engine: Any, scan: Any
+) -> None:
     from tracestation.store.importer import import_master_data
 
     import_master_data(engine, {"lots": [{"part": "CAP-220", "lot": "WO-2001", "quantity": 5}]})
@@ -163,7 +180,9 @@ def test_a_lot_serial_or_badge_code_that_matches_two_kinds_of_thing_is_ambiguous
     assert "matches a work order, a lot" in result.message
 
 
-def test_kitting_consumes_what_the_work_order_still_needs_then_refuses_more(engine: Any, scan: Any) -> None:
+def test_kitting_consumes_what_the_work_order_still_needs_then_refuses_more(
+    engine: Any, scan: Any
+) -> None:
     first = scan("B-1001", "WO:WO-1001", "OPN:10", "LOT:PASTE-7/P-88")
     assert first.message == "40 g of lot PASTE-7/P-88 kitted to WO-1001 (0 g still to kit)."
     assert lot_quantity(engine, "PASTE-7", "P-88") == 460
@@ -197,7 +216,9 @@ def test_a_failed_unit_goes_to_rework_and_must_pass_test_again(engine: Any, scan
     assert scan("OPN:30", "CTRL-1", "CMD:PASS").outcome == "accepted"
     assert unit(engine, "CTRL-1").status == "passed"
     with Session(engine) as s:
-        links = s.scalars(select(GenealogyLinkRow).where(GenealogyLinkRow.child_unit_id.is_not(None))).all()
+        links = s.scalars(
+            select(GenealogyLinkRow).where(GenealogyLinkRow.child_unit_id.is_not(None))
+        ).all()
         assert len(links) == 2, "the removed link stays, marked removed"
         assert sorted(link.removed_event is None for link in links) == [False, True]
 
@@ -207,7 +228,12 @@ def test_test_results_are_recorded_with_station_and_operator(engine: Any, scan: 
     finished_board(scan, "PCB-1")
     with Session(engine) as s:
         record = s.scalars(select(TestRecordRow)).one()
-        assert (record.test, record.passed, record.station, record.operator) == ("In-circuit test", True, "ST-1", "B-1001")
+        assert (record.test, record.passed, record.station, record.operator) == (
+            "In-circuit test",
+            True,
+            "ST-1",
+            "B-1001",
+        )
 
 
 def test_packing_fills_a_carton_closes_it_when_full_and_prints_its_label(
@@ -223,7 +249,16 @@ def test_packing_fills_a_carton_closes_it_when_full_and_prints_its_label(
         finished_board(scan, f"PCB-{n}")
     scan("WO:WO-1001", "OPN:10", "LOT:PASTE-7/P-88", "CTRL-1", "CTRL-2", "CTRL-3")
     for n in (1, 2, 3):
-        scan("OPN:20", f"CTRL-{n}", f"PCB-{n}", "LOT:SCREW-M3/L-2291", "CMD:DONE", "OPN:30", f"CTRL-{n}", "CMD:PASS")
+        scan(
+            "OPN:20",
+            f"CTRL-{n}",
+            f"PCB-{n}",
+            "LOT:SCREW-M3/L-2291",
+            "CMD:DONE",
+            "OPN:30",
+            f"CTRL-{n}",
+            "CMD:PASS",
+        )
     scan("OPN:40")
     assert "(1 of 2)" in scan("CTRL-1").message
     full = scan("CTRL-2")
@@ -238,7 +273,9 @@ def test_packing_fills_a_carton_closes_it_when_full_and_prints_its_label(
     assert unit(engine, "CTRL-2").status == "packed"
 
 
-def test_cmd_new_assigns_the_next_serial_and_prints_its_label(scan: Any, printer: Any, engine: Any) -> None:
+def test_cmd_new_assigns_the_next_serial_and_prints_its_label(
+    scan: Any, printer: Any, engine: Any
+) -> None:
     result = scan("B-1001", *BUILD_BOARD, "CMD:NEW")
     assert result.outcome == "accepted"
     assert unit(engine, "WO-2001-00001").part == "PCBA-100"
@@ -249,12 +286,21 @@ def test_accepted_scans_are_journaled_in_one_hash_chain(engine: Any, scan: Any) 
     scan("B-1001", *BUILD_BOARD, "PCB-1", "LOT:CAP-220/C-7781", "CMD:DONE")
     with Session(engine) as s:
         events = s.scalars(select(EventRow).order_by(EventRow.seq)).all()
-    assert [e.kind for e in events] == ["operator_logged_in", "unit_registered", "lot_installed", "operation_completed"]
+    assert [e.kind for e in events] == [
+        "operator_logged_in",
+        "unit_registered",
+        "lot_installed",
+        "operation_completed",
+    ]
     assert [e.seq for e in events] == [1, 2, 3, 4]
-    assert all(later.prev_hash == earlier.hash for earlier, later in zip(events, events[1:], strict=False))
+    assert all(
+        later.prev_hash == earlier.hash for earlier, later in itertools.pairwise(events)
+    )
 
 
-def test_text_typed_by_hand_is_marked_manual_in_the_record(engine: Any, station: Any, scan: Any) -> None:
+def test_text_typed_by_hand_is_marked_manual_in_the_record(
+    engine: Any, station: Any, scan: Any
+) -> None:
     scan("B-1001", *BUILD_BOARD)
     station.scan("PCB-1", manual=True)
     with Session(engine) as s:

@@ -22,7 +22,9 @@ from tracestation.store.journal import DatabaseJournal
 from tracestation.store.projections import ProjectionError
 from tracestation.store.tables import Base, EventRow, OperatorRow, StationHeadRow, UnitRow
 
-PG_ADMIN_URL = os.environ.get("TRACESTATION_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+PG_ADMIN_URL = os.environ.get(
+    "TRACESTATION_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
 
 
 def test_a_new_sqlite_file_is_migrated_to_every_table(tmp_path: Path) -> None:
@@ -52,7 +54,9 @@ def test_opening_a_migrated_database_again_changes_nothing(tmp_path: Path) -> No
     open_database(path).dispose()
     engine = open_database(path)
     with engine.connect() as connection:
-        assert connection.execute(text("select version_num from alembic_version")).scalar() == "0001"
+        assert (
+            connection.execute(text("select version_num from alembic_version")).scalar() == "0001"
+        )
 
 
 class _Clock:
@@ -70,8 +74,18 @@ def test_an_event_whose_projection_fails_is_not_journaled_either(engine: Engine)
     journal.record([UnitRegistered("PCBA-100", "S1", "WO-2001", "10")], operator="B-1001")
     with pytest.raises(ProjectionError):
         journal.record(
-            [UnitRegistered("PCBA-100", "S2", "WO-2001", "10"),
-             LotInstalled("PCBA-100", "S2", "CAP-220", "NO-SUCH-LOT", __import__("decimal").Decimal(2), "WO-2001", "10")],
+            [
+                UnitRegistered("PCBA-100", "S2", "WO-2001", "10"),
+                LotInstalled(
+                    "PCBA-100",
+                    "S2",
+                    "CAP-220",
+                    "NO-SUCH-LOT",
+                    __import__("decimal").Decimal(2),
+                    "WO-2001",
+                    "10",
+                ),
+            ],
             operator="B-1001",
         )
     with Session(engine) as s:
@@ -80,16 +94,23 @@ def test_an_event_whose_projection_fails_is_not_journaled_either(engine: Engine)
         assert s.get(StationHeadRow, "ST-1").seq == 1  # type: ignore[union-attr]
 
 
-def test_pins_are_stored_only_as_salted_argon2_hashes(engine: Engine, plant_document: dict[str, Any]) -> None:
+def test_pins_are_stored_only_as_salted_argon2_hashes(
+    engine: Engine, plant_document: dict[str, Any]
+) -> None:
     with Session(engine) as s:
         lead = s.get(OperatorRow, "B-9001")
     assert lead is not None and lead.pin_hash is not None
     assert lead.pin_hash.startswith("$argon2id$")
     assert "4321" not in lead.pin_hash
-    import_master_data(engine, {"operators": [{"badge": "B-9002", "name": "Other Lead", "role": "lead", "pin": "4321"}]})
+    import_master_data(
+        engine,
+        {"operators": [{"badge": "B-9002", "name": "Other Lead", "role": "lead", "pin": "4321"}]},
+    )
     with Session(engine) as s:
         other = s.get(OperatorRow, "B-9002")
-    assert other is not None and other.pin_hash != lead.pin_hash, "salted: the same PIN hashes differently"
+    assert other is not None and other.pin_hash != lead.pin_hash, (
+        "salted: the same PIN hashes differently"
+    )
 
 
 @pytest.fixture
@@ -100,7 +121,9 @@ def postgres_url() -> Iterator[str]:
     try:
         with admin.connect() as connection:
             connection.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception as error:  # the server is part of the test setup; say plainly when it is not there
+    except (
+        Exception
+    ) as error:  # the server is part of the test setup; say plainly when it is not there
         pytest.fail(f"PostgreSQL at {PG_ADMIN_URL} is needed for this test: {error}")
     url = PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
     yield url
@@ -110,7 +133,9 @@ def postgres_url() -> Iterator[str]:
 
 
 @pytest.mark.postgres
-def test_the_same_migrations_and_scan_flow_run_on_postgresql(postgres_url: str, plant_document: dict[str, Any]) -> None:
+def test_the_same_migrations_and_scan_flow_run_on_postgresql(
+    postgres_url: str, plant_document: dict[str, Any]
+) -> None:
     from tracestation.wiring import station_on
 
     engine = open_database(postgres_url)
@@ -118,11 +143,24 @@ def test_the_same_migrations_and_scan_flow_run_on_postgresql(postgres_url: str, 
     import_master_data(engine, plant_document)
     assert not import_master_data(engine, plant_document).changed
     station = station_on(engine, "PG-1")
-    outcomes = [station.scan(raw).outcome.value for raw in
-                ("B-1001", "WO:WO-2001", "OPN:10", "PCB-PG", "LOT:CAP-220/C-7781", "CMD:DONE", "LOT:SCREW-M3/L-2288")]
+    outcomes = [
+        station.scan(raw).outcome.value
+        for raw in (
+            "B-1001",
+            "WO:WO-2001",
+            "OPN:10",
+            "PCB-PG",
+            "LOT:CAP-220/C-7781",
+            "CMD:DONE",
+            "LOT:SCREW-M3/L-2288",
+        )
+    ]
     assert outcomes == ["accepted"] * 6 + ["rejected"]
     with Session(engine) as s:
-        assert s.scalars(select(UnitRow.last_operation).where(UnitRow.serial == "PCB-PG")).one() == "10"
+        assert (
+            s.scalars(select(UnitRow.last_operation).where(UnitRow.serial == "PCB-PG")).one()
+            == "10"
+        )
         assert [e.seq for e in s.scalars(select(EventRow).order_by(EventRow.seq))] == [1, 2, 3, 4]
     from tracestation.store.audit import verify_journal
 

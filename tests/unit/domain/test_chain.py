@@ -10,8 +10,18 @@ from tracestation.domain.chain import GENESIS, ChainedEvent, event_hash, verify_
 def chain(n: int) -> list[ChainedEvent]:
     events, prev = [], GENESIS
     for seq in range(1, n + 1):
-        fields = dict(id=f"e{seq}", station="ST-1", seq=seq, time=f"2026-11-21T08:00:0{seq}", operator="B-1",
-                      kind="unit_registered", payload={"serial": f"S{seq}"}, reason=None, signed_by=None, prev_hash=prev)
+        fields = dict(
+            id=f"e{seq}",
+            station="ST-1",
+            seq=seq,
+            time=f"2026-11-21T08:00:0{seq}",
+            operator="B-1",
+            kind="unit_registered",
+            payload={"serial": f"S{seq}"},
+            reason=None,
+            signed_by=None,
+            prev_hash=prev,
+        )
         digest = event_hash(**fields)  # type: ignore[arg-type]
         events.append(ChainedEvent(**fields, hash=digest))  # type: ignore[arg-type]
         prev = digest
@@ -27,7 +37,9 @@ def test_an_altered_payload_is_noticed() -> None:
     events = chain(4)
     events[1] = dataclasses.replace(events[1], payload={"serial": "FORGED"})
     breaks = verify_chain("ST-1", events, (4, events[-1].hash))
-    assert [(b.seq, b.problem) for b in breaks] == [(2, "its content was altered after it was written")]
+    assert [(b.seq, b.problem) for b in breaks] == [
+        (2, "its content was altered after it was written")
+    ]
 
 
 def test_a_removed_event_is_noticed() -> None:
@@ -39,8 +51,18 @@ def test_a_removed_event_is_noticed() -> None:
 
 def test_an_inserted_event_is_noticed_even_with_a_valid_hash_of_its_own() -> None:
     events = chain(3)
-    forged_fields = dict(id="x", station="ST-1", seq=2, time="t", operator=None, kind="k", payload={},
-                         reason=None, signed_by=None, prev_hash=events[0].hash)
+    forged_fields = dict(
+        id="x",
+        station="ST-1",
+        seq=2,
+        time="t",
+        operator=None,
+        kind="k",
+        payload={},
+        reason=None,
+        signed_by=None,
+        prev_hash=events[0].hash,
+    )
     forged = ChainedEvent(**forged_fields, hash=event_hash(**forged_fields))  # type: ignore[arg-type]
     events.insert(1, forged)
     assert verify_chain("ST-1", events, (3, events[-1].hash))

@@ -29,25 +29,38 @@ from tracestation.domain.rules import (
 )
 
 TODAY = date(2026, 11, 21)
-ROUTING = Routing("CTRL-500", (
-    Operation("10", "Kitting", OperationKind.CONSUME),
-    Operation("20", "Assembly", OperationKind.ASSEMBLE),
-    Operation("30", "Final test", OperationKind.TEST),
-))
-BOARD_ROUTING = Routing("PCBA-100", (Operation("10", "SMT", OperationKind.ASSEMBLE), Operation("20", "ICT", OperationKind.TEST)))
+ROUTING = Routing(
+    "CTRL-500",
+    (
+        Operation("10", "Kitting", OperationKind.CONSUME),
+        Operation("20", "Assembly", OperationKind.ASSEMBLE),
+        Operation("30", "Final test", OperationKind.TEST),
+    ),
+)
+BOARD_ROUTING = Routing(
+    "PCBA-100",
+    (Operation("10", "SMT", OperationKind.ASSEMBLE), Operation("20", "ICT", OperationKind.TEST)),
+)
 
 
-def lot(status: LotStatus = LotStatus.RELEASED, expiry: date | None = None, qty: str = "100") -> Lot:
+def lot(
+    status: LotStatus = LotStatus.RELEASED, expiry: date | None = None, qty: str = "100"
+) -> Lot:
     return Lot("SCREW-M3", "L-1", Decimal(qty), status, expiry)
 
 
-@pytest.mark.parametrize(("status", "code"), [
-    (LotStatus.HOLD, "lot_on_hold"),
-    (LotStatus.QUARANTINE, "lot_quarantined"),
-    (LotStatus.REJECTED, "lot_rejected"),
-    (LotStatus.CONSUMED, "lot_used_up"),
-])
-def test_a_lot_that_is_not_released_is_refused_and_no_lead_may_waive_it(status: LotStatus, code: str) -> None:
+@pytest.mark.parametrize(
+    ("status", "code"),
+    [
+        (LotStatus.HOLD, "lot_on_hold"),
+        (LotStatus.QUARANTINE, "lot_quarantined"),
+        (LotStatus.REJECTED, "lot_rejected"),
+        (LotStatus.CONSUMED, "lot_used_up"),
+    ],
+)
+def test_a_lot_that_is_not_released_is_refused_and_no_lead_may_waive_it(
+    status: LotStatus, code: str
+) -> None:
     violation = lot_usable(lot(status), TODAY)
     assert violation is not None and violation.code == code and not violation.waivable
 
@@ -88,19 +101,28 @@ def test_a_child_must_have_passed_its_whole_routing_and_be_free() -> None:
     passed = Unit("PCBA-100", "B1", "WO-2", UnitStatus.PASSED, last_operation="20")
     assert child_unit_installable(passed, BOARD_ROUTING, None, parent) is None
     untested = Unit("PCBA-100", "B1", "WO-2", UnitStatus.IN_PROCESS, last_operation="10")
-    assert child_unit_installable(untested, BOARD_ROUTING, None, parent).code == "child_not_finished"  # type: ignore[union-attr]
-    elsewhere = child_unit_installable(passed, BOARD_ROUTING, Unit("CTRL-500", "C9", "WO-1"), parent)
+    assert (
+        child_unit_installable(untested, BOARD_ROUTING, None, parent).code == "child_not_finished"
+    )  # type: ignore[union-attr]
+    elsewhere = child_unit_installable(
+        passed, BOARD_ROUTING, Unit("CTRL-500", "C9", "WO-1"), parent
+    )
     assert elsewhere is not None and elsewhere.params["parent"] == "CTRL-500/C9"
     assert child_unit_installable(parent, ROUTING, None, parent).code == "child_is_parent"  # type: ignore[union-attr]
 
 
 def test_missing_lines_count_only_active_children_of_this_operation() -> None:
-    lines = [BomLine("CTRL-500", "SCREW-M3", Decimal(4), "20"), BomLine("CTRL-500", "PCBA-100", Decimal(1), "20")]
+    lines = [
+        BomLine("CTRL-500", "SCREW-M3", Decimal(4), "20"),
+        BomLine("CTRL-500", "PCBA-100", Decimal(1), "20"),
+    ]
     children = [
         InstalledChild(1, "SCREW-M3", None, "L-1", Decimal(3), "20"),
         InstalledChild(2, "PCBA-100", "B1", None, Decimal(1), "20"),
     ]
-    assert [(line.child, qty) for line, qty in missing_lines(lines, children)] == [("SCREW-M3", Decimal(1))]
+    assert [(line.child, qty) for line, qty in missing_lines(lines, children)] == [
+        ("SCREW-M3", Decimal(1))
+    ]
 
 
 def test_a_work_order_has_room_until_its_quantity_is_registered() -> None:
