@@ -98,6 +98,7 @@ class _Reader:
     def read(self) -> MasterData:
         parts = [self._part(i, r) for i, r in self._records("parts")]
         _unique("parts", [p.number for p in parts], "number")
+        _unique("parts", [sp for p in parts for sp in p.supplier_parts], "supplier_parts")
         for part in parts:
             self.tracking[part.number] = part.tracking
         routings = [self._routing(i, r) for i, r in self._records("routings")]
@@ -147,7 +148,13 @@ class _Reader:
             raise MasterDataError(
                 where, "shelf_life_days", "must be a whole number of days or null"
             )
+        supplier_parts = r.get("supplier_parts", [])
+        if not isinstance(supplier_parts, list) or not all(
+            isinstance(sp, str) and sp.strip() for sp in supplier_parts
+        ):
+            raise MasterDataError(where, "supplier_parts", "must be a list of supplier part numbers")
         return Part(
+            supplier_parts=tuple(sp.strip() for sp in supplier_parts),
             number=number,
             description=_optional_text(r, "description", where) or "",
             tracking=tracking,

@@ -62,6 +62,7 @@ class Part:
     uom: str = "ea"
     gtin: str | None = None
     shelf_life_days: int | None = None
+    supplier_parts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

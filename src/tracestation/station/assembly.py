@@ -74,7 +74,8 @@ def assemble_lot(
         return reject(
             "line_satisfied", part=lot.part, qty=qty_text(line.qty), uom=uom, unit=parent.label
         )
-    qty = ctx.quantity or scan.qty or remaining
+    # A label's own count is the reel's content, not what one unit takes: QTY: or the BOM.
+    qty = ctx.quantity or remaining
     if qty > remaining:
         return reject(
             "qty_over_line",

@@ -88,6 +88,9 @@ def _lot(scan: LotScan, ctx: Context, env: Env, waived: frozenset[str]) -> Decis
     lot = _one_lot(scan)
     if isinstance(lot, Decision):
         return lot
+    if scan.expiry is not None:
+        # The label's printed expiry counts too; the earlier of the two wins.
+        lot = replace(lot, expiry=min(d for d in (lot.expiry, scan.expiry) if d is not None))
     kind = ctx.operation.kind
     if kind is OperationKind.ASSEMBLE:
         return assembly.assemble_lot(scan, lot, ctx, env, waived)

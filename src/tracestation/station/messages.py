@@ -55,6 +55,7 @@ MESSAGES: dict[str, str] = {
     "unknown_value": "{value} is not a known badge, serial, lot or work order. Scan a prefixed label (LOT:, SN:, WO:).",
     "ambiguous_value": "{value} matches {matches}. Scan a prefixed label (SN:, LOT:, WO:) instead.",
     "unknown_gtin": "No part carries GTIN {gtin}. Scan the station's LOT: label or ask planning to add the GTIN.",
+    "unknown_supplier_part": "Supplier part {supplier_part} is not cross-referenced to a part. Scan the station's LOT: label or ask planning to add it.",
     "label_without_identity": "The label holds no serial, lot, part or container. Scan another label.",
     "unknown_serial": "{serial} is not a known unit here. Check the label, or scan a unit of this work order.",
     "unknown_serial_while_building": "{serial} is not a known unit. Finish {unit} (CMD:DONE) or CMD:CANCEL before starting a new unit.",

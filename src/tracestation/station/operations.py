@@ -55,7 +55,7 @@ def consume_lot(
     violation = lot_usable(lot, env.clock.today())
     if violation is not None and violation.code not in waived:
         return refuse(violation)
-    explicit = ctx.quantity or scan.qty
+    explicit = ctx.quantity
     if explicit is not None and explicit > remaining:
         return reject(
             "qty_over_requirement",
@@ -64,7 +64,9 @@ def consume_lot(
             remaining=qty_text(remaining),
             uom=uom,
         )
-    qty = explicit if explicit is not None else min(lot.quantity, remaining)
+    # A reel's label states its count: kit that much, up to what the work order still needs.
+    label_count = scan.qty or lot.quantity
+    qty = explicit if explicit is not None else min(label_count, lot.quantity, remaining)
     short = lot_has_quantity(lot, qty, uom)
     if short is not None or qty <= 0:
         return refuse(

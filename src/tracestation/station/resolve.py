@@ -6,7 +6,8 @@ bare value is looked up, and one that matches more than one kind of thing is amb
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from decimal import Decimal
 
 from tracestation.barcodes import Decoded
@@ -65,10 +66,14 @@ class SerialScan:
 
 @dataclass(frozen=True)
 class LotScan:
+    """A lot, from a station label or a supplier's label. `qty` is the quantity the label
+    states (a reel's count), `expiry` the expiry printed on it."""
+
     code: str
     part: str | None
     lots: tuple[Lot, ...]
     qty: Decimal | None = None
+    expiry: date | None = None
 
 
 @dataclass(frozen=True)
@@ -121,7 +126,8 @@ def resolve(
         return part
     qty = Decimal(f["quantity"]) if "quantity" in f else None
     if "lot" in f and "serial" not in f:
-        return _lot(f["lot"], part, plant, qty)
+        expiry = date.fromisoformat(f["expiry"]) if "expiry" in f else None
+        return replace(_lot(f["lot"], part, plant, qty), expiry=expiry)
     if "serial" in f:
         return _serial(f["serial"], part, plant)
     if "sscc" in f:
@@ -136,18 +142,24 @@ def resolve(
 def _part_of(
     decoded: Decoded, plant: PlantReader, pending_part: str | None
 ) -> str | Unresolved | None:
+    """Our part number for a label: its own part field, its GTIN, or the supplier's part number
+    (ISO/IEC 15434 `1P`) through the cross-reference in master data."""
     f = decoded.fields
-    if "part" in f:
-        return f["part"]
+    named = f.get("part")
+    if named is not None and plant.part(named) is not None:
+        return named
     if "gtin" in f:
         part = plant.part_by_gtin(f["gtin"])
         if part is None:
             return Unresolved("unknown_gtin", {"gtin": f["gtin"]})
         return part.number
     if "supplier_part" in f:
-        known = plant.part(f["supplier_part"])
-        return known.number if known else f["supplier_part"]
-    return pending_part
+        known = plant.part(f["supplier_part"]) or plant.part_by_supplier_part(f["supplier_part"])
+        if known is not None:
+            return known.number
+        if named is None:
+            return Unresolved("unknown_supplier_part", {"supplier_part": f["supplier_part"]})
+    return named or pending_part
 
 
 def _serial(serial: str, part: str | None, plant: PlantReader) -> SerialScan:

@@ -25,6 +25,7 @@ from tracestation.store.tables import (
     OperationRow,
     OperatorRow,
     PartRow,
+    SupplierPartRow,
     UnitRow,
     WorkOrderRow,
 )
@@ -105,12 +106,31 @@ def _parts(s: Session, data: MasterData, report: ImportReport) -> None:
         row = s.get(PartRow, part.number)
         if row is None:
             s.add(PartRow(number=part.number, **values))
+            s.flush()
+            _supplier_parts(s, part.number, part.supplier_parts)
             tally.created += 1
-        elif _update(row, values):
+        elif _update(row, values) | _supplier_parts(s, part.number, part.supplier_parts):
             tally.updated += 1
         else:
             tally.unchanged += 1
     s.flush()
+
+
+def _supplier_parts(s: Session, part: str, wanted: tuple[str, ...]) -> bool:
+    rows = s.scalars(select(SupplierPartRow).where(SupplierPartRow.part == part)).all()
+    if sorted(r.supplier_part for r in rows) == sorted(wanted):
+        return False
+    for number in wanted:
+        other = s.get(SupplierPartRow, number)
+        if other is not None and other.part != part:
+            raise MasterDataError(
+                f"parts ({part})", "supplier_parts", f"'{number}' already names part {other.part}"
+            )
+    s.execute(delete(SupplierPartRow).where(SupplierPartRow.part == part))
+    s.flush()
+    for number in wanted:
+        s.add(SupplierPartRow(supplier_part=number, part=part))
+    return True
 
 
 def _routings(s: Session, data: MasterData, report: ImportReport) -> None:

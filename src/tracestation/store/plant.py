@@ -38,6 +38,7 @@ from tracestation.store.tables import (
     OperationRow,
     OperatorRow,
     PartRow,
+    SupplierPartRow,
     UnitRow,
     WorkOrderRow,
 )
@@ -109,6 +110,15 @@ class DatabasePlant:
     def part_by_gtin(self, gtin: str) -> Part | None:
         with self._session() as s:
             row = s.scalars(select(PartRow).where(PartRow.gtin == gtin.zfill(14))).first()
+            return to_part(row) if row else None
+
+    def part_by_supplier_part(self, supplier_part: str) -> Part | None:
+        with self._session() as s:
+            row = s.scalars(
+                select(PartRow)
+                .join(SupplierPartRow, SupplierPartRow.part == PartRow.number)
+                .where(SupplierPartRow.supplier_part == supplier_part)
+            ).first()
             return to_part(row) if row else None
 
     def routing(self, part: str) -> Routing | None:

@@ -50,6 +50,14 @@ class PartRow(Base):
     shelf_life_days: Mapped[int | None] = mapped_column(Integer)
 
 
+class SupplierPartRow(Base):
+    """A supplier's part number (ISO/IEC 15434 `1P`) that names one of our parts."""
+
+    __tablename__ = "supplier_parts"
+    supplier_part: Mapped[str] = mapped_column(String(64), primary_key=True)
+    part: Mapped[str] = mapped_column(ForeignKey("parts.number"), index=True)
+
+
 class OperationRow(Base):
     __tablename__ = "routing_operations"
     part: Mapped[str] = mapped_column(ForeignKey("parts.number"), primary_key=True)
