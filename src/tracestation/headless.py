@@ -15,7 +15,7 @@ import sys
 import threading
 from collections.abc import Sequence
 from types import FrameType
-from typing import IO
+from typing import IO, Protocol
 
 from tracestation.scanners.events import ScannerStateChanged, ScanReceived
 from tracestation.scanners.framing import Terminator
@@ -26,16 +26,36 @@ from tracestation.station.core import Station
 Item = ScanReceived | ScannerStateChanged
 
 
+class Scanner(Protocol):
+    name: str
+
+    def start(self) -> None: ...
+    def stop(self, timeout: float = 2.0) -> None: ...
+
+
 class HeadlessStation:
     def __init__(
-        self, station: Station, configs: Sequence[SerialScannerConfig], out: IO[str], err: IO[str]
+        self,
+        station: Station,
+        configs: Sequence[SerialScannerConfig],
+        out: IO[str],
+        err: IO[str],
+        wedge_devices: Sequence[str] = (),
     ) -> None:
         self.station = station
         self.out = out
         self.err = err
         self.inbox: queue.Queue[Item] = queue.Queue()
         self.stopping = threading.Event()
-        self.scanners = [SerialScanner(c, self.inbox.put, self.inbox.put) for c in configs]
+        self.scanners: list[Scanner] = [
+            SerialScanner(c, self.inbox.put, self.inbox.put) for c in configs
+        ]
+        if wedge_devices:
+            from tracestation.scanners.evdev_grab import EvdevScanner
+
+            self.scanners += [
+                EvdevScanner(d, self.inbox.put, self.inbox.put) for d in wedge_devices
+            ]
 
     def run(self) -> int:
         for scanner in self.scanners:
@@ -86,10 +106,17 @@ class HeadlessStation:
 
 
 def run_headless(
-    station: Station, urls: Sequence[str], *, baud: int, terminator: Terminator
+    station: Station,
+    urls: Sequence[str],
+    *,
+    baud: int,
+    terminator: Terminator,
+    wedge_devices: Sequence[str] = (),
 ) -> int:
+    """Run until SIGTERM or SIGINT. Raises ValueError for a bad scanner setting and
+    ScannerUnavailable when a keyboard-wedge grab cannot work on this machine."""
     configs = [SerialScannerConfig(url=url, baudrate=baud, terminator=terminator) for url in urls]
-    runner = HeadlessStation(station, configs, sys.stdout, sys.stderr)
+    runner = HeadlessStation(station, configs, sys.stdout, sys.stderr, wedge_devices)
 
     def on_signal(_signum: int, _frame: FrameType | None) -> None:
         runner.stop()

@@ -172,3 +172,58 @@ def test_a_bad_scanner_setting_is_refused_with_a_clear_message(env: dict[str, st
     )
     assert result.returncode != 0
     assert "baud" in result.stderr
+
+
+def test_two_scanners_feed_one_headless_station(env: dict[str, str]) -> None:
+    pairs = [os.openpty(), os.openpty()]
+    for _, slave in pairs:
+        tty.setraw(slave)
+    station = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "tracestation",
+            "run",
+            "--headless",
+            "--station",
+            "CELL-3",
+            *[arg for _, slave in pairs for arg in ("--scanner", os.ttyname(slave))],
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        outcomes = lines_of(station.stdout)  # type: ignore[arg-type]
+        states = lines_of(station.stderr)  # type: ignore[arg-type]
+        running = next_json(states)
+        assert len(running["scanners"]) == 2  # type: ignore[arg-type]
+        assert {next_json(states)["state"], next_json(states)["state"]} == {"connected"}
+        (first, _), (second, _) = pairs
+        os.write(first, b"B-1001\r")
+        login = next_json(outcomes)
+        os.write(second, b"WO:WO-2001\r")
+        work_order = next_json(outcomes)
+        assert login["outcome"] == work_order["outcome"] == "accepted"
+        assert login["scanner"] != work_order["scanner"]
+        station.send_signal(signal.SIGTERM)
+        assert station.wait(timeout=15) == 0
+    finally:
+        if station.poll() is None:
+            station.kill()
+        for master, slave in pairs:
+            os.close(master)
+            os.close(slave)
+
+
+def test_ports_lists_serial_ports_as_json(env: dict[str, str]) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "tracestation", "ports", "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    ports = json.loads(result.stdout)["ports"]
+    assert all({"device", "description", "vid_pid"} <= set(port) for port in ports)

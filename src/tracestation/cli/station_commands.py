@@ -25,9 +25,17 @@ def register(sub: Any) -> None:
     )
     run.add_argument("--station", dest="run_station", default=None, help="station id")
     run.add_argument(
+        "--wedge-device",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="a keyboard-wedge scanner's input device (/dev/input/by-id/...-event-kbd), grabbed "
+        "so its scans go nowhere else (Linux, needs the evdev package); repeatable",
+    )
+    run.add_argument(
         "--scanner",
         action="append",
-        required=True,
+        default=[],
         metavar="URL",
         help="pyserial URL or device path (/dev/ttyACM0, socket://host:port, loop://), "
         "optionally with ?baud=N; repeat for several scanners",
@@ -40,6 +48,10 @@ def register(sub: Any) -> None:
         help="what ends a scan (auto: CR, LF or CR LF)",
     )
     run.set_defaults(handler=run_station)
+
+    ports = sub.add_parser("ports", help="list serial ports, with USB VID:PID, to pick a scanner")
+    ports.add_argument("--json", action="store_true", help="print JSON instead of text")
+    ports.set_defaults(handler=run_ports)
 
 
 def _station(args: argparse.Namespace, station_id: str | None = None) -> Any:
@@ -69,11 +81,39 @@ def run_station(args: argparse.Namespace) -> int:
 
     if not args.headless:
         return open_station(args)
+    from tracestation.scanners.events import ScannerUnavailable
+
+    if not args.scanner and not args.wedge_device:
+        raise CliError("Give at least one --scanner URL or --wedge-device PATH.")
     station = _station(args, args.run_station)
     try:
-        return run_headless(station, args.scanner, baud=args.baud, terminator=args.terminator)
-    except ValueError as error:
+        return run_headless(
+            station,
+            args.scanner,
+            baud=args.baud,
+            terminator=args.terminator,
+            wedge_devices=args.wedge_device,
+        )
+    except (ValueError, ScannerUnavailable) as error:
         raise CliError(str(error)) from None
+
+
+def run_ports(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from tracestation.scanners.ports import list_ports
+
+    ports = list_ports()
+    if args.json:
+        emit_json({"ports": [asdict(p) for p in ports]})
+    elif not ports:
+        print(
+            "No serial ports found. Plug the scanner in (USB-CDC or RS-232 adapter) and try again."
+        )
+    else:
+        for port in ports:
+            print(port.describe())
+    return 0
 
 
 def open_station(args: argparse.Namespace) -> int:
