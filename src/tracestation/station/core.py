@@ -6,6 +6,7 @@ GUI's database worker, the headless runner's main loop, replay).
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from datetime import datetime
 
@@ -21,12 +22,16 @@ from tracestation.station.ports import (
     LabelPrinter,
     PinVerifier,
     PlantReader,
+    RecordNotSaved,
     RejectedScan,
     Signature,
 )
 from tracestation.station.prompts import ChecklistLine, checklist_for, prompt_for
 from tracestation.station.resolve import BadgeScan, PinScan, ReasonScan, Thing, resolve
 from tracestation.station.verdicts import Decision, Outcome, ScanResult, accept, reject
+
+
+_log = logging.getLogger(__name__)
 
 
 class Station:
@@ -54,9 +59,33 @@ class Station:
         return self.env.settings.station_id
 
     def scan(self, raw: str, *, manual: bool = False) -> ScanResult:
-        """Judge one scan. `manual` marks text typed in for a damaged label; the journal says so."""
+        """Judge one scan. `manual` marks text typed in for a damaged label; the journal says so.
+
+        Never raises for a scan: a fault of the record or of the station itself is reported as
+        a rejection that says nothing was recorded.
+        """
         self._manual = manual
         now = self.env.clock.now()
+        try:
+            return self._judge(raw, now)
+        except RecordNotSaved as fault:
+            return self._fault(raw, "record_not_saved", str(fault))
+        except Exception as fault:  # the operator must get an answer whatever went wrong
+            _log.exception("station fault on scan %r", raw)
+            return self._fault(raw, "station_fault", f"{type(fault).__name__}: {fault}")
+
+    def _fault(self, raw: str, code: str, detail: str) -> ScanResult:
+        self.context = replace(self.context, override=None)
+        message = render(code, {"detail": detail})
+        return ScanResult(raw, Outcome.REJECTED, code, message, (), self._safe_prompt(), {})
+
+    def _safe_prompt(self) -> str:
+        try:
+            return self.prompt()
+        except Exception:
+            return ""
+
+    def _judge(self, raw: str, now: datetime) -> ScanResult:
         if self._is_duplicate(raw, now):
             return self._conclude(raw, reject("duplicate_scan", scan=_visible(raw)), now)
         self._last_scan = (raw, now)
@@ -208,9 +237,12 @@ class Station:
                     self.context, override=PendingOverride(decoded, decision.waivable_rule, subject)
                 )
             operator = self.context.operator.badge if self.context.operator else None
-            self.journal.log_rejection(
-                RejectedScan(self.station_id, now, operator, raw, decision.code, message)
-            )
+            rejected = RejectedScan(self.station_id, now, operator, raw, decision.code, message)
+            try:
+                self.journal.log_rejection(rejected)
+            except RecordNotSaved:
+                # The verdict stands; only its log line is lost, and the log says so.
+                _log.exception("rejected scan %r could not be logged", raw)
         return ScanResult(
             scan=raw,
             outcome=decision.outcome,

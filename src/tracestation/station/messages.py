@@ -39,6 +39,8 @@ MESSAGES: dict[str, str] = {
     "override_applied": "Override signed by {name} ({rule} waived); deviation recorded.",
     # rejected
     "unreadable": "{detail}",
+    "record_not_saved": "The scan could not be saved ({detail}). Nothing was recorded: scan it again; if this repeats, call a line lead.",
+    "station_fault": "The station could not judge this scan ({detail}). Nothing was recorded: scan it again; if this repeats, call a line lead.",
     "scan_partial": "Only part of a barcode arrived ({scan}). Scan the label again.",
     "scan_overflow": "The scanner sent a long burst of unreadable data. Check its cable and baud rate, then scan again.",
     "duplicate_scan": "The same scan ({scan}) was read twice within a second; it counts once.",

@@ -65,6 +65,11 @@ class RejectedScan:
     message: str
 
 
+class RecordNotSaved(RuntimeError):
+    """The journal could not commit (database unreachable, disk full, locked too long):
+    nothing of the scan was recorded."""
+
+
 class Journal(Protocol):
     def record(
         self,

@@ -10,12 +10,13 @@ import uuid
 from collections.abc import Sequence
 
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from tracestation.domain.chain import GENESIS, event_hash
 from tracestation.domain.events import DomainEvent
-from tracestation.station.ports import Clock, RejectedScan, Signature
-from tracestation.store.projections import Written, project
+from tracestation.station.ports import Clock, RecordNotSaved, RejectedScan, Signature
+from tracestation.store.projections import ProjectionError, Written, project
 from tracestation.store.tables import EventRow, RejectedScanRow, StationHeadRow
 
 
@@ -33,6 +34,19 @@ class DatabaseJournal:
         reason: str | None = None,
         signature: Signature | None = None,
         manual: bool = False,
+    ) -> list[str]:
+        try:
+            return self._record(events, operator, reason, signature, manual)
+        except (SQLAlchemyError, ProjectionError) as error:
+            raise RecordNotSaved(_short(error)) from error
+
+    def _record(
+        self,
+        events: Sequence[DomainEvent],
+        operator: str | None,
+        reason: str | None,
+        signature: Signature | None,
+        manual: bool,
     ) -> list[str]:
         ids: list[str] = []
         with Session(self.engine) as s, s.begin():
@@ -92,6 +106,12 @@ class DatabaseJournal:
         return ids
 
     def log_rejection(self, rejected: RejectedScan) -> None:
+        try:
+            self._log_rejection(rejected)
+        except SQLAlchemyError as error:
+            raise RecordNotSaved(_short(error)) from error
+
+    def _log_rejection(self, rejected: RejectedScan) -> None:
         with Session(self.engine) as s, s.begin():
             s.add(
                 RejectedScanRow(
@@ -103,3 +123,8 @@ class DatabaseJournal:
                     message=rejected.message,
                 )
             )
+
+
+def _short(error: Exception) -> str:
+    text = str(getattr(error, "orig", None) or error)
+    return text.splitlines()[0][:200] if text else type(error).__name__

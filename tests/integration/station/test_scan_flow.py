@@ -314,3 +314,23 @@ def test_the_checklist_ticks_bom_lines_as_children_go_in(station: Any, scan: Any
     assert (line.part, line.required, line.installed, line.done) == ("CAP-220", 2, 1, False)
     scan("LOT:CAP-220/C-7790")
     assert station.checklist()[0].done
+
+
+def test_a_scan_the_database_cannot_save_is_rejected_and_the_station_carries_on(
+    engine: Any, station: Any, scan: Any
+) -> None:
+    from tracestation.station.ports import RecordNotSaved
+
+    scan("B-1001", *BUILD_BOARD)
+    real_record = station.journal.record
+
+    def disk_full(*args: Any, **kwargs: Any) -> list[str]:
+        raise RecordNotSaved("database or disk is full")
+
+    station.journal.record = disk_full
+    result = station.scan("PCB-1")
+    assert result.outcome == "rejected"
+    assert result.message.startswith("The scan could not be saved (database or disk is full). Nothing was recorded")
+    assert station.context.unit is None
+    station.journal.record = real_record
+    assert station.scan("PCB-1").outcome == "accepted", "scanning again works once the database does"

@@ -19,7 +19,7 @@ from tracestation.domain.events import LotInstalled, UnitRegistered
 from tracestation.store.database import migrate, open_database
 from tracestation.store.importer import import_master_data
 from tracestation.store.journal import DatabaseJournal
-from tracestation.store.projections import ProjectionError
+from tracestation.station.ports import RecordNotSaved
 from tracestation.store.tables import Base, EventRow, OperatorRow, StationHeadRow, UnitRow
 
 PG_ADMIN_URL = os.environ.get(
@@ -72,7 +72,7 @@ class _Clock:
 def test_an_event_whose_projection_fails_is_not_journaled_either(engine: Engine) -> None:
     journal = DatabaseJournal(engine, "ST-1", _Clock())
     journal.record([UnitRegistered("PCBA-100", "S1", "WO-2001", "10")], operator="B-1001")
-    with pytest.raises(ProjectionError):
+    with pytest.raises(RecordNotSaved, match="NO-SUCH-LOT"):
         journal.record(
             [
                 UnitRegistered("PCBA-100", "S2", "WO-2001", "10"),
