@@ -30,6 +30,8 @@ SYSTEM_PACKAGES = [
     "xvfb", "xdotool", "libxcb-cursor0", "libxkbcommon-x11-0", "libxcb-icccm4", "libxcb-keysyms1",
     "libxcb-image0", "libxcb-render-util0", "libxcb-shape0", "libegl1", "libgl1", "libdbus-1-3",
     "libfontconfig1",
+    # The label tests read printed labels back with real decoders.
+    "poppler-utils", "zbar-tools", "dmtx-utils",
 ]
 
 

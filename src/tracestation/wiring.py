@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
+
 from sqlalchemy import Engine
 
 from tracestation.barcodes import DecodeOptions
-from tracestation.labels.printers import NoPrinter
+from tracestation.labels.printers import LabelPrinting, sink_for
 from tracestation.station.clock import SystemClock
 from tracestation.station.core import Station
 from tracestation.station.env import StationSettings
@@ -24,12 +26,15 @@ def station_on(
     decode_options: DecodeOptions | None = None,
 ) -> Station:
     clock = clock or SystemClock()
+    plant = DatabasePlant(engine)
+    if printer is None:
+        printer = LabelPrinting(plant, sink_for(os.environ.get("TRACESTATION_PRINTER", "none")))
     return Station(
         StationSettings(station_id),
-        DatabasePlant(engine),
+        plant,
         DatabaseJournal(engine, station_id, clock),
         clock,
         Argon2Pins(),
-        printer or NoPrinter(),
+        printer,
         decode_options,
     )

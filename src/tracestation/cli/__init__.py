@@ -10,7 +10,13 @@ import os
 import sys
 from collections.abc import Sequence
 
-from tracestation.cli import data_commands, lot_commands, station_commands, trace_commands
+from tracestation.cli import (
+    data_commands,
+    label_commands,
+    lot_commands,
+    station_commands,
+    trace_commands,
+)
 from tracestation.cli.common import CliError
 
 
@@ -35,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     station_commands.register(sub)
     trace_commands.register(sub)
     lot_commands.register(sub)
+    label_commands.register(sub)
     return parser
 
 

@@ -117,18 +117,18 @@ def run_ports(args: argparse.Namespace) -> int:
 
 
 def open_station(args: argparse.Namespace) -> int:
-    """The operator station (until the window lands, a terminal a wedge scanner types into)."""
-    station = _station(args)
-    print(f"TraceStation {station.station_id}. Scan, or type and press Enter. Ctrl+D quits.")
-    print(station.prompt())
-    colours = {"accepted": "\033[1;32m", "rejected": "\033[1;31m", "needs_override": "\033[1;33m"}
-    for line in sys.stdin:
-        raw = line.rstrip("\r\n")
-        if not raw.strip():
-            continue
-        result = station.scan(raw)
-        colour = colours[result.outcome.value] if sys.stdout.isatty() else ""
-        reset = "\033[0m" if colour else ""
-        print(f"{colour}{result.outcome.value.upper()}{reset}: {result.message}")
-        print(f"> {result.prompt}")
-    return 0
+    """The operator station window. Qt is imported here only, so the CLI runs without a display.
+
+    The station id is `--station` (or $TRACESTATION_STATION) when given, else the one saved in the
+    window's settings, else STATION-1; the language is `--lang` when the parser has it, else
+    $TRACESTATION_LANG, the settings, the system locale.
+    """
+    import os
+
+    from tracestation.ui.app import AppOptions, run_station_app
+
+    explicit = getattr(args, "run_station", None)
+    if explicit is None and (args.station != "STATION-1" or os.environ.get("TRACESTATION_STATION")):
+        explicit = args.station
+    options = AppOptions(db=args.db, station=explicit, lang=getattr(args, "lang", None))
+    return run_station_app(options, [sys.argv[0]])
