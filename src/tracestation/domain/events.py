@@ -91,7 +91,7 @@ class ChildRemoved(DomainEvent):
     kind: ClassVar[str] = "child_removed"
     parent_part: str
     parent_serial: str
-    link_id: int
+    installed_event: str
     child_part: str
     child_serial: str | None
     lot: str | None

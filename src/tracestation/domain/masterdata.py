@@ -152,7 +152,9 @@ class _Reader:
         if not isinstance(supplier_parts, list) or not all(
             isinstance(sp, str) and sp.strip() for sp in supplier_parts
         ):
-            raise MasterDataError(where, "supplier_parts", "must be a list of supplier part numbers")
+            raise MasterDataError(
+                where, "supplier_parts", "must be a list of supplier part numbers"
+            )
         return Part(
             supplier_parts=tuple(sp.strip() for sp in supplier_parts),
             number=number,

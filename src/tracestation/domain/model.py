@@ -175,6 +175,7 @@ class InstalledChild:
     lot: str | None
     qty: Decimal
     operation: str
+    installed_event: str
 
     @property
     def label(self) -> str:

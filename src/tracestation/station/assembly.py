@@ -211,7 +211,14 @@ def _remove(
         return reject("not_installed_in_unit", child=label, unit=parent.label)
     link: InstalledChild = max(links, key=lambda c: c.link_id)
     event = ChildRemoved(
-        parent.part, parent.serial, link.link_id, part, serial, lot, link.qty, ctx.operation.code
+        parent.part,
+        parent.serial,
+        link.installed_event,
+        part,
+        serial,
+        lot,
+        link.qty,
+        ctx.operation.code,
     )
     qty = qty_text(link.qty) if lot else "1"
     return accept(

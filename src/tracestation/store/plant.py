@@ -189,6 +189,7 @@ class DatabasePlant:
                         lot.code if lot is not None else None,
                         Decimal(link.qty),
                         link.operation,
+                        link.installed_event,
                     )
                 )
             return children

@@ -134,9 +134,11 @@ def _(event: ev.LotInstalled, s: Session, w: Written) -> None:
 
 @project.register
 def _(event: ev.ChildRemoved, s: Session, w: Written) -> None:
-    link = s.get(GenealogyLinkRow, event.link_id)
+    link = s.scalars(
+        select(GenealogyLinkRow).where(GenealogyLinkRow.installed_event == event.installed_event)
+    ).first()
     if link is None or link.removed_event is not None:
-        raise ProjectionError(f"link {event.link_id} is not an installed child")
+        raise ProjectionError(f"{event.installed_event} installed nothing still installed")
     link.removed_event = w.event_id
     link.removed_at = w.time
     if link.child_unit_id is not None:

@@ -117,8 +117,8 @@ def test_missing_lines_count_only_active_children_of_this_operation() -> None:
         BomLine("CTRL-500", "PCBA-100", Decimal(1), "20"),
     ]
     children = [
-        InstalledChild(1, "SCREW-M3", None, "L-1", Decimal(3), "20"),
-        InstalledChild(2, "PCBA-100", "B1", None, Decimal(1), "20"),
+        InstalledChild(1, "SCREW-M3", None, "L-1", Decimal(3), "20", "e-1"),
+        InstalledChild(2, "PCBA-100", "B1", None, Decimal(1), "20", "e-2"),
     ]
     assert [(line.child, qty) for line, qty in missing_lines(lines, children)] == [
         ("SCREW-M3", Decimal(1))
