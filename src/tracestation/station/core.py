@@ -30,7 +30,6 @@ from tracestation.station.prompts import ChecklistLine, checklist_for, prompt_fo
 from tracestation.station.resolve import BadgeScan, PinScan, ReasonScan, Thing, resolve
 from tracestation.station.verdicts import Decision, Outcome, ScanResult, accept, reject
 
-
 _log = logging.getLogger(__name__)
 
 
@@ -67,6 +66,7 @@ class Station:
         self._manual = manual
         now = self.env.clock.now()
         try:
+            self.env.plant.refresh()
             return self._judge(raw, now)
         except RecordNotSaved as fault:
             return self._fault(raw, "record_not_saved", str(fault))

@@ -25,10 +25,13 @@ from tracestation.store.tables import (
     OperationRow,
     OperatorRow,
     PartRow,
+    PlantMetaRow,
     SupplierPartRow,
     UnitRow,
     WorkOrderRow,
 )
+
+MASTER_DATA = "master_data"
 
 
 @dataclass
@@ -80,7 +83,17 @@ def import_master_data(engine: Engine, document: Any) -> ImportReport:
         _work_orders(s, data, report)
         _operators(s, data, report)
         _lots(s, data, report)
+        if report.changed:
+            bump_master_data_version(s)
     return report
+
+
+def bump_master_data_version(s: Session) -> None:
+    meta = s.get(PlantMetaRow, MASTER_DATA)
+    if meta is None:
+        s.add(PlantMetaRow(key=MASTER_DATA, value=1))
+    else:
+        meta.value += 1
 
 
 def _known(s: Session) -> Known:

@@ -5,8 +5,10 @@ Each call runs in its own short session, so a reader never holds a snapshot betw
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, aliased
@@ -38,10 +40,17 @@ from tracestation.store.tables import (
     OperationRow,
     OperatorRow,
     PartRow,
+    PlantMetaRow,
     SupplierPartRow,
     UnitRow,
     WorkOrderRow,
 )
+
+T = TypeVar("T")
+
+# Built once, so SQLAlchemy's statement cache recognises the genealogy queries on the hot path.
+_CHILD = aliased(UnitRow, name="child_unit")
+_PARENT = aliased(UnitRow, name="parent_unit")
 
 
 def as_utc(moment: datetime | None) -> datetime | None:
@@ -82,18 +91,44 @@ def to_unit(row: UnitRow) -> Unit:
 
 
 class DatabasePlant:
+    """Master data (operators, work orders, parts, routings, BOMs) is kept in memory and dropped
+    when `refresh()` sees that an import changed it; state (lots, units, links) is always read
+    fresh. Not thread-safe: one thread owns a DatabasePlant."""
+
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._master: dict[tuple[str, ...], Any] = {}
+        self._version: int | None = -1
 
     def _session(self) -> Session:
         return Session(self.engine)
 
+    def refresh(self) -> None:
+        """Call before each scan: one query, and the cache is dropped if master data changed."""
+        with self._session() as s:
+            version = s.scalar(select(PlantMetaRow.value).where(PlantMetaRow.key == "master_data"))
+        if version != self._version:
+            self._master.clear()
+            self._version = version
+
+    def _cached(self, key: tuple[str, ...], load: Callable[[], T]) -> T:
+        if key not in self._master:
+            self._master[key] = load()
+        value: T = self._master[key]
+        return value
+
     def operator(self, badge: str) -> Operator | None:
+        return self._cached(("operator", badge), lambda: self._load_operator(badge))
+
+    def _load_operator(self, badge: str) -> Operator | None:
         with self._session() as s:
             row = s.get(OperatorRow, badge)
             return Operator(row.badge, row.name, Role(row.role), row.pin_hash) if row else None
 
     def work_order(self, number: str) -> WorkOrder | None:
+        return self._cached(("work_order", number), lambda: self._load_work_order(number))
+
+    def _load_work_order(self, number: str) -> WorkOrder | None:
         with self._session() as s:
             row = s.get(WorkOrderRow, number)
             return (
@@ -103,16 +138,28 @@ class DatabasePlant:
             )
 
     def part(self, number: str) -> Part | None:
+        return self._cached(("part", number), lambda: self._load_part(number))
+
+    def _load_part(self, number: str) -> Part | None:
         with self._session() as s:
             row = s.get(PartRow, number)
             return to_part(row) if row else None
 
     def part_by_gtin(self, gtin: str) -> Part | None:
+        return self._cached(("part_by_gtin", gtin), lambda: self._load_part_by_gtin(gtin))
+
+    def _load_part_by_gtin(self, gtin: str) -> Part | None:
         with self._session() as s:
             row = s.scalars(select(PartRow).where(PartRow.gtin == gtin.zfill(14))).first()
             return to_part(row) if row else None
 
     def part_by_supplier_part(self, supplier_part: str) -> Part | None:
+        return self._cached(
+            ("part_by_supplier_part", supplier_part),
+            lambda: self._load_part_by_supplier_part(supplier_part),
+        )
+
+    def _load_part_by_supplier_part(self, supplier_part: str) -> Part | None:
         with self._session() as s:
             row = s.scalars(
                 select(PartRow)
@@ -122,6 +169,9 @@ class DatabasePlant:
             return to_part(row) if row else None
 
     def routing(self, part: str) -> Routing | None:
+        return self._cached(("routing", part), lambda: self._load_routing(part))
+
+    def _load_routing(self, part: str) -> Routing | None:
         with self._session() as s:
             rows = s.scalars(
                 select(OperationRow)
@@ -134,6 +184,11 @@ class DatabasePlant:
             return Routing(part, ops)
 
     def bom_lines(self, parent: str, operation: str) -> list[BomLine]:
+        return list(
+            self._cached(("bom", parent, operation), lambda: self._load_bom(parent, operation))
+        )
+
+    def _load_bom(self, parent: str, operation: str) -> list[BomLine]:
         with self._session() as s:
             rows = s.scalars(
                 select(BomLineRow)
@@ -163,8 +218,7 @@ class DatabasePlant:
             return [to_unit(r) for r in s.scalars(select(UnitRow).where(UnitRow.serial == serial))]
 
     def installed_children(self, part: str, serial: str) -> list[InstalledChild]:
-        child_unit = aliased(UnitRow)
-        parent = aliased(UnitRow)
+        child_unit, parent = _CHILD, _PARENT
         with self._session() as s:
             rows = s.execute(
                 select(GenealogyLinkRow, child_unit, LotRow)
@@ -195,8 +249,7 @@ class DatabasePlant:
             return children
 
     def installed_in(self, part: str, serial: str) -> Unit | None:
-        child = aliased(UnitRow)
-        parent = aliased(UnitRow)
+        child, parent = _CHILD, _PARENT
         with self._session() as s:
             row = s.scalars(
                 select(parent)

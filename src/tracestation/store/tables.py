@@ -272,6 +272,15 @@ class StationHeadRow(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
 
+class PlantMetaRow(Base):
+    """Small counters about the record; `master_data` goes up with every import that changes it,
+    so stations know when to drop the master data they hold in memory."""
+
+    __tablename__ = "plant_meta"
+    key: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer)
+
+
 class RejectedScanRow(Base):
     __tablename__ = "rejected_scans"
     id: Mapped[int] = mapped_column(primary_key=True)
