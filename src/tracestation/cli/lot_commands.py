@@ -115,7 +115,9 @@ def run_split(args: argparse.Namespace) -> int:
     try:
         qty = Decimal(args.qty)
     except InvalidOperation:
-        raise CliError(f"'{args.qty}' is not a quantity.") from None
+        qty = Decimal("NaN")
+    if not qty.is_finite() or qty <= 0:
+        raise CliError(f"'{args.qty}' is not a quantity: give a positive number such as 250.")
 
     def act(desk: Any, lead: Any) -> dict[str, Any]:
         event_id, new_code = desk.split(lead, part, code, qty, args.new_lot, args.reason)

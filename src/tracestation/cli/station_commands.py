@@ -63,17 +63,35 @@ def _station(args: argparse.Namespace, station_id: str | None = None) -> Any:
 def run_replay(args: argparse.Namespace) -> int:
     from tracestation.scanners.replay import read_replay, unescape_scan
 
-    station = _station(args, args.replay_station)
     scans: Iterator[str]
     if str(args.file) == "-":
-        scans = (unescape_scan(line.rstrip("\n")) for line in sys.stdin if line.strip())
+        scans = _stdin_scans(unescape_scan)
     else:
         if not args.file.is_file():
             raise CliError(f"{args.file}: no such file. Give a file of scans, one per line.")
-        scans = read_replay(args.file)
+        try:
+            # The whole file is checked first, so a bad line stops the replay before any scan.
+            scans = iter(list(read_replay(args.file)))
+        except (ValueError, UnicodeDecodeError) as error:
+            raise CliError(
+                f"{error}. Nothing was replayed; fix the file and run it again."
+            ) from None
+    station = _station(args, args.replay_station)
     for raw in scans:
         emit_json(station.scan(raw).to_json())
     return 0
+
+
+def _stdin_scans(unescape: Any) -> Iterator[str]:
+    for number, line in enumerate(sys.stdin, start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            yield str(unescape(line.rstrip("\r\n")))
+        except ValueError as error:
+            raise CliError(
+                f"standard input, line {number}: {error}. The replay stopped here."
+            ) from None
 
 
 def run_station(args: argparse.Namespace) -> int:

@@ -102,6 +102,9 @@ def run_recall(args: argparse.Namespace) -> int:
         f"{', '.join(lot_scope['work_orders']) or '-'}"
         f"  {_by_part(lot_scope['units'])}"
     )
+    if unit_scope["kitted_work_orders"]:
+        kitted = ", ".join(unit_scope["kitted_work_orders"])
+        print(f"  Kitted to {kitted}: every unit of those work orders is in the unit scope")
     if unit_scope["removed"]:
         print(f"  Removed in rework: {len(unit_scope['removed'])} unit(s) held it once")
     saved = lot_scope["count"] - unit_scope["count"]

@@ -109,7 +109,18 @@ def verify_chain(
         expected_seq = event.seq + 1
     if head is not None:
         last_seq, last_hash = head
-        if events and (events[-1].seq, events[-1].hash) != (last_seq, last_hash):
+        beyond = [e for e in events if e.seq > last_seq]
+        if beyond:
+            breaks.extend(
+                ChainBreak(
+                    station,
+                    e.seq,
+                    e.id,
+                    f"was added after the journal's last event {last_seq}, outside the station",
+                )
+                for e in beyond
+            )
+        elif events and (events[-1].seq, events[-1].hash) != (last_seq, last_hash):
             breaks.append(
                 ChainBreak(
                     station,

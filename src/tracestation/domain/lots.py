@@ -37,7 +37,7 @@ def change_status(lot: Lot, action: str, reason: str) -> LotStatusChanged:
 def split(lot: Lot, qty: Decimal, new_code: str) -> LotSplit:
     if lot.status in (LotStatus.CONSUMED, LotStatus.REJECTED):
         raise LotActionRefused(f"Lot {lot.label} is {lot.status.value}; it cannot be split.")
-    if qty <= 0 or qty >= lot.quantity:
+    if not qty.is_finite() or qty <= 0 or qty >= lot.quantity:
         raise LotActionRefused(
             f"Split quantity must be more than 0 and less than the "
             f"{qty_text(lot.quantity)} on hand of {lot.label}."

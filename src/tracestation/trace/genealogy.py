@@ -15,7 +15,13 @@ from sqlalchemy.orm import Session
 
 from tracestation.domain.rules import qty_text
 from tracestation.store.plant import as_utc
-from tracestation.store.tables import GenealogyLinkRow, LotLineageRow, LotRow, UnitRow
+from tracestation.store.tables import (
+    ConsumptionRow,
+    GenealogyLinkRow,
+    LotLineageRow,
+    LotRow,
+    UnitRow,
+)
 
 BATCH = 500
 
@@ -149,6 +155,25 @@ def units_holding(s: Session, lot_ids: set[int]) -> tuple[set[int], set[int]]:
     return current_all, removed_all
 
 
+def kitted_units(s: Session, lot_ids: set[int]) -> tuple[set[str], set[int]]:
+    """Work orders the lots were kitted to (consume steps), and every unit of those work orders
+    with what contains them now: kitting records the work order, not the unit, so none of its
+    units can be ruled out."""
+    work_orders: set[str] = set()
+    for chunk in batches(lot_ids):
+        work_orders.update(
+            s.scalars(
+                select(ConsumptionRow.work_order).where(
+                    ConsumptionRow.lot_id.in_(chunk), ConsumptionRow.source == "kit"
+                )
+            )
+        )
+    if not work_orders:
+        return set(), set()
+    units = set(s.scalars(select(UnitRow.id).where(UnitRow.work_order.in_(sorted(work_orders)))))
+    return work_orders, _upward(s, units)[0]
+
+
 def _upward(s: Session, start: set[int]) -> tuple[set[int], set[int]]:
     found = set(start)
     removed: set[int] = set()
@@ -176,7 +201,9 @@ def rows_of(s: Session, unit_ids: set[int]) -> list[UnitRow]:
 
 def forward_from_lot(s: Session, code: str, part: str | None) -> dict[str, Any]:
     lot = find_lot(s, code, part)
-    current, _ = units_holding(s, descendant_lots(s, lot.id))
+    lot_ids = descendant_lots(s, lot.id)
+    current, _ = units_holding(s, lot_ids)
+    current |= kitted_units(s, lot_ids)[1]
     return {"units": [unit_json(r) for r in rows_of(s, current)]}
 
 

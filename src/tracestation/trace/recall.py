@@ -12,6 +12,7 @@ from tracestation.trace.genealogy import (
     batches,
     descendant_lots,
     find_lot,
+    kitted_units,
     rows_of,
     unit_json,
     units_holding,
@@ -22,6 +23,9 @@ def recall_scope(s: Session, code: str, part: str | None = None) -> dict[str, An
     lot = find_lot(s, code, part)
     lot_ids = descendant_lots(s, lot.id)
     current, removed = units_holding(s, lot_ids)
+    kitted_work_orders, kitted = kitted_units(s, lot_ids)
+    current |= kitted
+    removed -= current
     work_orders, lot_units = lot_scope(s, lot_ids)
     unit_rows = rows_of(s, current)
     return {
@@ -30,6 +34,7 @@ def recall_scope(s: Session, code: str, part: str | None = None) -> dict[str, An
             "count": len(unit_rows),
             "units": [unit_json(r) for r in unit_rows],
             "removed": [unit_json(r) for r in rows_of(s, removed)],
+            "kitted_work_orders": sorted(kitted_work_orders),
         },
         "lot_scope": {
             "count": len(lot_units),
