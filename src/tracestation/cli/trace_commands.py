@@ -84,7 +84,7 @@ def run_forward(args: argparse.Namespace) -> int:
 
 
 def run_recall(args: argparse.Namespace) -> int:
-    from tracestation.trace.recall import recall_scope
+    from tracestation.trace.recall import kitted_work_orders, recall_scope
 
     result = _query(args, recall_scope, args.lot, args.part)
     if args.json:
@@ -102,8 +102,9 @@ def run_recall(args: argparse.Namespace) -> int:
         f"{', '.join(lot_scope['work_orders']) or '-'}"
         f"  {_by_part(lot_scope['units'])}"
     )
-    if unit_scope["kitted_work_orders"]:
-        kitted = ", ".join(unit_scope["kitted_work_orders"])
+    kitted_to = _query(args, kitted_work_orders, args.lot, args.part)
+    if kitted_to:
+        kitted = ", ".join(kitted_to)
         print(f"  Kitted to {kitted}: every unit of those work orders is in the unit scope")
     if unit_scope["removed"]:
         print(f"  Removed in rework: {len(unit_scope['removed'])} unit(s) held it once")

@@ -14,6 +14,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+WRITER = "tracestation_writer"
 
 
 def database_url(target: str) -> str:
@@ -63,8 +64,15 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _sqlite_begin_immediate(connection: Any) -> None:
-    # Take the write lock at the start, so two writers queue instead of failing mid-transaction.
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    # A writer takes the write lock at the start, so two writers queue instead of failing
+    # mid-transaction; a reader begins a plain (deferred) transaction and blocks nobody.
+    write = connection.get_execution_options().get(WRITER, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def writer(engine: Engine) -> Engine:
+    """The same database, for transactions that write (SQLite: BEGIN IMMEDIATE)."""
+    return engine.execution_options(**{WRITER: True})
 
 
 def alembic_config(engine: Engine | None = None) -> Config:

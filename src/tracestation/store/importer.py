@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from tracestation.domain.masterdata import Known, MasterData, MasterDataError, read_master_data
 from tracestation.domain.model import Operation, OperationKind, Tracking
+from tracestation.store.database import writer
 from tracestation.store.pins import Argon2Pins, hash_pin
 from tracestation.store.tables import (
     BomLineRow,
@@ -76,7 +77,7 @@ def import_master_data(engine: Engine, document: Any) -> ImportReport:
     with Session(engine) as s:
         data = read_master_data(document, _known(s))
     report = ImportReport()
-    with Session(engine) as s, s.begin():
+    with Session(writer(engine)) as s, s.begin():
         _parts(s, data, report)
         _routings(s, data, report)
         _boms(s, data, report)

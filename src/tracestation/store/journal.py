@@ -8,21 +8,25 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 
 from tracestation.domain.chain import GENESIS, event_hash
 from tracestation.domain.events import DomainEvent
 from tracestation.station.ports import Clock, RecordNotSaved, RejectedScan, Signature
+from tracestation.store.database import writer
 from tracestation.store.projections import ProjectionError, Written, project
-from tracestation.store.tables import EventRow, RejectedScanRow, StationHeadRow
+from tracestation.store.tables import EventRow, RejectedScanRow, StationHeadRow, table_of
+
+EVENTS = table_of(EventRow)
+HEADS = table_of(StationHeadRow)
 
 
 class DatabaseJournal:
     def __init__(self, engine: Engine, station: str, clock: Clock) -> None:
-        self.engine = engine
+        self.engine = writer(engine)
         self.station = station
         self.clock = clock
 
@@ -49,10 +53,10 @@ class DatabaseJournal:
         manual: bool,
     ) -> list[str]:
         ids: list[str] = []
-        with Session(self.engine) as s, s.begin():
-            head = s.scalars(
-                select(StationHeadRow)
-                .where(StationHeadRow.station == self.station)
+        with self.engine.begin() as c:
+            head = c.execute(
+                select(HEADS.c.seq, HEADS.c.hash)
+                .where(HEADS.c.station == self.station)
                 .with_for_update()
             ).first()
             seq, prev_hash = (head.seq, head.hash) if head else (0, GENESIS)
@@ -67,42 +71,31 @@ class DatabaseJournal:
                     payload = {**payload, "signature_meaning": signature.meaning}
                 if manual:
                     payload = {**payload, "entry": "manual"}
-                digest = event_hash(
-                    id=event_id,
-                    station=self.station,
-                    seq=seq,
-                    time=time,
-                    operator=operator,
-                    kind=event.kind,
-                    payload=payload,
-                    reason=reason,
-                    signed_by=signed_by,
-                    prev_hash=prev_hash,
-                )
-                s.add(
-                    EventRow(
-                        id=event_id,
-                        station=self.station,
-                        seq=seq,
-                        time=time,
-                        operator=operator,
-                        kind=event.kind,
-                        payload=payload,
-                        reason=reason,
-                        signed_by=signed_by,
-                        prev_hash=prev_hash,
-                        hash=digest,
-                    )
-                )
-                s.flush()
-                project(event, s, Written(event_id, now, self.station, operator, signed_by))
-                s.flush()
+                row: dict[str, Any] = {
+                    "id": event_id,
+                    "station": self.station,
+                    "seq": seq,
+                    "time": time,
+                    "operator": operator,
+                    "kind": event.kind,
+                    "payload": payload,
+                    "reason": reason,
+                    "signed_by": signed_by,
+                    "prev_hash": prev_hash,
+                }
+                digest = event_hash(**row)
+                c.execute(insert(EVENTS).values(**row, hash=digest))
+                project(event, c, Written(event_id, now, self.station, operator, signed_by))
                 prev_hash = digest
                 ids.append(event_id)
             if head is None:
-                s.add(StationHeadRow(station=self.station, seq=seq, hash=prev_hash))
+                c.execute(insert(HEADS).values(station=self.station, seq=seq, hash=prev_hash))
             else:
-                head.seq, head.hash = seq, prev_hash
+                c.execute(
+                    update(HEADS)
+                    .where(HEADS.c.station == self.station)
+                    .values(seq=seq, hash=prev_hash)
+                )
         return ids
 
     def log_rejection(self, rejected: RejectedScan) -> None:
@@ -112,9 +105,9 @@ class DatabaseJournal:
             raise RecordNotSaved(_short(error)) from error
 
     def _log_rejection(self, rejected: RejectedScan) -> None:
-        with Session(self.engine) as s, s.begin():
-            s.add(
-                RejectedScanRow(
+        with self.engine.begin() as c:
+            c.execute(
+                insert(table_of(RejectedScanRow)).values(
                     station=rejected.station,
                     time=rejected.time,
                     operator=rejected.operator,

@@ -10,8 +10,8 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import Engine, bindparam, func, select
+from sqlalchemy.orm import Session
 
 from tracestation.domain.model import (
     BomLine,
@@ -44,13 +44,49 @@ from tracestation.store.tables import (
     SupplierPartRow,
     UnitRow,
     WorkOrderRow,
+    table_of,
 )
 
 T = TypeVar("T")
 
-# Built once, so SQLAlchemy's statement cache recognises the genealogy queries on the hot path.
-_CHILD = aliased(UnitRow, name="child_unit")
-_PARENT = aliased(UnitRow, name="parent_unit")
+# The hot path reads through Core on plain connections; the genealogy statements are built once.
+UNITS = table_of(UnitRow)
+LOTS = table_of(LotRow)
+LINKS = table_of(GenealogyLinkRow)
+_CHILD = UNITS.alias("child_unit")
+_PARENT = UNITS.alias("parent_unit")
+_INSTALLED_CHILDREN = (
+    select(
+        LINKS.c.id.label("link_id"),
+        LINKS.c.qty,
+        LINKS.c.operation,
+        LINKS.c.installed_event,
+        _CHILD.c.part.label("unit_part"),
+        _CHILD.c.serial.label("unit_serial"),
+        LOTS.c.part.label("lot_part"),
+        LOTS.c.code.label("lot_code"),
+    )
+    .join(_PARENT, _PARENT.c.id == LINKS.c.parent_unit_id)
+    .outerjoin(_CHILD, _CHILD.c.id == LINKS.c.child_unit_id)
+    .outerjoin(LOTS, LOTS.c.id == LINKS.c.child_lot_id)
+    .where(
+        _PARENT.c.part == bindparam("part"),
+        _PARENT.c.serial == bindparam("serial"),
+        LINKS.c.removed_event.is_(None),
+    )
+    .order_by(LINKS.c.id)
+)
+_MASTER_DATA_VERSION = select(PlantMetaRow.value).where(PlantMetaRow.key == "master_data")
+_INSTALLED_IN = (
+    select(_PARENT)
+    .join(LINKS, LINKS.c.parent_unit_id == _PARENT.c.id)
+    .join(_CHILD, _CHILD.c.id == LINKS.c.child_unit_id)
+    .where(
+        _CHILD.c.part == bindparam("part"),
+        _CHILD.c.serial == bindparam("serial"),
+        LINKS.c.removed_event.is_(None),
+    )
+)
 
 
 def as_utc(moment: datetime | None) -> datetime | None:
@@ -66,7 +102,7 @@ def to_part(row: PartRow) -> Part:
     )
 
 
-def to_lot(row: LotRow) -> Lot:
+def to_lot(row: Any) -> Lot:
     return Lot(
         row.part,
         row.code,
@@ -79,7 +115,7 @@ def to_lot(row: LotRow) -> Lot:
     )
 
 
-def to_unit(row: UnitRow) -> Unit:
+def to_unit(row: Any) -> Unit:
     return Unit(
         row.part,
         row.serial,
@@ -105,8 +141,8 @@ class DatabasePlant:
 
     def refresh(self) -> None:
         """Call before each scan: one query, and the cache is dropped if master data changed."""
-        with self._session() as s:
-            version = s.scalar(select(PlantMetaRow.value).where(PlantMetaRow.key == "master_data"))
+        with self.engine.connect() as c:
+            version = c.scalar(_MASTER_DATA_VERSION)
         if version != self._version:
             self._master.clear()
             self._version = version
@@ -198,69 +234,44 @@ class DatabasePlant:
             return [BomLine(r.parent, r.child, Decimal(r.qty), r.operation) for r in rows]
 
     def lot(self, part: str, code: str) -> Lot | None:
-        with self._session() as s:
-            row = s.scalars(select(LotRow).where(LotRow.part == part, LotRow.code == code)).first()
+        with self.engine.connect() as c:
+            row = c.execute(select(LOTS).where(LOTS.c.part == part, LOTS.c.code == code)).first()
             return to_lot(row) if row else None
 
     def lots_by_code(self, code: str) -> list[Lot]:
-        with self._session() as s:
-            return [to_lot(r) for r in s.scalars(select(LotRow).where(LotRow.code == code))]
+        with self.engine.connect() as c:
+            return [to_lot(r) for r in c.execute(select(LOTS).where(LOTS.c.code == code))]
 
     def unit(self, part: str, serial: str) -> Unit | None:
-        with self._session() as s:
-            row = s.scalars(
-                select(UnitRow).where(UnitRow.part == part, UnitRow.serial == serial)
+        with self.engine.connect() as c:
+            row = c.execute(
+                select(UNITS).where(UNITS.c.part == part, UNITS.c.serial == serial)
             ).first()
             return to_unit(row) if row else None
 
     def units_by_serial(self, serial: str) -> list[Unit]:
-        with self._session() as s:
-            return [to_unit(r) for r in s.scalars(select(UnitRow).where(UnitRow.serial == serial))]
+        with self.engine.connect() as c:
+            return [to_unit(r) for r in c.execute(select(UNITS).where(UNITS.c.serial == serial))]
 
     def installed_children(self, part: str, serial: str) -> list[InstalledChild]:
-        child_unit, parent = _CHILD, _PARENT
-        with self._session() as s:
-            rows = s.execute(
-                select(GenealogyLinkRow, child_unit, LotRow)
-                .join(parent, parent.id == GenealogyLinkRow.parent_unit_id)
-                .outerjoin(child_unit, child_unit.id == GenealogyLinkRow.child_unit_id)
-                .outerjoin(LotRow, LotRow.id == GenealogyLinkRow.child_lot_id)
-                .where(
-                    parent.part == part,
-                    parent.serial == serial,
-                    GenealogyLinkRow.removed_event.is_(None),
-                )
-                .order_by(GenealogyLinkRow.id)
-            ).all()
-            children = []
-            for link, unit, lot in rows:
-                child_part = unit.part if unit is not None else lot.part
-                children.append(
-                    InstalledChild(
-                        link.id,
-                        child_part,
-                        unit.serial if unit is not None else None,
-                        lot.code if lot is not None else None,
-                        Decimal(link.qty),
-                        link.operation,
-                        link.installed_event,
-                    )
-                )
-            return children
+        with self.engine.connect() as c:
+            rows = c.execute(_INSTALLED_CHILDREN, {"part": part, "serial": serial}).all()
+        return [
+            InstalledChild(
+                r.link_id,
+                r.unit_part or r.lot_part,
+                r.unit_serial,
+                r.lot_code,
+                Decimal(r.qty),
+                r.operation,
+                r.installed_event,
+            )
+            for r in rows
+        ]
 
     def installed_in(self, part: str, serial: str) -> Unit | None:
-        child, parent = _CHILD, _PARENT
-        with self._session() as s:
-            row = s.scalars(
-                select(parent)
-                .join(GenealogyLinkRow, GenealogyLinkRow.parent_unit_id == parent.id)
-                .join(child, child.id == GenealogyLinkRow.child_unit_id)
-                .where(
-                    child.part == part,
-                    child.serial == serial,
-                    GenealogyLinkRow.removed_event.is_(None),
-                )
-            ).first()
+        with self.engine.connect() as c:
+            row = c.execute(_INSTALLED_IN, {"part": part, "serial": serial}).first()
             return to_unit(row) if row else None
 
     def unit_count(self, work_order: str) -> int:

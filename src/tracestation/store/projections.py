@@ -1,4 +1,5 @@
-"""How each event changes the state tables. Runs inside the journal's transaction."""
+"""How each event changes the state tables. Runs inside the journal's transaction, on its
+connection, as plain Core statements (this is the operator's hot path)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from functools import singledispatch
+from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, insert, select, update
 
 from tracestation.domain import events as ev
 from tracestation.domain.model import LotStatus, UnitStatus
@@ -23,7 +24,14 @@ from tracestation.store.tables import (
     NonconformanceRow,
     TestRecordRow,
     UnitRow,
+    table_of,
 )
+
+UNITS = table_of(UnitRow)
+LOTS = table_of(LotRow)
+LINKS = table_of(GenealogyLinkRow)
+CONSUMPTIONS = table_of(ConsumptionRow)
+CONTAINERS = table_of(ContainerRow)
 
 
 class ProjectionError(RuntimeError):
@@ -39,37 +47,48 @@ class Written:
     signed_by: str | None
 
 
-def unit_row(s: Session, part: str, serial: str) -> UnitRow:
-    row = s.scalars(select(UnitRow).where(UnitRow.part == part, UnitRow.serial == serial)).first()
-    if row is None:
+def unit_id(c: Connection, part: str, serial: str) -> int:
+    found = c.scalar(select(UNITS.c.id).where(UNITS.c.part == part, UNITS.c.serial == serial))
+    if found is None:
         raise ProjectionError(f"unit {part}/{serial} does not exist")
-    return row
+    return int(found)
 
 
-def lot_row(s: Session, part: str, code: str) -> LotRow:
-    row = s.scalars(select(LotRow).where(LotRow.part == part, LotRow.code == code)).first()
+def lot_row(c: Connection, part: str, code: str) -> Any:
+    row = c.execute(select(LOTS).where(LOTS.c.part == part, LOTS.c.code == code)).first()
     if row is None:
         raise ProjectionError(f"lot {part}/{code} does not exist")
     return row
 
 
-def take_from_lot(lot: LotRow, qty: Decimal) -> None:
-    if Decimal(lot.quantity) < qty:
-        raise ProjectionError(f"lot {lot.part}/{lot.code} has {lot.quantity}, not {qty}")
-    lot.quantity = Decimal(lot.quantity) - qty
-    if lot.quantity == 0:
-        lot.status = LotStatus.CONSUMED.value
+def set_unit(c: Connection, part: str, serial: str, **values: Any) -> None:
+    done = c.execute(
+        update(UNITS).where(UNITS.c.part == part, UNITS.c.serial == serial).values(**values)
+    )
+    if done.rowcount != 1:
+        raise ProjectionError(f"unit {part}/{serial} does not exist")
+
+
+def take_from_lot(c: Connection, lot: Any, qty: Decimal) -> None:
+    on_hand = Decimal(lot.quantity)
+    if on_hand < qty:
+        raise ProjectionError(f"lot {lot.part}/{lot.code} has {on_hand}, not {qty}")
+    left = on_hand - qty
+    values: dict[str, Any] = {"quantity": left}
+    if left == 0:
+        values["status"] = LotStatus.CONSUMED.value
+    c.execute(update(LOTS).where(LOTS.c.id == lot.id).values(**values))
 
 
 @singledispatch
-def project(event: ev.DomainEvent, s: Session, w: Written) -> None:
+def project(event: ev.DomainEvent, c: Connection, w: Written) -> None:
     """Events without a projection (log-ins, log-outs) live in the journal only."""
 
 
 @project.register
-def _(event: ev.UnitRegistered, s: Session, w: Written) -> None:
-    s.add(
-        UnitRow(
+def _(event: ev.UnitRegistered, c: Connection, w: Written) -> None:
+    c.execute(
+        insert(UNITS).values(
             part=event.part,
             serial=event.serial,
             work_order=event.work_order,
@@ -81,22 +100,19 @@ def _(event: ev.UnitRegistered, s: Session, w: Written) -> None:
 
 
 @project.register
-def _(event: ev.OperationCompleted, s: Session, w: Written) -> None:
-    unit = unit_row(s, event.part, event.serial)
+def _(event: ev.OperationCompleted, c: Connection, w: Written) -> None:
     if event.rework:
-        unit.status = UnitStatus.IN_REWORK.value
+        set_unit(c, event.part, event.serial, status=UnitStatus.IN_REWORK.value)
     else:
-        unit.last_operation = event.operation
+        set_unit(c, event.part, event.serial, last_operation=event.operation)
 
 
 @project.register
-def _(event: ev.ChildUnitInstalled, s: Session, w: Written) -> None:
-    parent = unit_row(s, event.parent_part, event.parent_serial)
-    child = unit_row(s, event.child_part, event.child_serial)
-    s.add(
-        GenealogyLinkRow(
-            parent_unit_id=parent.id,
-            child_unit_id=child.id,
+def _(event: ev.ChildUnitInstalled, c: Connection, w: Written) -> None:
+    c.execute(
+        insert(LINKS).values(
+            parent_unit_id=unit_id(c, event.parent_part, event.parent_serial),
+            child_unit_id=unit_id(c, event.child_part, event.child_serial),
             qty=Decimal(1),
             operation=event.operation,
             installed_event=w.event_id,
@@ -106,13 +122,13 @@ def _(event: ev.ChildUnitInstalled, s: Session, w: Written) -> None:
 
 
 @project.register
-def _(event: ev.LotInstalled, s: Session, w: Written) -> None:
-    parent = unit_row(s, event.parent_part, event.parent_serial)
-    lot = lot_row(s, event.part, event.lot)
-    take_from_lot(lot, event.qty)
-    s.add(
-        GenealogyLinkRow(
-            parent_unit_id=parent.id,
+def _(event: ev.LotInstalled, c: Connection, w: Written) -> None:
+    parent = unit_id(c, event.parent_part, event.parent_serial)
+    lot = lot_row(c, event.part, event.lot)
+    take_from_lot(c, lot, event.qty)
+    c.execute(
+        insert(LINKS).values(
+            parent_unit_id=parent,
             child_lot_id=lot.id,
             qty=event.qty,
             operation=event.operation,
@@ -120,8 +136,8 @@ def _(event: ev.LotInstalled, s: Session, w: Written) -> None:
             installed_at=w.time,
         )
     )
-    s.add(
-        ConsumptionRow(
+    c.execute(
+        insert(CONSUMPTIONS).values(
             work_order=event.work_order,
             lot_id=lot.id,
             qty=event.qty,
@@ -133,26 +149,33 @@ def _(event: ev.LotInstalled, s: Session, w: Written) -> None:
 
 
 @project.register
-def _(event: ev.ChildRemoved, s: Session, w: Written) -> None:
-    link = s.scalars(
-        select(GenealogyLinkRow).where(GenealogyLinkRow.installed_event == event.installed_event)
+def _(event: ev.ChildRemoved, c: Connection, w: Written) -> None:
+    link = c.execute(
+        select(LINKS.c.id, LINKS.c.child_unit_id).where(
+            LINKS.c.installed_event == event.installed_event, LINKS.c.removed_event.is_(None)
+        )
     ).first()
-    if link is None or link.removed_event is not None:
+    if link is None:
         raise ProjectionError(f"{event.installed_event} installed nothing still installed")
-    link.removed_event = w.event_id
-    link.removed_at = w.time
+    c.execute(
+        update(LINKS)
+        .where(LINKS.c.id == link.id)
+        .values(removed_event=w.event_id, removed_at=w.time)
+    )
     if link.child_unit_id is not None:
-        child = s.get(UnitRow, link.child_unit_id)
-        assert child is not None
-        child.status = UnitStatus.IN_REWORK.value
+        c.execute(
+            update(UNITS)
+            .where(UNITS.c.id == link.child_unit_id)
+            .values(status=UnitStatus.IN_REWORK.value)
+        )
 
 
 @project.register
-def _(event: ev.LotConsumed, s: Session, w: Written) -> None:
-    lot = lot_row(s, event.part, event.lot)
-    take_from_lot(lot, event.qty)
-    s.add(
-        ConsumptionRow(
+def _(event: ev.LotConsumed, c: Connection, w: Written) -> None:
+    lot = lot_row(c, event.part, event.lot)
+    take_from_lot(c, lot, event.qty)
+    c.execute(
+        insert(CONSUMPTIONS).values(
             work_order=event.work_order,
             lot_id=lot.id,
             qty=event.qty,
@@ -164,11 +187,10 @@ def _(event: ev.LotConsumed, s: Session, w: Written) -> None:
 
 
 @project.register
-def _(event: ev.TestRecorded, s: Session, w: Written) -> None:
-    unit = unit_row(s, event.part, event.serial)
-    s.add(
-        TestRecordRow(
-            unit_id=unit.id,
+def _(event: ev.TestRecorded, c: Connection, w: Written) -> None:
+    c.execute(
+        insert(table_of(TestRecordRow)).values(
+            unit_id=unit_id(c, event.part, event.serial),
             test=event.test,
             operation=event.operation,
             passed=event.passed,
@@ -179,16 +201,21 @@ def _(event: ev.TestRecorded, s: Session, w: Written) -> None:
         )
     )
     if event.passed:
-        unit.status = UnitStatus.PASSED.value
-        unit.last_operation = event.operation
+        set_unit(
+            c,
+            event.part,
+            event.serial,
+            status=UnitStatus.PASSED.value,
+            last_operation=event.operation,
+        )
     else:
-        unit.status = UnitStatus.FAILED.value
+        set_unit(c, event.part, event.serial, status=UnitStatus.FAILED.value)
 
 
 @project.register
-def _(event: ev.ContainerOpened, s: Session, w: Written) -> None:
-    s.add(
-        ContainerRow(
+def _(event: ev.ContainerOpened, c: Connection, w: Written) -> None:
+    c.execute(
+        insert(CONTAINERS).values(
             sscc=event.sscc,
             work_order=event.work_order,
             part=event.part,
@@ -201,27 +228,32 @@ def _(event: ev.ContainerOpened, s: Session, w: Written) -> None:
 
 
 @project.register
-def _(event: ev.UnitPacked, s: Session, w: Written) -> None:
-    s.flush()
-    unit = unit_row(s, event.part, event.serial)
-    unit.status = UnitStatus.PACKED.value
-    unit.last_operation = event.operation
-    unit.container = event.sscc
+def _(event: ev.UnitPacked, c: Connection, w: Written) -> None:
+    set_unit(
+        c,
+        event.part,
+        event.serial,
+        status=UnitStatus.PACKED.value,
+        last_operation=event.operation,
+        container=event.sscc,
+    )
 
 
 @project.register
-def _(event: ev.ContainerClosed, s: Session, w: Written) -> None:
-    container = s.get(ContainerRow, event.sscc)
-    if container is None:
+def _(event: ev.ContainerClosed, c: Connection, w: Written) -> None:
+    done = c.execute(
+        update(CONTAINERS)
+        .where(CONTAINERS.c.sscc == event.sscc)
+        .values(closed=True, closed_at=w.time)
+    )
+    if done.rowcount != 1:
         raise ProjectionError(f"container {event.sscc} does not exist")
-    container.closed = True
-    container.closed_at = w.time
 
 
 @project.register
-def _(event: ev.DeviationRecorded, s: Session, w: Written) -> None:
-    s.add(
-        DeviationRow(
+def _(event: ev.DeviationRecorded, c: Connection, w: Written) -> None:
+    c.execute(
+        insert(table_of(DeviationRow)).values(
             rule=event.rule,
             subject=event.subject,
             work_order=event.work_order,
@@ -235,13 +267,15 @@ def _(event: ev.DeviationRecorded, s: Session, w: Written) -> None:
 
 
 @project.register
-def _(event: ev.LotStatusChanged, s: Session, w: Written) -> None:
-    lot = lot_row(s, event.part, event.lot)
-    lot.status = event.status
-    lot.status_reason = event.reason
-    lot.status_since = w.time
-    s.add(
-        LotDispositionRow(
+def _(event: ev.LotStatusChanged, c: Connection, w: Written) -> None:
+    lot = lot_row(c, event.part, event.lot)
+    c.execute(
+        update(LOTS)
+        .where(LOTS.c.id == lot.id)
+        .values(status=event.status, status_reason=event.reason, status_since=w.time)
+    )
+    c.execute(
+        insert(table_of(LotDispositionRow)).values(
             lot_id=lot.id,
             status=event.status,
             previous=event.previous,
@@ -253,11 +287,26 @@ def _(event: ev.LotStatusChanged, s: Session, w: Written) -> None:
     )
 
 
+def _new_lot(c: Connection, **values: Any) -> int:
+    key = c.execute(insert(LOTS).values(**values)).inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+def _lineage(c: Connection, source: int, result: int, kind: str, qty: Decimal, w: Written) -> None:
+    c.execute(
+        insert(table_of(LotLineageRow)).values(
+            source_lot_id=source, result_lot_id=result, kind=kind, qty=qty, event_id=w.event_id
+        )
+    )
+
+
 @project.register
-def _(event: ev.LotSplit, s: Session, w: Written) -> None:
-    source = lot_row(s, event.part, event.lot)
-    take_from_lot(source, event.qty)
-    new = LotRow(
+def _(event: ev.LotSplit, c: Connection, w: Written) -> None:
+    source = lot_row(c, event.part, event.lot)
+    take_from_lot(c, source, event.qty)
+    new = _new_lot(
+        c,
         part=event.part,
         code=event.new_lot,
         quantity=event.qty,
@@ -267,53 +316,33 @@ def _(event: ev.LotSplit, s: Session, w: Written) -> None:
         status_reason=source.status_reason,
         status_since=source.status_since,
     )
-    s.add(new)
-    s.flush()
-    s.add(
-        LotLineageRow(
-            source_lot_id=source.id,
-            result_lot_id=new.id,
-            kind="split",
-            qty=event.qty,
-            event_id=w.event_id,
-        )
-    )
+    _lineage(c, source.id, new, "split", event.qty, w)
 
 
 @project.register
-def _(event: ev.LotsMerged, s: Session, w: Written) -> None:
-    sources = [lot_row(s, event.part, code) for code in event.sources]
+def _(event: ev.LotsMerged, c: Connection, w: Written) -> None:
+    sources = [lot_row(c, event.part, code) for code in event.sources]
     expiries = [lot.expiry for lot in sources if lot.expiry is not None]
     suppliers = {lot.supplier for lot in sources}
-    new = LotRow(
+    total = sum((Decimal(lot.quantity) for lot in sources), Decimal(0))
+    new = _new_lot(
+        c,
         part=event.part,
         code=event.new_lot,
-        quantity=Decimal(0),
+        quantity=total,
         expiry=min(expiries) if expiries else None,
         supplier=suppliers.pop() if len(suppliers) == 1 else None,
         status=LotStatus.RELEASED.value,
     )
-    s.add(new)
-    s.flush()
     for lot in sources:
-        qty = Decimal(lot.quantity)
-        take_from_lot(lot, qty)
-        new.quantity = Decimal(new.quantity) + qty
-        s.add(
-            LotLineageRow(
-                source_lot_id=lot.id,
-                result_lot_id=new.id,
-                kind="merge",
-                qty=qty,
-                event_id=w.event_id,
-            )
-        )
+        take_from_lot(c, lot, Decimal(lot.quantity))
+        _lineage(c, lot.id, new, "merge", Decimal(lot.quantity), w)
 
 
 @project.register
-def _(event: ev.NonconformanceOpened, s: Session, w: Written) -> None:
-    s.add(
-        NonconformanceRow(
+def _(event: ev.NonconformanceOpened, c: Connection, w: Written) -> None:
+    c.execute(
+        insert(table_of(NonconformanceRow)).values(
             number=event.number,
             subject_kind=event.subject_kind,
             part=event.part,
@@ -327,13 +356,18 @@ def _(event: ev.NonconformanceOpened, s: Session, w: Written) -> None:
         )
     )
     if event.subject_kind == "unit":
-        unit = unit_row(s, event.part, event.subject)
         if event.disposition == "scrap":
-            unit.status = UnitStatus.SCRAPPED.value
+            set_unit(c, event.part, event.subject, status=UnitStatus.SCRAPPED.value)
         elif event.disposition == "rework":
-            unit.status = UnitStatus.IN_REWORK.value
+            set_unit(c, event.part, event.subject, status=UnitStatus.IN_REWORK.value)
     elif event.disposition in ("scrap", "return_to_vendor"):
-        lot = lot_row(s, event.part, event.subject)
-        lot.status = LotStatus.REJECTED.value
-        lot.status_reason = f"NC {event.number}: {event.defect_code}"
-        lot.status_since = w.time
+        lot = lot_row(c, event.part, event.subject)
+        c.execute(
+            update(LOTS)
+            .where(LOTS.c.id == lot.id)
+            .values(
+                status=LotStatus.REJECTED.value,
+                status_reason=f"NC {event.number}: {event.defect_code}",
+                status_since=w.time,
+            )
+        )

@@ -20,6 +20,7 @@ from sqlalchemy import (
     MetaData,
     Numeric,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
@@ -290,3 +291,10 @@ class RejectedScanRow(Base):
     raw: Mapped[str] = mapped_column(String(4096))
     code: Mapped[str] = mapped_column(String(48))
     message: Mapped[str] = mapped_column(Text)
+
+
+def table_of(model: type[Base]) -> Table:
+    """The Core table of a model, for the hot path's plain statements."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table

@@ -23,7 +23,7 @@ def recall_scope(s: Session, code: str, part: str | None = None) -> dict[str, An
     lot = find_lot(s, code, part)
     lot_ids = descendant_lots(s, lot.id)
     current, removed = units_holding(s, lot_ids)
-    kitted_work_orders, kitted = kitted_units(s, lot_ids)
+    _, kitted = kitted_units(s, lot_ids)
     current |= kitted
     removed -= current
     work_orders, lot_units = lot_scope(s, lot_ids)
@@ -34,7 +34,6 @@ def recall_scope(s: Session, code: str, part: str | None = None) -> dict[str, An
             "count": len(unit_rows),
             "units": [unit_json(r) for r in unit_rows],
             "removed": [unit_json(r) for r in rows_of(s, removed)],
-            "kitted_work_orders": sorted(kitted_work_orders),
         },
         "lot_scope": {
             "count": len(lot_units),
@@ -42,6 +41,12 @@ def recall_scope(s: Session, code: str, part: str | None = None) -> dict[str, An
             "work_orders": sorted(work_orders),
         },
     }
+
+
+def kitted_work_orders(s: Session, code: str, part: str | None = None) -> list[str]:
+    """Work orders the lot (or lots made from it) was kitted to: all their units are in scope."""
+    lot = find_lot(s, code, part)
+    return sorted(kitted_units(s, descendant_lots(s, lot.id))[0])
 
 
 def lot_scope(s: Session, lot_ids: set[int]) -> tuple[set[str], list[UnitRow]]:
