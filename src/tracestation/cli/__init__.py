@@ -6,7 +6,6 @@ Every reporting subcommand takes `--json`; errors go to stderr with a non-zero e
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 
@@ -34,7 +33,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--station",
         default=None,
-        help="station id (default: $TRACESTATION_STATION, else STATION-1)",
+        help="station id (default: $TRACESTATION_STATION, else the one in the station's "
+        "settings, else STATION-1)",
+    )
+    parser.add_argument(
+        "--lang", default=None, help="the window's language: en or ro (default: settings, locale)"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     data_commands.register(sub)
@@ -48,8 +51,6 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.station is None:
-        args.station = os.environ.get("TRACESTATION_STATION", "STATION-1")
     handler = getattr(args, "handler", None)
     if handler is None:
         handler = station_commands.open_station

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import Any
 
@@ -26,6 +27,20 @@ def engine_for(args: argparse.Namespace) -> Engine:
         raise CliError(
             f"cannot open the database: {error.__class__.__name__}: {error}".splitlines()[0]
         ) from None
+
+
+def station_id(args: argparse.Namespace, explicit: str | None = None) -> str:
+    """The station: the subcommand's --station, the global --station, $TRACESTATION_STATION,
+    the saved settings, else STATION-1."""
+    chosen = explicit or args.station or os.environ.get("TRACESTATION_STATION")
+    if chosen:
+        return str(chosen)
+    from tracestation.config import ConfigError, load_config
+
+    try:
+        return load_config().station_id or "STATION-1"
+    except ConfigError:
+        return "STATION-1"
 
 
 def emit_json(document: Any) -> None:

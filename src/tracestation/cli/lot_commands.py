@@ -9,7 +9,7 @@ import sys
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from tracestation.cli.common import CliError, add_json_flag, emit_json, engine_for
+from tracestation.cli.common import CliError, add_json_flag, emit_json, engine_for, station_id
 
 
 def register(sub: Any) -> None:
@@ -71,7 +71,9 @@ def _desk_and_lead(args: argparse.Namespace) -> tuple[Any, Any]:
         pin = getpass.getpass(f"PIN for {args.lead}: ")
     engine = engine_for(args)
     desk = LeadDesk(
-        DatabasePlant(engine), DatabaseJournal(engine, args.station, SystemClock()), Argon2Pins()
+        DatabasePlant(engine),
+        DatabaseJournal(engine, station_id(args), SystemClock()),
+        Argon2Pins(),
     )
     try:
         return desk, desk.sign_in(args.lead, pin)

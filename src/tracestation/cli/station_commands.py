@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from tracestation.cli.common import CliError, emit_json, engine_for
+from tracestation.cli.common import station_id as resolve_station
 
 
 def register(sub: Any) -> None:
@@ -57,7 +58,7 @@ def register(sub: Any) -> None:
 def _station(args: argparse.Namespace, station_id: str | None = None) -> Any:
     from tracestation.wiring import station_on
 
-    return station_on(engine_for(args), station_id or args.station)
+    return station_on(engine_for(args), resolve_station(args, station_id))
 
 
 def run_replay(args: argparse.Namespace) -> int:
@@ -145,8 +146,8 @@ def open_station(args: argparse.Namespace) -> int:
 
     from tracestation.ui.app import AppOptions, run_station_app
 
-    explicit = getattr(args, "run_station", None)
-    if explicit is None and (args.station != "STATION-1" or os.environ.get("TRACESTATION_STATION")):
-        explicit = args.station
-    options = AppOptions(db=args.db, station=explicit, lang=getattr(args, "lang", None))
+    explicit = (
+        getattr(args, "run_station", None) or args.station or os.environ.get("TRACESTATION_STATION")
+    )
+    options = AppOptions(db=args.db, station=explicit, lang=args.lang)
     return run_station_app(options, [sys.argv[0]])

@@ -76,14 +76,22 @@ class Station:
 
     def _fault(self, raw: str, code: str, detail: str) -> ScanResult:
         self.context = replace(self.context, override=None)
-        message = render(code, {"detail": detail})
-        return ScanResult(raw, Outcome.REJECTED, code, message, (), self._safe_prompt(), {})
-
-    def _safe_prompt(self) -> str:
+        params = {"detail": detail}
         try:
-            return self.prompt()
-        except Exception:
-            return ""
+            prompt_code, prompt_params = self.prompt_code()
+        except Exception:  # the record may be what failed; the verdict still goes out
+            prompt_code, prompt_params = "", {}
+        return ScanResult(
+            raw,
+            Outcome.REJECTED,
+            code,
+            render(code, params),
+            (),
+            render(prompt_code, prompt_params) if prompt_code else "",
+            params,
+            prompt_code,
+            prompt_params,
+        )
 
     def _judge(self, raw: str, now: datetime) -> ScanResult:
         if self._is_duplicate(raw, now):
@@ -108,8 +116,11 @@ class Station:
         return checklist_for(self.context, self.env)
 
     def prompt(self) -> str:
-        code, params = prompt_for(self.context, self.env)
-        return render(code, params)
+        return render(*self.prompt_code())
+
+    def prompt_code(self) -> tuple[str, dict[str, str]]:
+        """What to scan next, as a code and its facts (the window translates them)."""
+        return prompt_for(self.context, self.env)
 
     def _is_duplicate(self, raw: str, now: datetime) -> bool:
         if self._last_scan is None:
@@ -150,7 +161,11 @@ class Station:
         self.context = replace(self.context, override=None)
         decision = decide(thing, self.context, self.env, frozenset())
         result = self._conclude(raw, decision, now, decoded)
-        return replace(result, message=render("override_cancelled", {}) + " " + result.message)
+        return replace(
+            result,
+            message=render("override_cancelled", {}) + " " + result.message,
+            notes=(("override_cancelled", {}), *result.notes),
+        )
 
     def _override_pin(
         self, raw: str, scan: PinScan, pending: PendingOverride, now: datetime
@@ -208,6 +223,7 @@ class Station:
         signature: Signature | None = None,
     ) -> ScanResult:
         message = render(decision.code, decision.params)
+        notes: tuple[tuple[str, dict[str, str]], ...] = ()
         event_ids: list[str] = []
         if decision.outcome is Outcome.ACCEPTED:
             if decision.events:
@@ -223,7 +239,8 @@ class Station:
                 self.context = decision.context
             printer_fault = self._print_after(decision)
             if printer_fault:
-                message = f"{message} {printer_fault}"
+                notes = (("label_not_printed", {"detail": printer_fault}),)
+                message = f"{message} {render(*notes[0])}"
         else:
             if (
                 decision.outcome is Outcome.NEEDS_OVERRIDE
@@ -243,18 +260,23 @@ class Station:
             except RecordNotSaved:
                 # The verdict stands; only its log line is lost, and the log says so.
                 _log.exception("rejected scan %r could not be logged", raw)
+        prompt_code, prompt_params = self.prompt_code()
         return ScanResult(
             scan=raw,
             outcome=decision.outcome,
             code=decision.code,
             message=message,
             event_ids=tuple(event_ids),
-            prompt=self.prompt(),
+            prompt=render(prompt_code, prompt_params),
             params=decision.params,
+            prompt_code=prompt_code,
+            prompt_params=prompt_params,
+            notes=notes,
         )
 
     def _print_after(self, decision: Decision) -> str | None:
-        """Print the labels an accepted scan calls for. A printer fault never undoes the scan."""
+        """Print the labels an accepted scan calls for; returns what went wrong, if anything.
+        A printer fault never undoes the scan."""
         try:
             for event in decision.events:
                 if isinstance(event, ContainerClosed):
@@ -266,7 +288,7 @@ class Station:
                     if unit is not None:
                         self.printer.print_unit_label(unit)
         except Exception as fault:  # a printer adapter may fail in any way; the record stands
-            return render("label_not_printed", {"detail": str(fault)})
+            return str(fault) or type(fault).__name__
         return None
 
 

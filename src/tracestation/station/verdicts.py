@@ -59,6 +59,11 @@ class ScanResult:
     event_ids: tuple[str, ...] = ()
     prompt: str = ""
     params: dict[str, str] = field(default_factory=dict)
+    prompt_code: str = ""
+    prompt_params: dict[str, str] = field(default_factory=dict)
+    # Extra remarks as (code, params), e.g. ("override_cancelled", {}); `message` already
+    # carries their English text, a translated view renders them itself.
+    notes: tuple[tuple[str, dict[str, str]], ...] = ()
 
     @property
     def event_id(self) -> str | None:

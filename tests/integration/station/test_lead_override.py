@@ -101,6 +101,7 @@ def test_any_other_scan_cancels_the_pending_override_and_is_handled_normally(
     result = station.scan("LOT:CAP-220/C-7781")
     assert result.outcome == "accepted"
     assert result.message.startswith("Override cancelled.")
+    assert result.notes == (("override_cancelled", {}),)
     with Session(engine) as s:
         assert s.scalars(select(DeviationRow)).all() == []
 

@@ -293,9 +293,7 @@ def test_accepted_scans_are_journaled_in_one_hash_chain(engine: Any, scan: Any) 
         "operation_completed",
     ]
     assert [e.seq for e in events] == [1, 2, 3, 4]
-    assert all(
-        later.prev_hash == earlier.hash for earlier, later in itertools.pairwise(events)
-    )
+    assert all(later.prev_hash == earlier.hash for earlier, later in itertools.pairwise(events))
 
 
 def test_text_typed_by_hand_is_marked_manual_in_the_record(
@@ -330,7 +328,11 @@ def test_a_scan_the_database_cannot_save_is_rejected_and_the_station_carries_on(
     station.journal.record = disk_full
     result = station.scan("PCB-1")
     assert result.outcome == "rejected"
-    assert result.message.startswith("The scan could not be saved (database or disk is full). Nothing was recorded")
+    assert result.message.startswith(
+        "The scan could not be saved (database or disk is full). Nothing was recorded"
+    )
     assert station.context.unit is None
     station.journal.record = real_record
-    assert station.scan("PCB-1").outcome == "accepted", "scanning again works once the database does"
+    assert station.scan("PCB-1").outcome == "accepted", (
+        "scanning again works once the database does"
+    )

@@ -16,10 +16,10 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from tracestation.domain.events import LotInstalled, UnitRegistered
+from tracestation.station.ports import RecordNotSaved
 from tracestation.store.database import migrate, open_database
 from tracestation.store.importer import import_master_data
 from tracestation.store.journal import DatabaseJournal
-from tracestation.station.ports import RecordNotSaved
 from tracestation.store.tables import Base, EventRow, OperatorRow, StationHeadRow, UnitRow
 
 PG_ADMIN_URL = os.environ.get(

@@ -1,0 +1,1590 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ro_RO">
+<context>
+    <name>AsBuiltModel</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/trace/tree_model.py" line="+84"/>
+        <source>Part / serial or lot</source>
+        <translation>Reper / serie sau lot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qty</source>
+        <translation>Cant.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Op</source>
+        <translation>Op.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Installed</source>
+        <translation>Montat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Removed</source>
+        <translation>Demontat</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>lot</source>
+        <translation>lot</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistModel</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/scan/checklist.py" line="+25"/>
+        <source>Done</source>
+        <translation>Gata</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Part</source>
+        <translation>Reper</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>Descriere</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In / needed</source>
+        <translation>Montat / necesar</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>done</source>
+        <translation>gata</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>still needed</source>
+        <translation>încă necesar</translation>
+    </message>
+</context>
+<context>
+    <name>DemoOffer</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/demo_offer.py" line="+29"/>
+        <source>This station&apos;s database has no operators or work orders yet. Load the demo plant to try it: badges B-1001 (operator) and B-9001 (lead, PIN 4321), work orders WO-2001 and WO-1001.</source>
+        <translation>Baza de date a stației nu are încă operatori sau comenzi de lucru. Încărcați fabrica demonstrativă ca s-o încercați: ecusoanele B-1001 (operator) și B-9001 (șef de linie, PIN 4321), comenzile de lucru WO-2001 și WO-1001.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Load the demo plant</source>
+        <translation>Încărcați fabrica demo</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Loading the demo plant…</source>
+        <translation>Se încarcă fabrica demo…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The demo plant could not be loaded: {error}</source>
+        <translation>Fabrica demo nu a putut fi încărcată: {error}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Try again</source>
+        <translation>Încercați din nou</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Demo plant loaded. Scan badge B-1001 to start.</source>
+        <translation>Fabrica demo a fost încărcată. Scanați ecusonul B-1001 pentru a începe.</translation>
+    </message>
+</context>
+<context>
+    <name>DeviationsModel</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/lead/deviations.py" line="+18"/>
+        <source>When</source>
+        <translation>Când</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rule waived</source>
+        <translation>Regulă ridicată</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>Subiect</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work order</source>
+        <translation>Comandă de lucru</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Motiv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lead</source>
+        <translation>Șef de linie</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/scan/history.py" line="+45"/>
+        <source>Time</source>
+        <translation>Ora</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Scan</source>
+        <translation>Scanare</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outcome</source>
+        <translation>Rezultat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Message</source>
+        <translation>Mesaj</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>accepted</source>
+        <translation>acceptat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rejected</source>
+        <translation>respins</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>needs lead</source>
+        <translation>cere șef linie</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>{scan} (manual)</source>
+        <translation>{scan} (manual)</translation>
+    </message>
+</context>
+<context>
+    <name>LeadPage</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="+32"/>
+        <source>Lead badge (scan it here)</source>
+        <translation>Ecusonul șefului de linie (scanați-l aici)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign with your badge and PIN, then choose an action.</source>
+        <translation>Semnați cu ecusonul și PIN-ul, apoi alegeți o acțiune.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Lots</source>
+        <translation>Loturi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nonconformance</source>
+        <translation>Neconformitate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deviations</source>
+        <translation>Derogări</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Labels</source>
+        <translation>Etichete</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Signed by</source>
+        <translation>Semnat de</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>A lead signs this: scan or type your badge and PIN above.</source>
+        <translation>Aceasta se semnează de un șef de linie: scanați sau tastați ecusonul și PIN-ul mai sus.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Working…</source>
+        <translation>Se lucrează…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Lot {lot}: {action} done, signed by {name}.</source>
+        <translation>Lotul {lot}: {action} efectuat(ă), semnat de {name}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{qty} of {lot} split into new lot {new_lot}, signed by {name}.</source>
+        <translation>{qty} din {lot} au fost separate în lotul nou {new_lot}, semnat de {name}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} lots merged into {new_lot}, signed by {name}.</source>
+        <translation>{count} loturi au fost unite în {new_lot}, semnat de {name}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nonconformance {number} opened on {subject}, signed by {name}.</source>
+        <translation>Neconformitatea {number} a fost deschisă pe {subject}, semnată de {name}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Label of {subject} sent to the printer.</source>
+        <translation>Eticheta pentru {subject} a fost trimisă la imprimantă.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No unit or carton {subject} is recorded.</source>
+        <translation>Nu există nicio unitate sau cutie {subject} înregistrată.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Serial {subject} exists for several parts: give PART/SERIAL.</source>
+        <translation>Seria {subject} există pentru mai multe repere: introduceți REPER/SERIE.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not done: {detail}</source>
+        <translation>Neefectuat: {detail}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not done, the station failed: {detail}</source>
+        <translation>Neefectuat, stația a avut o eroare: {detail}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>hold</source>
+        <translation>blocare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>release</source>
+        <translation>eliberare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>quarantine</source>
+        <translation>carantină</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>scrap</source>
+        <translation>casare</translation>
+    </message>
+</context>
+<context>
+    <name>LotActionsForm</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/lead/lot_actions_form.py" line="+26"/>
+        <source>PART/LOT, e.g. SCREW-M3/L-2291 (or scan the lot label)</source>
+        <translation>REPER/LOT, de ex. SCREW-M3/L-2291 (sau scanați eticheta lotului)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why (shown in the record)</source>
+        <translation>De ce (apare în înregistrare)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hold</source>
+        <translation>Blocare</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Release</source>
+        <translation>Eliberare</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quarantine</source>
+        <translation>Carantină</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scrap</source>
+        <translation>Casare</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quantity to split off</source>
+        <translation>Cantitatea de separat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New lot code (optional)</source>
+        <translation>Codul lotului nou (opțional)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+21"/>
+        <source>Split</source>
+        <translation>Separare</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>Other lots: PART/LOT, separated by spaces</source>
+        <translation>Alte loturi: REPER/LOT, separate prin spații</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Merged lot code (optional)</source>
+        <translation>Codul lotului unit (opțional)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge</source>
+        <translation>Unire</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+2"/>
+        <source>Lot</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Motiv</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Disposition</source>
+        <translation>Decizie</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quantity</source>
+        <translation>Cantitate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+5"/>
+        <source>New lot</source>
+        <translation>Lot nou</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Merge into a new lot</source>
+        <translation>Unire într-un lot nou</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>With</source>
+        <translation>Cu</translation>
+    </message>
+</context>
+<context>
+    <name>ManualEntry</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/scan/manual_entry.py" line="+31"/>
+        <source>Damaged label?</source>
+        <translation>Etichetă deteriorată?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Type what the label says, then press Enter</source>
+        <translation>Tastați ce scrie pe etichetă, apoi apăsați Enter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Manual entry</source>
+        <translation>Introducere manuală</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter by hand</source>
+        <translation>Introduceți manual</translation>
+    </message>
+</context>
+<context>
+    <name>NonconformanceForm</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/lead/nonconformance_form.py" line="+18"/>
+        <source>e.g. NC-0042</source>
+        <translation>de ex. NC-0042</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unit</source>
+        <translation>Unitate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lot</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PART/SERIAL or PART/LOT (or scan its label)</source>
+        <translation>REPER/SERIE sau REPER/LOT (sau scanați eticheta)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Defect code, e.g. SOLDER-BRIDGE</source>
+        <translation>Cod de defect, de ex. SOLDER-BRIDGE</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What is wrong, where, how many</source>
+        <translation>Ce nu este în regulă, unde, câte bucăți</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Use as is</source>
+        <translation>Utilizare ca atare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rework</source>
+        <translation>Remediere</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scrap</source>
+        <translation>Casare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return to vendor</source>
+        <translation>Retur la furnizor</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open nonconformance</source>
+        <translation>Deschideți neconformitatea</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Number</source>
+        <translation>Număr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>Subiect</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Defect</source>
+        <translation>Defect</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>Descriere</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disposition</source>
+        <translation>Decizie</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideSteps</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/scan/override_steps.py" line="+31"/>
+        <source>Any other scan cancels the override.</source>
+        <translation>Orice altă scanare anulează derogarea.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>expired lot</source>
+        <translation>lot expirat</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing waits for a lead&apos;s signature.</source>
+        <translation>Nimic nu așteaptă semnătura unui șef de linie.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Override of “{rule}” for {subject}</source>
+        <translation>Derogare de la „{rule}” pentru {subject}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Lead badge: {name}</source>
+        <translation>Ecusonul șefului de linie: {name}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lead badge: scan it</source>
+        <translation>Ecusonul șefului de linie: scanați-l</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PIN accepted</source>
+        <translation>PIN acceptat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PIN: scan PIN:&lt;n&gt;</source>
+        <translation>PIN: scanați PIN:&lt;n&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason: {code}</source>
+        <translation>Motiv: {code}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason code: scan RSN:&lt;code&gt;</source>
+        <translation>Codul motivului: scanați RSN:&lt;cod&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ReprintForm</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/lead/nonconformance_form.py" line="+25"/>
+        <source>Serial or PART/SERIAL</source>
+        <translation>Serie sau REPER/SERIE</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reprint unit label</source>
+        <translation>Retipăriți eticheta unității</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SSCC of the carton</source>
+        <translation>SSCC-ul cutiei</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reprint carton label</source>
+        <translation>Retipăriți eticheta cutiei</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unit</source>
+        <translation>Unitate</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Carton</source>
+        <translation>Cutie</translation>
+    </message>
+</context>
+<context>
+    <name>ScanPage</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/scan/scan_page.py" line="+22"/>
+        <source>Next</source>
+        <translation>Urmează</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Last scans</source>
+        <translation>Ultimele scanări</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Scan: {scan} (entered by hand)</source>
+        <translation>Scanare: {scan} (introdusă manual)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Scan: {scan}</source>
+        <translation>Scanare: {scan}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Unit {unit} · operation {operation} {name}</source>
+        <translation>Unitatea {unit} · operația {operation} {name}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unit {unit}</source>
+        <translation>Unitatea {unit}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bill of materials: scan a unit to see what goes in</source>
+        <translation>Lista de materiale: scanați o unitate pentru a vedea ce se montează</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/settings/settings_page.py" line="+53"/>
+        <source>System language</source>
+        <translation>Limba sistemului</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Play a sound for each verdict</source>
+        <translation>Redă un sunet pentru fiecare verdict</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter or Tab</source>
+        <translation>Enter sau Tab</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing (a pause)</source>
+        <translation>Nimic (o pauză)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Find ports</source>
+        <translation>Caută porturi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add scanner</source>
+        <translation>Adaugă scaner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove selected</source>
+        <translation>Elimină selecția</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No printer (labels are logged only)</source>
+        <translation>Fără imprimantă (etichetele sunt doar jurnalizate)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Printer address, e.g. tcp://10.0.0.20:9100</source>
+        <translation>Adresa imprimantei, de ex. tcp://10.0.0.20:9100</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save settings</source>
+        <translation>Salvează setările</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Settings file: {path}</source>
+        <translation>Fișierul de setări: {path}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Station</source>
+        <translation>Stație</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Station id</source>
+        <translation>Identificatorul stației</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>Limbă</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keyboard-wedge scanner</source>
+        <translation>Scaner tip tastatură</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Longest pause inside a scan</source>
+        <translation>Pauza maximă într-o scanare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shortest scan</source>
+        <translation>Scanarea cea mai scurtă</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scanner ends a scan with</source>
+        <translation>Scanerul încheie o scanare cu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GS (FNC1) typed as</source>
+        <translation>GS (FNC1) tastat ca</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serial scanners</source>
+        <translation>Scanere seriale</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Baud</source>
+        <translation>Baud</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Terminator</source>
+        <translation>Terminator</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Printer and central database</source>
+        <translation>Imprimantă și bază de date centrală</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Label printer</source>
+        <translation>Imprimantă de etichete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printer address</source>
+        <translation>Adresa imprimantei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Central database</source>
+        <translation>Baza de date centrală</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Not saved: {error}</source>
+        <translation>Nesalvat: {error}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved to {path}. Keyboard timing applies now; station id, language, scanners and printer at the next start.</source>
+        <translation>Salvat în {path}. Temporizarea tastaturii se aplică acum; identificatorul stației, limba, scanerele și imprimanta la următoarea pornire.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No serial ports found. Plug the scanner in, or type its path or URL.</source>
+        <translation>Nu s-au găsit porturi seriale. Conectați scanerul sau tastați calea ori adresa URL.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Scanner not added: {error}</source>
+        <translation>Scanerul nu a fost adăugat: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>StationWindow</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/main_window.py" line="+47"/>
+        <source>TraceStation — {station}</source>
+        <translation>TraceStation — {station}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Scan</source>
+        <translation>Scanare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line lead</source>
+        <translation>Șef de linie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trace</source>
+        <translation>Trasabilitate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation>Setări</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>The station could not open its database: {detail}</source>
+        <translation>Stația nu și-a putut deschide baza de date: {detail}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The settings file could not be read; defaults are in use: {problem}</source>
+        <translation>Fișierul de setări nu a putut fi citit; se folosesc valorile implicite: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>TopBar</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/top_bar.py" line="+40"/>
+        <source>Station</source>
+        <translation>Stație</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work order</source>
+        <translation>Comandă de lucru</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operation</source>
+        <translation>Operație</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scanners</source>
+        <translation>Scanere</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync</source>
+        <translation>Sincronizare</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+9"/>
+        <source>nobody logged in</source>
+        <translation>nimeni autentificat</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Keyboard</source>
+        <translation>Tastatură</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>starting…</source>
+        <translation>pornește…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{count} pending</source>
+        <translation>{count} în așteptare</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{pending} · last success: never</source>
+        <translation>{pending} · ultima reușită: niciodată</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{name} ready</source>
+        <translation>{name} pregătit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} connected</source>
+        <translation>{name} conectat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} offline</source>
+        <translation>{name} deconectat</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>database unavailable</source>
+        <translation>baza de date indisponibilă</translation>
+    </message>
+</context>
+<context>
+    <name>TracePage</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/trace/trace_page.py" line="+59"/>
+        <source>Serial or lot: type or scan (SN:..., LOT:PART/LOT)</source>
+        <translation>Serie sau lot: tastați sau scanați (SN:..., LOT:REPER/LOT)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Part (optional)</source>
+        <translation>Reper (opțional)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trace</source>
+        <translation>Trasabilitate</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search a serial to see what is in it, or a lot to see its recall scope.</source>
+        <translation>Căutați o serie pentru a vedea ce conține, sau un lot pentru a vedea aria de rechemare.</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Type or scan a serial or a lot first.</source>
+        <translation>Tastați sau scanați mai întâi o serie sau un lot.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tracing {text}…</source>
+        <translation>Se urmărește {text}…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing found.</source>
+        <translation>Nu s-a găsit nimic.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>As built: {unit}</source>
+        <translation>Componența reală: {unit}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Used in: {count} unit(s)</source>
+        <translation>Folosit în: {count} unitate(ăți)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{unit} · {status} · work order {work_order}</source>
+        <translation>{unit} · {status} · comanda de lucru {work_order}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Unit scope: {count} unit(s) contain it now {parts}</source>
+        <translation>Aria pe unități: {count} unitate(ăți) îl conțin acum {parts}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Lot scope: {count} unit(s) of work orders {work_orders}</source>
+        <translation>Aria pe loturi: {count} unitate(ăți) din comenzile de lucru {work_orders}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Difference: serial genealogy spares {spared} of the {total} unit(s) a lot-only recall would pull.</source>
+        <translation>Diferența: genealogia pe serii scutește {spared} din cele {total} unități pe care le-ar rechema o trasabilitate doar pe loturi.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{removed} unit(s) held it once and had it removed in rework.</source>
+        <translation>{removed} unitate(ăți) l-au conținut cândva și l-au pierdut la remediere.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lot {lot} of {part} · status {status}</source>
+        <translation>Lotul {lot} de {part} · stare {status}</translation>
+    </message>
+</context>
+<context>
+    <name>UnitTableModel</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/trace/unit_table.py" line="+20"/>
+        <source>Part</source>
+        <translation>Reper</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serial</source>
+        <translation>Serie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work order</source>
+        <translation>Comandă de lucru</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Stare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carton</source>
+        <translation>Cutie</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictBanner</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/scan/verdict_banner.py" line="+60"/>
+        <source>Ready</source>
+        <translation>Pregătit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Scan a label: no need to click anywhere first.</source>
+        <translation>Scanați o etichetă: nu trebuie să dați clic nicăieri înainte.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Accepted</source>
+        <translation>Acceptat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rejected</source>
+        <translation>Respins</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Needs a line lead</source>
+        <translation>Necesită șeful de linie</translation>
+    </message>
+</context>
+<context>
+    <name>Verdicts</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/verdict_text.py" line="+26"/>
+        <source>Welcome, {name}.</source>
+        <translation>Bun venit, {name}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is already logged in.</source>
+        <translation>{name} este deja autentificat(ă).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} logged out.</source>
+        <translation>{name} s-a deconectat.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work order {work_order}: {quantity} x {part}.</source>
+        <translation>Comanda de lucru {work_order}: {quantity} x {part}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Operation {operation} {name} ({kind}).</source>
+        <translation>Operația {operation} {name} ({kind}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity {qty} set for the next lot.</source>
+        <translation>Cantitatea {qty} este setată pentru următorul lot.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Part {part} set for the next scan.</source>
+        <translation>Reperul {part} este setat pentru următoarea scanare.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled. Nothing pending.</source>
+        <translation>Anulat. Nu mai este nimic în așteptare.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New unit {unit} registered on {work_order}.</source>
+        <translation>Unitatea nouă {unit} a fost înregistrată pe {work_order}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serial assigned: {unit} on {work_order}; its label is printing.</source>
+        <translation>Serie atribuită: {unit} pe {work_order}; eticheta se tipărește.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unit {unit} selected.</source>
+        <translation>Unitatea {unit} este selectată.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit {unit} is in rework. Scan CMD:REMOVE, then the part to take out.</source>
+        <translation>Unitatea {unit} este în remediere. Scanați CMD:REMOVE, apoi piesa de scos.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{child} installed in {unit}.</source>
+        <translation>{child} a fost montat în {unit}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{qty} {uom} of lot {lot} installed in {unit}.</source>
+        <translation>{qty} {uom} din lotul {lot} au fost montate în {unit}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove mode for {unit}: scan the part or lot to take out.</source>
+        <translation>Mod demontare pentru {unit}: scanați piesa sau lotul de scos.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{child} removed from {unit}. Scan its replacement, then CMD:DONE.</source>
+        <translation>{child} a fost scos din {unit}. Scanați înlocuitorul, apoi CMD:DONE.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Operation {operation} done for {unit}.</source>
+        <translation>Operația {operation} este încheiată pentru {unit}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rework done for {unit}; it must pass test again.</source>
+        <translation>Remedierea pentru {unit} este încheiată; unitatea trebuie testată din nou.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{qty} {uom} of lot {lot} kitted to {work_order} ({left} {uom} still to kit).</source>
+        <translation>{qty} {uom} din lotul {lot} au fost alocate pe {work_order} (mai sunt de alocat {left} {uom}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Testing {unit}: scan CMD:PASS or CMD:FAIL.</source>
+        <translation>Se testează {unit}: scanați CMD:PASS sau CMD:FAIL.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{unit} passed {test}.</source>
+        <translation>{unit} a trecut {test}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{unit} failed {test}; take it to rework.</source>
+        <translation>{unit} nu a trecut {test}; duceți-o la remediere.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{unit} packed in carton {sscc} ({count} of {capacity}).</source>
+        <translation>{unit} a fost ambalată în cutia {sscc} ({count} din {capacity}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{unit} packed; carton {sscc} is full with {count} and closed; its label is printing.</source>
+        <translation>{unit} a fost ambalată; cutia {sscc} este plină cu {count} și închisă; eticheta se tipărește.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Carton {sscc} closed with {count} units; its label is printing.</source>
+        <translation>Cutia {sscc} a fost închisă cu {count} unități; eticheta se tipărește.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lead {name}: scan your PIN.</source>
+        <translation>Șef de linie {name}: scanați PIN-ul.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN accepted, {name}. Scan the reason code (RSN:...).</source>
+        <translation>PIN acceptat, {name}. Scanați codul motivului (RSN:...).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason {reason} noted. A lead scans badge and PIN to sign.</source>
+        <translation>Motivul {reason} a fost notat. Un șef de linie scanează ecusonul și PIN-ul pentru semnare.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Override signed by {name} ({rule} waived); deviation recorded.</source>
+        <translation>Derogare semnată de {name} (regula {rule} ridicată); derogarea a fost înregistrată.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{detail}</source>
+        <translation>{detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The scan could not be saved ({detail}). Nothing was recorded: scan it again; if this repeats, call a line lead.</source>
+        <translation>Scanarea nu a putut fi salvată ({detail}). Nu s-a înregistrat nimic: scanați din nou; dacă se repetă, chemați șeful de linie.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The station could not judge this scan ({detail}). Nothing was recorded: scan it again; if this repeats, call a line lead.</source>
+        <translation>Stația nu a putut evalua această scanare ({detail}). Nu s-a înregistrat nimic: scanați din nou; dacă se repetă, chemați șeful de linie.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only part of a barcode arrived ({scan}). Scan the label again.</source>
+        <translation>A sosit doar o parte din codul de bare ({scan}). Scanați eticheta din nou.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The scanner sent a long burst of unreadable data. Check its cable and baud rate, then scan again.</source>
+        <translation>Scanerul a trimis un șir lung de date ilizibile. Verificați cablul și viteza (baud), apoi scanați din nou.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The same scan ({scan}) was read twice within a second; it counts once.</source>
+        <translation>Aceeași scanare ({scan}) a fost citită de două ori într-o secundă; contează o singură dată.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nobody is logged in. Scan your badge first.</source>
+        <translation>Nu este nimeni autentificat. Scanați mai întâi ecusonul.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{value} is not a known badge. Scan your badge, or ask a line lead to add you.</source>
+        <translation>{value} nu este un ecuson cunoscut. Scanați-vă ecusonul sau cereți șefului de linie să vă adauge.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No work order selected. Scan the work order (WO:...) first.</source>
+        <translation>Nicio comandă de lucru selectată. Scanați mai întâi comanda de lucru (WO:...).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No operation selected on {work_order}. Scan the operation (OPN:...) first.</source>
+        <translation>Nicio operație selectată pe {work_order}. Scanați mai întâi operația (OPN:...).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Work order {work_order} does not exist. Check the traveler and scan again.</source>
+        <translation>Comanda de lucru {work_order} nu există. Verificați fișa de însoțire și scanați din nou.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Work order {work_order} is closed. Scan an open work order.</source>
+        <translation>Comanda de lucru {work_order} este închisă. Scanați o comandă deschisă.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Part {part} has no routing. Ask planning to add it.</source>
+        <translation>Reperul {part} nu are flux tehnologic. Cereți planificării să-l adauge.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{part} has no operation {operation}. Its operations: {known}.</source>
+        <translation>{part} nu are operația {operation}. Operațiile lui: {known}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Part {part} does not exist in master data. Check the label.</source>
+        <translation>Reperul {part} nu există în datele de bază. Verificați eticheta.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Part {part} is not tracked; it needs no scan.</source>
+        <translation>Reperul {part} nu este urmărit; nu trebuie scanat.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{value} is not a known badge, serial, lot or work order. Scan a prefixed label (LOT:, SN:, WO:).</source>
+        <translation>{value} nu este un ecuson, o serie, un lot sau o comandă cunoscută. Scanați o etichetă cu prefix (LOT:, SN:, WO:).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{value} matches {matches}. Scan a prefixed label (SN:, LOT:, WO:) instead.</source>
+        <translation>{value} corespunde cu {matches}. Scanați în schimb o etichetă cu prefix (SN:, LOT:, WO:).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No part carries GTIN {gtin}. Scan the station&apos;s LOT: label or ask planning to add the GTIN.</source>
+        <translation>Niciun reper nu are GTIN-ul {gtin}. Scanați eticheta LOT: a stației sau cereți planificării să adauge GTIN-ul.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Supplier part {supplier_part} is not cross-referenced to a part. Scan the station&apos;s LOT: label or ask planning to add it.</source>
+        <translation>Codul furnizorului {supplier_part} nu este asociat unui reper. Scanați eticheta LOT: a stației sau cereți planificării să-l adauge.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The label holds no serial, lot, part or container. Scan another label.</source>
+        <translation>Eticheta nu conține nicio serie, lot, reper sau ambalaj. Scanați altă etichetă.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{serial} is not a known unit here. Check the label, or scan a unit of this work order.</source>
+        <translation>{serial} nu este o unitate cunoscută aici. Verificați eticheta sau scanați o unitate a acestei comenzi.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{serial} is not a known unit. Finish {unit} (CMD:DONE) or CMD:CANCEL before starting a new unit.</source>
+        <translation>{serial} nu este o unitate cunoscută. Terminați {unit} (CMD:DONE) sau CMD:CANCEL înainte de a începe o unitate nouă.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Serial {serial} exists for several parts ({parts}). Scan SN:&lt;part&gt;/{serial}.</source>
+        <translation>Seria {serial} există pentru mai multe repere ({parts}). Scanați SN:&lt;reper&gt;/{serial}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Serial {serial} of {part} is already registered. Scan another serial.</source>
+        <translation>Seria {serial} a reperului {part} este deja înregistrată. Scanați altă serie.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{part} on {work_order} is not serialized; scan lots only.</source>
+        <translation>{part} de pe {work_order} nu are serii; scanați doar loturi.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Work order {work_order} already has all {quantity} units. Call a line lead.</source>
+        <translation>Comanda de lucru {work_order} are deja toate cele {quantity} unități. Chemați șeful de linie.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{unit} belongs to {work_order}, not {selected}. Scan WO:{work_order} or another unit.</source>
+        <translation>{unit} aparține de {work_order}, nu de {selected}. Scanați WO:{work_order} sau altă unitate.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{unit} failed test; take it to rework first.</source>
+        <translation>{unit} a picat testul; duceți-o mai întâi la remediere.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{unit} is {status}; it cannot be worked. Call a line lead.</source>
+        <translation>{unit} are starea {status}; nu poate fi prelucrată. Chemați șeful de linie.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{unit} has finished its routing; operation {operation} is behind it.</source>
+        <translation>{unit} și-a terminat fluxul tehnologic; operația {operation} este deja depășită.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{unit} is not ready for operation {operation}: its next operation is {expected} {expected_name}.</source>
+        <translation>{unit} nu este pregătită pentru operația {operation}: următoarea ei operație este {expected} {expected_name}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{unit} is {status}, not passed; only passed units are packed.</source>
+        <translation>{unit} are starea {status}, nu este testată cu succes; se ambalează doar unitățile care au trecut testul.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scan the parent unit before {serial}.</source>
+        <translation>Scanați unitatea părinte înainte de {serial}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No unit in work. Scan the unit first.</source>
+        <translation>Nicio unitate în lucru. Scanați mai întâi unitatea.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Finish the current unit (CMD:DONE) or CMD:CANCEL before a new serial.</source>
+        <translation>Terminați unitatea curentă (CMD:DONE) sau CMD:CANCEL înainte de o serie nouă.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{part} is not on the bill of materials of {parent} at operation {operation}. Check the part.</source>
+        <translation>{part} nu este în lista de materiale a lui {parent} la operația {operation}. Verificați piesa.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{unit} already has its {qty} {uom} of {part}. Scan the next part or CMD:DONE.</source>
+        <translation>{unit} are deja cele {qty} {uom} de {part}. Scanați următoarea piesă sau CMD:DONE.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{qty} {uom} of {part} is more than the {remaining} {uom} still needed. Scan QTY: with a smaller quantity.</source>
+        <translation>{qty} {uom} de {part} depășește cele {remaining} {uom} încă necesare. Scanați QTY: cu o cantitate mai mică.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{work_order} already has all {qty} {uom} of {part} kitted.</source>
+        <translation>{work_order} are deja alocate toate cele {qty} {uom} de {part}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{qty} {uom} of {part} is more than the {remaining} {uom} still to kit.</source>
+        <translation>{qty} {uom} de {part} depășește cele {remaining} {uom} care mai sunt de alocat.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lot {lot} of {part} is on hold since {since} (reason: {reason}). Scan another lot or call a line lead.</source>
+        <translation>Lotul {lot} de {part} este blocat din {since} (motiv: {reason}). Scanați alt lot sau chemați șeful de linie.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lot {lot} of {part} is in quarantine since {since} (reason: {reason}). Scan another lot.</source>
+        <translation>Lotul {lot} de {part} este în carantină din {since} (motiv: {reason}). Scanați alt lot.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lot {lot} of {part} was rejected on {since} (reason: {reason}). Scan another lot.</source>
+        <translation>Lotul {lot} de {part} a fost respins la {since} (motiv: {reason}). Scanați alt lot.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lot {lot} of {part} is used up. Scan another lot.</source>
+        <translation>Lotul {lot} de {part} este epuizat. Scanați alt lot.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lot {lot} of {part} has only {on_hand} {uom}; {qty} {uom} needed. Scan another lot or QTY: for less.</source>
+        <translation>Lotul {lot} de {part} mai are doar {on_hand} {uom}; sunt necesare {qty} {uom}. Scanați alt lot sau QTY: pentru mai puțin.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lot {lot} of {part} expired on {expiry}. A line lead may override: badge, PIN, reason.</source>
+        <translation>Lotul {lot} de {part} a expirat la {expiry}. Un șef de linie poate aproba derogarea: ecuson, PIN, motiv.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lot {lot} of {part} is not known. Check the label or ask stores to receive it.</source>
+        <translation>Lotul {lot} de {part} nu este cunoscut. Verificați eticheta sau cereți magaziei să-l recepționeze.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lot code {lot} exists for several parts ({parts}). Scan LOT:&lt;part&gt;/{lot}.</source>
+        <translation>Codul de lot {lot} există pentru mai multe repere ({parts}). Scanați LOT:&lt;reper&gt;/{lot}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Operation {operation} is a {kind} step; lots are not scanned here.</source>
+        <translation>Operația {operation} este un pas de tip {kind}; aici nu se scanează loturi.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{unit} cannot be installed in itself.</source>
+        <translation>{unit} nu poate fi montată în ea însăși.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{child} is installed in {parent}. Remove it there first (rework) or scan another.</source>
+        <translation>{child} este montat în {parent}. Scoateți-l mai întâi de acolo (remediere) sau scanați altul.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{child} has not finished its own routing (status {status}, last operation {operation}). Scan a finished one.</source>
+        <translation>{child} nu și-a terminat propriul flux tehnologic (stare {status}, ultima operație {operation}). Scanați unul terminat.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{unit} still needs: {missing}. Scan them, then CMD:DONE.</source>
+        <translation>{unit} mai are nevoie de: {missing}. Scanați-le, apoi CMD:DONE.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{child} is not installed in {unit} at this operation. Scan a part that is.</source>
+        <translation>{child} nu este montat în {unit} la această operație. Scanați o piesă care este.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No unit under test. Scan the unit, then CMD:PASS or CMD:FAIL.</source>
+        <translation>Nicio unitate în test. Scanați unitatea, apoi CMD:PASS sau CMD:FAIL.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No open carton for {work_order}. Scan a unit to pack first.</source>
+        <translation>Nicio cutie deschisă pentru {work_order}. Scanați mai întâi o unitate de ambalat.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Carton {sscc} scanned; cartons are not scanned at this step.</source>
+        <translation>Cutia {sscc} a fost scanată; la acest pas nu se scanează cutii.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CMD:{command} does nothing at operation {operation} ({kind}).</source>
+        <translation>CMD:{command} nu are efect la operația {operation} ({kind}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing waits for a lead&apos;s signature. Scan your work.</source>
+        <translation>Nimic nu așteaptă semnătura unui șef de linie. Continuați scanarea.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A line lead scans the badge before the PIN.</source>
+        <translation>Șeful de linie scanează ecusonul înaintea PIN-ului.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wrong PIN for {name}. Scan the PIN again.</source>
+        <translation>PIN greșit pentru {name}. Scanați PIN-ul din nou.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong PIN three times for {name}; the override is cancelled.</source>
+        <translation>PIN greșit de trei ori pentru {name}; derogarea este anulată.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Override cancelled.</source>
+        <translation>Derogare anulată.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The label did not print ({detail}); reprint it from the lead panel.</source>
+        <translation>Eticheta nu s-a tipărit ({detail}); retipăriți-o din panoul șefului de linie.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scan your badge.</source>
+        <translation>Scanați-vă ecusonul.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan a work order (WO:...).</source>
+        <translation>Scanați o comandă de lucru (WO:...).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan the operation (OPN:...) for {work_order}.</source>
+        <translation>Scanați operația (OPN:...) pentru {work_order}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Needs a line lead: badge, PIN and reason code (RSN:...), or scan anything else to cancel.</source>
+        <translation>Este nevoie de șeful de linie: ecuson, PIN și cod de motiv (RSN:...), sau scanați orice altceva pentru anulare.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scan a new serial or CMD:NEW for {part}.</source>
+        <translation>Scanați o serie nouă sau CMD:NEW pentru {part}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan the {part} unit.</source>
+        <translation>Scanați unitatea {part}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan for {unit}: {missing}.</source>
+        <translation>Scanați pentru {unit}: {missing}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{unit} is complete: scan CMD:DONE.</source>
+        <translation>{unit} este completă: scanați CMD:DONE.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan the part or lot to remove from {unit}.</source>
+        <translation>Scanați piesa sau lotul de scos din {unit}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan lots to kit: {missing}.</source>
+        <translation>Scanați loturile de alocat: {missing}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kitting complete. Scan units of {part} to move them on.</source>
+        <translation>Alocarea este completă. Scanați unitățile de {part} pentru a le trece mai departe.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scan the unit to test.</source>
+        <translation>Scanați unitatea de testat.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan CMD:PASS or CMD:FAIL for {unit}.</source>
+        <translation>Scanați CMD:PASS sau CMD:FAIL pentru {unit}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan a passed unit to pack{carton}.</source>
+        <translation>Scanați o unitate testată cu succes pentru ambalare{carton}.</translation>
+    </message>
+</context>
+</TS>

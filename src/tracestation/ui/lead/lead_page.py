@@ -1,0 +1,150 @@
+"""The line lead's panel: pending override, lot actions, nonconformances, deviations, labels.
+
+Every action is signed with the lead's badge and PIN from the fields at the top and runs on the
+station worker; the answer appears in the result line (never a dialog). The PIN is cleared after
+each action.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from tracestation.store.status import DeviationView
+from tracestation.ui.lead.actions import LeadOutcome, LeadRequest, LeadSignature, ReprintLabel
+from tracestation.ui.lead.deviations import DeviationsModel, DeviationsView
+from tracestation.ui.lead.forms import line_edit
+from tracestation.ui.lead.lot_actions_form import LotActionsForm
+from tracestation.ui.lead.nonconformance_form import NonconformanceForm, ReprintForm
+from tracestation.ui.restyle import set_style_state
+from tracestation.ui.scan.override_steps import OverrideSteps
+from tracestation.ui.station_client import StationClient
+from tracestation.ui.station_state import StationSnapshot
+
+
+class LeadPage(QWidget):
+    def __init__(self, client: StationClient, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("leadPage")
+        self._client = client
+        self.override = OverrideSteps(self)
+        self.badge = line_edit(self, self.tr("Lead badge (scan it here)"), name="leadBadge")
+        self.pin = line_edit(self, self.tr("PIN"), name="leadPin", password=True)
+        self.result = QLabel(self.tr("Sign with your badge and PIN, then choose an action."), self)
+        self.result.setTextFormat(Qt.TextFormat.PlainText)
+        self.result.setObjectName("leadResult")
+        self.result.setWordWrap(True)
+        self.lots = LotActionsForm(self)
+        self.nonconformance = NonconformanceForm(self)
+        self.reprint = ReprintForm(self)
+        self.deviations_model = DeviationsModel(self)
+        self.deviations = DeviationsView(self.deviations_model, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("leadTabs")
+        self.tabs.addTab(self.lots, self.tr("Lots"))
+        self.tabs.addTab(self.nonconformance, self.tr("Nonconformance"))
+        self.tabs.addTab(self.deviations, self.tr("Deviations"))
+        self.tabs.addTab(self.reprint, self.tr("Labels"))
+        self._layout()
+        for form in (self.lots, self.nonconformance, self.reprint):
+            form.sig_request.connect(self.submit)
+        client.sig_lead_outcome.connect(self.show_outcome)
+        client.sig_deviations.connect(self.show_deviations)
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+    def _layout(self) -> None:
+        signature = QFrame(self)
+        signature.setObjectName("signatureBox")
+        row = QHBoxLayout(signature)
+        row.setContentsMargins(16, 10, 16, 10)
+        caption = QLabel(self.tr("Signed by"), signature)
+        caption.setTextFormat(Qt.TextFormat.PlainText)
+        caption.setObjectName("sectionTitle")
+        row.addWidget(caption)
+        row.addWidget(self.badge, 2)
+        row.addWidget(self.pin, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.setSpacing(12)
+        layout.addWidget(self.override)
+        layout.addWidget(signature)
+        layout.addWidget(self.result)
+        layout.addWidget(self.tabs, 1)
+
+    def show_snapshot(self, snapshot: StationSnapshot) -> None:
+        self.override.show_override(snapshot.override)
+
+    def submit(self, request: LeadRequest) -> None:
+        if not isinstance(request, ReprintLabel):
+            if not self.badge.text().strip() or not self.pin.text():
+                self._say(
+                    self.tr("A lead signs this: scan or type your badge and PIN above."), "error"
+                )
+                return
+            request = replace(
+                request, signature=LeadSignature(self.badge.text().strip(), self.pin.text())
+            )
+        self.pin.clear()
+        self._say(self.tr("Working\u2026"), "info")
+        self._client.lead_action(request)
+
+    def show_outcome(self, outcome: LeadOutcome) -> None:
+        self._say(self.outcome_text(outcome), "success" if outcome.ok else "error")
+        if self.tabs.currentWidget() is self.deviations:
+            self._client.list_deviations()
+
+    def outcome_text(self, outcome: LeadOutcome) -> str:
+        p = outcome.params
+        texts = {
+            "lot_status_changed": lambda: self.tr(
+                "Lot {lot}: {action} done, signed by {name}."
+            ).format(lot=p["lot"], action=self.action_name(p["status"]), name=p["name"]),
+            "lot_split": lambda: self.tr(
+                "{qty} of {lot} split into new lot {new_lot}, signed by {name}."
+            ).format(**p),
+            "lots_merged": lambda: self.tr(
+                "{count} lots merged into {new_lot}, signed by {name}."
+            ).format(**p),
+            "nonconformance_opened": lambda: self.tr(
+                "Nonconformance {number} opened on {subject}, signed by {name}."
+            ).format(**p),
+            "label_reprinted": lambda: self.tr("Label of {subject} sent to the printer.").format(
+                **p
+            ),
+            "label_subject_unknown": lambda: self.tr(
+                "No unit or carton {subject} is recorded."
+            ).format(**p),
+            "label_subject_ambiguous": lambda: self.tr(
+                "Serial {subject} exists for several parts: give PART/SERIAL."
+            ).format(**p),
+            "lead_action_refused": lambda: self.tr("Not done: {detail}").format(
+                detail=outcome.detail
+            ),
+            "lead_action_failed": lambda: self.tr("Not done, the station failed: {detail}").format(
+                detail=outcome.detail
+            ),
+        }
+        make = texts.get(outcome.code)
+        return make() if make else outcome.detail or outcome.code
+
+    def action_name(self, action: str) -> str:
+        names = {
+            "hold": self.tr("hold"),
+            "release": self.tr("release"),
+            "quarantine": self.tr("quarantine"),
+            "scrap": self.tr("scrap"),
+        }
+        return names.get(action, action)
+
+    def show_deviations(self, rows: list[DeviationView]) -> None:
+        self.deviations_model.set_rows(rows)
+
+    def _tab_changed(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.deviations:
+            self._client.list_deviations()
+
+    def _say(self, text: str, kind: str) -> None:
+        self.result.setText(text)
+        set_style_state(self.result, "kind", kind)

@@ -1,0 +1,187 @@
+"""The operator station window: top bar, notices, and the scan, lead, trace and settings screens.
+
+A thin layer: it forwards scans to the station worker and shows what comes back. Keys typed
+anywhere in the window reach the station through the `WedgeKeyFilter` installed on the
+application; serial scanners arrive through their bridges. GUI thread only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
+
+from tracestation.config import StationConfig
+from tracestation.resources import resources_dir
+from tracestation.scanners import ScannerStateChanged, ScanReceived
+from tracestation.ui.demo_offer import DemoOffer
+from tracestation.ui.lead.lead_page import LeadPage
+from tracestation.ui.notice_bar import NoticeBar
+from tracestation.ui.scan.scan_page import ScanPage
+from tracestation.ui.scan.sounds import VerdictSounds
+from tracestation.ui.scan.wedge_filter import WedgeKeyFilter
+from tracestation.ui.scanners.serial_bridge import SerialScannerBridge
+from tracestation.ui.settings.settings_page import SettingsPage
+from tracestation.ui.station_client import StationClient
+from tracestation.ui.station_state import StationSnapshot
+from tracestation.ui.station_worker import Verdict
+from tracestation.ui.top_bar import TopBar
+from tracestation.ui.trace.trace_page import TracePage
+
+REFRESH_FALLBACK_MS = 60
+
+
+class StationWindow(QMainWindow):
+    def __init__(
+        self,
+        client: StationClient,
+        config: StationConfig,
+        station_id: str,
+        sounds: VerdictSounds | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("stationWindow")
+        self.client = client
+        self.config = config
+        self.sounds = sounds or VerdictSounds(self, enabled=config.sounds)
+        self.setWindowTitle(self.tr("TraceStation \u2014 {station}").format(station=station_id))
+        icon = resources_dir() / "ui" / "icons" / "tracestation.svg"
+        if icon.is_file():
+            self.setWindowIcon(QIcon(str(icon)))
+        self.top_bar = TopBar(station_id, self)
+        self.notice = NoticeBar(self)
+        self.scan_page = ScanPage(self)
+        self.lead_page = LeadPage(client, self)
+        self.trace_page = TracePage(client, self)
+        self.settings_page = SettingsPage(config, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.tabs.addTab(self.scan_page, self.tr("Scan"))
+        self.tabs.addTab(self.lead_page, self.tr("Line lead"))
+        self.tabs.addTab(self.trace_page, self.tr("Trace"))
+        self.tabs.addTab(self.settings_page, self.tr("Settings"))
+        central = QWidget(self)
+        central.setObjectName("central")
+        central.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.top_bar)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self.demo = DemoOffer(self.notice, client)
+        self.bridges: list[SerialScannerBridge] = []
+        self.wedge = WedgeKeyFilter(self, config.wedge.to_wedge_config())
+        self._refresh_pending = False
+        self._refresh_due = QTimer(self)  # the snapshot after a verdict, if no paint asks first
+        self._refresh_due.setSingleShot(True)
+        self._refresh_due.setInterval(REFRESH_FALLBACK_MS)
+        self._refresh_due.timeout.connect(self.refresh_after_verdict)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.wedge)
+        self._connect()
+
+    def _connect(self) -> None:
+        client = self.client
+        self.wedge.sig_burst.connect(self.submit_wedge_scan)
+        self.wedge.sig_incomplete.connect(self.submit_incomplete_wedge_scan)
+        self.wedge.sig_typing.connect(self.start_manual_entry)
+        self.scan_page.manual.sig_submitted.connect(self.submit_manual_scan)
+        client.sig_verdict.connect(self.show_verdict)
+        self.scan_page.banner.sig_painted.connect(self.refresh_after_verdict)
+        client.sig_snapshot.connect(self.show_snapshot)
+        client.sig_ready.connect(self.show_snapshot)
+        client.sig_failed.connect(self.show_failure)
+        self.settings_page.sig_saved.connect(self.apply_settings)
+
+    # -- scans in -------------------------------------------------------------------------------
+
+    def submit_wedge_scan(self, raw: str) -> None:
+        self.client.submit_scan(raw, source="keyboard")
+
+    def submit_incomplete_wedge_scan(self, raw: str) -> None:
+        self.client.refuse_incomplete(raw, overflow=False, source="keyboard")
+
+    def submit_manual_scan(self, raw: str) -> None:
+        self.client.submit_scan(raw, manual=True, source="manual")
+
+    def start_manual_entry(self, text: str) -> None:
+        self.tabs.setCurrentWidget(self.scan_page)
+        self.scan_page.manual.begin(text)
+
+    def attach_scanner(self, bridge: SerialScannerBridge) -> None:
+        """Show a serial scanner in the top bar and send its scans to the station."""
+        self.bridges.append(bridge)
+        bridge.sig_scan.connect(self.submit_serial_scan)
+        bridge.sig_state.connect(self.show_scanner_state)
+        self.top_bar.set_scanner(bridge.name, bridge.name, None)
+
+    def submit_serial_scan(self, scan: ScanReceived) -> None:
+        if scan.is_complete:
+            self.client.submit_scan(scan.raw, source=scan.scanner)
+        else:
+            self.client.refuse_incomplete(scan.raw, overflow=scan.overflow, source=scan.scanner)
+
+    def show_scanner_state(self, change: ScannerStateChanged) -> None:
+        self.top_bar.set_scanner(change.scanner, change.scanner, change.state)
+        self.top_bar.scanners.setToolTip(change.message)
+
+    # -- answers out ----------------------------------------------------------------------------
+
+    def show_verdict(self, verdict: Verdict) -> None:
+        self.tabs.setCurrentWidget(self.scan_page)
+        self.scan_page.show_verdict(verdict)
+        self.sounds.play(verdict.result.outcome)
+        self._refresh_pending = True
+        self._refresh_due.start()
+
+    def refresh_after_verdict(self, *_: object) -> None:
+        """Ask for the prompt, checklist and counts once the verdict is on screen (see worker).
+
+        Called by the banner's first paint of a verdict, or by a timer if no paint comes. The
+        history row is added then too.
+        """
+        if not self._refresh_pending:
+            return
+        self._refresh_pending = False
+        self._refresh_due.stop()
+        self.client.refresh()
+        self.scan_page.list_last_verdict()
+
+    def show_snapshot(self, snapshot: StationSnapshot) -> None:
+        self.top_bar.show_snapshot(snapshot)
+        self.scan_page.show_snapshot(snapshot)
+        self.lead_page.show_snapshot(snapshot)
+        self.demo.show_snapshot(snapshot)
+
+    def show_failure(self, detail: str) -> None:
+        self.top_bar.show_failure(detail)
+        self.notice.show_notice(
+            self.tr("The station could not open its database: {detail}").format(detail=detail),
+            "error",
+        )
+
+    def show_config_problem(self, problem: str) -> None:
+        self.notice.show_notice(
+            self.tr("The settings file could not be read; defaults are in use: {problem}").format(
+                problem=problem
+            ),
+            "error",
+        )
+
+    def apply_settings(self, config: StationConfig) -> None:
+        self.config = config
+        self.wedge.set_config(config.wedge.to_wedge_config())
+        self.sounds.enabled = config.sounds
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.wedge)
+        for bridge in self.bridges:
+            bridge.stop()
+        super().closeEvent(event)

@@ -1,0 +1,111 @@
+"""The operator's screen: what to scan next, the verdict, the unit's checklist, the history."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from tracestation.ui.scan.checklist import ChecklistModel, ChecklistView
+from tracestation.ui.scan.history import HistoryEntry, HistoryModel, HistoryView, visible_scan
+from tracestation.ui.scan.manual_entry import ManualEntry
+from tracestation.ui.scan.override_steps import OverrideSteps
+from tracestation.ui.scan.verdict_banner import VerdictBanner
+from tracestation.ui.station_state import StationSnapshot
+from tracestation.ui.station_worker import Verdict
+from tracestation.ui.verdict_text import render, render_result
+
+
+class ScanPage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("scanPage")
+        self.prompt_caption = QLabel(self.tr("Next"), self)
+        self.prompt_caption.setTextFormat(Qt.TextFormat.PlainText)
+        self.prompt_caption.setObjectName("promptCaption")
+        self.prompt = QLabel(self)
+        self.prompt.setTextFormat(Qt.TextFormat.PlainText)
+        self.prompt.setObjectName("prompt")
+        self.prompt.setWordWrap(True)
+        self.banner = VerdictBanner(self)
+        self.override = OverrideSteps(self)
+        self.override.hide()
+        self.checklist_title = QLabel(self)
+        self.checklist_title.setTextFormat(Qt.TextFormat.PlainText)
+        self.checklist_title.setObjectName("sectionTitle")
+        self.checklist_model = ChecklistModel(self)
+        self.checklist = ChecklistView(self.checklist_model, self)
+        self.manual = ManualEntry(self)
+        self.history_title = QLabel(self.tr("Last scans"), self)
+        self.history_title.setTextFormat(Qt.TextFormat.PlainText)
+        self.history_title.setObjectName("sectionTitle")
+        self.history_model = HistoryModel(self)
+        self.history = HistoryView(self.history_model, self)
+        self._unlisted: HistoryEntry | None = None
+        self._layout()
+
+    def _layout(self) -> None:
+        prompt_box = QFrame(self)
+        prompt_box.setObjectName("promptBox")
+        prompt_layout = QVBoxLayout(prompt_box)
+        prompt_layout.setContentsMargins(24, 12, 24, 16)
+        prompt_layout.setSpacing(2)
+        prompt_layout.addWidget(self.prompt_caption)
+        prompt_layout.addWidget(self.prompt)
+        left = QVBoxLayout()
+        left.setSpacing(14)
+        left.addWidget(prompt_box)
+        left.addWidget(self.banner)
+        left.addWidget(self.override)
+        left.addWidget(self.checklist_title)
+        left.addWidget(self.checklist, 1)
+        left.addWidget(self.manual)
+        right = QVBoxLayout()
+        right.setSpacing(8)
+        right.addWidget(self.history_title)
+        right.addWidget(self.history, 1)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(16, 16, 16, 16)
+        row.setSpacing(18)
+        row.addLayout(left, 3)
+        row.addLayout(right, 2)
+
+    def show_verdict(self, verdict: Verdict) -> None:
+        result = verdict.result
+        message = verdict.fault or render_result(result)
+        request = verdict.request
+        scan = visible_scan(result.scan)
+        line = (
+            self.tr("Scan: {scan} (entered by hand)") if request.manual else self.tr("Scan: {scan}")
+        )
+        self.banner.show_verdict(result.outcome, message, line.format(scan=scan), request.number)
+        self._unlisted = HistoryEntry(
+            verdict.at, result.scan, result.outcome, message, request.manual
+        )
+        # The prompt follows with the snapshot, as a code the operator's language can render.
+
+    def list_last_verdict(self) -> None:
+        """Add the verdict shown to the history; called after the banner is painted, so the
+        table's repaint does not delay the verdict on screen."""
+        if self._unlisted is not None:
+            self.history_model.add(self._unlisted)
+            self._unlisted = None
+
+    def show_snapshot(self, snapshot: StationSnapshot) -> None:
+        self.prompt.setText(render(snapshot.prompt_code, snapshot.prompt_params))
+        self.override.show_override(snapshot.override)
+        self.override.setVisible(snapshot.override is not None)
+        self.checklist_model.set_lines(snapshot.checklist)
+        if snapshot.unit and snapshot.checklist:
+            self.checklist_title.setText(
+                self.tr("Unit {unit} \u00b7 operation {operation} {name}").format(
+                    unit=snapshot.unit,
+                    operation=snapshot.operation or "",
+                    name=snapshot.operation_name or "",
+                )
+            )
+        elif snapshot.unit:
+            self.checklist_title.setText(self.tr("Unit {unit}").format(unit=snapshot.unit))
+        else:
+            self.checklist_title.setText(
+                self.tr("Bill of materials: scan a unit to see what goes in")
+            )

@@ -1,0 +1,142 @@
+"""The GUI thread's handle on the station: starts the worker threads and talks to them by signal.
+
+Threading: create, call and connect to a `StationClient` on the GUI thread only. Requests leave
+as queued signals to the workers (`StationWorker` for scans and writes, `QueryWorker` for trace
+reads); the workers' `sig_*` signals are chained to the client's, so slots connected here run
+on the GUI thread and may touch widgets.
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+
+from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, Signal
+
+from tracestation.ui.lead.actions import LeadRequest
+from tracestation.ui.query_worker import QueryWorker
+from tracestation.ui.station_worker import ScanRequest, StationFactory, StationWorker
+from tracestation.ui.trace.queries import TraceQuery
+
+
+class StationClient(QObject):
+    # requests, to the workers (queued across threads)
+    sig_scan_requested = Signal(object)
+    sig_lead_requested = Signal(object)
+    sig_demo_requested = Signal()
+    sig_refresh_requested = Signal()
+    sig_trace_requested = Signal(object)
+    sig_deviations_requested = Signal()
+    # answers, on the GUI thread
+    sig_ready = Signal(object)
+    sig_failed = Signal(str)
+    sig_verdict = Signal(object)
+    sig_snapshot = Signal(object)
+    sig_lead_outcome = Signal(object)
+    sig_demo_loaded = Signal(str)
+    sig_trace_answer = Signal(object)
+    sig_deviations = Signal(object)
+    sig_submitted = Signal(object)  # a ScanRequest just sent (the history shows it at once)
+
+    def __init__(self, factory: StationFactory, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._numbers = itertools.count(1)
+        self.station_thread = QThread()
+        self.station_thread.setObjectName("station")
+        self.query_thread = QThread()
+        self.query_thread.setObjectName("queries")
+        self.worker = StationWorker(factory)
+        self.worker.moveToThread(self.station_thread)
+        self.queries = QueryWorker()
+        self.queries.moveToThread(self.query_thread)
+        self._wire()
+        self._running = False
+
+    def _wire(self) -> None:
+        worker, queries = self.worker, self.queries
+        self.station_thread.started.connect(worker.start)
+        self.sig_scan_requested.connect(worker.scan)
+        self.sig_lead_requested.connect(worker.lead_action)
+        self.sig_demo_requested.connect(worker.load_demo_plant)
+        self.sig_refresh_requested.connect(worker.refresh)
+        self.sig_trace_requested.connect(queries.trace)
+        self.sig_deviations_requested.connect(queries.deviations)
+        worker.sig_engine.connect(queries.attach)
+        for source, target in (
+            (worker.sig_ready, self.sig_ready),
+            (worker.sig_failed, self.sig_failed),
+            (worker.sig_verdict, self.sig_verdict),
+            (worker.sig_snapshot, self.sig_snapshot),
+            (worker.sig_lead_outcome, self.sig_lead_outcome),
+            (worker.sig_demo_loaded, self.sig_demo_loaded),
+            (queries.sig_trace_answer, self.sig_trace_answer),
+            (queries.sig_deviations, self.sig_deviations),
+        ):
+            source.connect(target)
+
+    def start(self) -> None:
+        if self._running:
+            return
+        self._running = True
+        self.query_thread.start()
+        self.station_thread.start()
+
+    def submit_scan(
+        self, raw: str, *, manual: bool = False, source: str = "keyboard"
+    ) -> ScanRequest:
+        return self._send(
+            ScanRequest(
+                raw,
+                manual=manual,
+                source=source,
+                submitted_at=time.perf_counter(),
+                number=next(self._numbers),
+            )
+        )
+
+    def refuse_incomplete(self, raw: str, *, overflow: bool, source: str) -> ScanRequest:
+        return self._send(
+            ScanRequest(
+                raw,
+                source=source,
+                partial=not overflow,
+                overflow=overflow,
+                submitted_at=time.perf_counter(),
+                number=next(self._numbers),
+            )
+        )
+
+    def _send(self, request: ScanRequest) -> ScanRequest:
+        self.sig_submitted.emit(request)
+        self.sig_scan_requested.emit(request)
+        return request
+
+    def lead_action(self, request: LeadRequest) -> None:
+        self.sig_lead_requested.emit(request)
+
+    def load_demo_plant(self) -> None:
+        self.sig_demo_requested.emit()
+
+    def refresh(self) -> None:
+        self.sig_refresh_requested.emit()
+
+    def trace(self, query: TraceQuery) -> None:
+        self.sig_trace_requested.emit(query)
+
+    def list_deviations(self) -> None:
+        self.sig_deviations_requested.emit()
+
+    def shutdown(self, timeout_ms: int = 10_000) -> None:
+        """Let every scan already sent finish, then stop both threads and release the database."""
+        if not self._running:
+            return
+        self._running = False
+        self.query_thread.quit()
+        self.query_thread.wait(timeout_ms)
+        if self.station_thread.isRunning():
+            # Blocking: waits for the queue in front of it, so no scan sent is dropped.
+            QMetaObject.invokeMethod(
+                self.worker, "finish", Qt.ConnectionType.BlockingQueuedConnection
+            )
+        self.station_thread.quit()
+        self.station_thread.wait(timeout_ms)

@@ -1,0 +1,123 @@
+"""Every word on screen goes through Qt's translator; English mirrors the core's catalog and the
+Romanian translation is complete, keeps every placeholder, and is what the window shows in ro."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+
+from tracestation.station.messages import MESSAGES
+from tracestation.station.messages import render as render_english
+from tracestation.station.verdicts import Outcome, ScanResult
+from tracestation.ui.i18n import Translators, available_languages, choose_language, translations_dir
+from tracestation.ui.verdict_text import CATALOG, render, render_result
+from ui.conftest import Scanner
+
+PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
+
+
+def ts_messages(language: str) -> Iterator[tuple[str, str, ET.Element]]:
+    tree = ET.parse(translations_dir() / f"tracestation_{language}.ts")
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            assert translation is not None
+            yield name, message.findtext("source") or "", translation
+
+
+@pytest.fixture
+def romanian(qapp: Any) -> Iterator[Translators]:
+    translators = Translators()
+    assert translators.install("ro")
+    yield translators
+    translators.remove()
+
+
+def test_the_window_catalog_mirrors_the_cores_english_messages_exactly() -> None:
+    assert CATALOG == MESSAGES
+
+
+def test_the_romanian_translation_is_complete_and_keeps_every_placeholder() -> None:
+    sources = set()
+    for context, source, translation in ts_messages("ro"):
+        sources.add((context, source))
+        assert translation.get("type") is None, f"unfinished: {context}: {source}"
+        assert translation.text, f"empty: {context}: {source}"
+        assert sorted(PLACEHOLDER.findall(translation.text)) == sorted(
+            PLACEHOLDER.findall(source)
+        ), source
+    assert {("Verdicts", text) for text in MESSAGES.values()} <= sources
+    assert (translations_dir() / "tracestation_ro.qm").stat().st_size > 10_000
+
+
+def test_verdicts_render_in_romanian_when_the_translation_is_installed(
+    romanian: Translators,
+) -> None:
+    assert render("logged_in", {"name": "Ana Pop"}) == "Bun venit, Ana Pop."
+    assert QCoreApplication.translate("VerdictBanner", "Rejected") == "Respins"
+
+
+def test_a_verdict_with_a_note_before_or_after_is_translated_whole(romanian: Translators) -> None:
+    params = {"unit": "PCBA-100/PCB-1"}
+    cancelled = ScanResult(
+        "PCB-1",
+        Outcome.ACCEPTED,
+        "unit_selected",
+        "Override cancelled. " + render_english("unit_selected", params),
+        params=params,
+        notes=(("override_cancelled", {}),),
+    )
+    assert render_result(cancelled) == "Derogare anulată. Unitatea PCBA-100/PCB-1 este selectată."
+    printed = ScanResult(
+        "CMD:NEW",
+        Outcome.ACCEPTED,
+        "unit_selected",
+        render_english("unit_selected", params)
+        + " "
+        + render_english("label_not_printed", {"detail": "paper out"}),
+        params=params,
+        notes=(("label_not_printed", {"detail": "paper out"}),),
+    )
+    assert render_result(printed).endswith(
+        "Eticheta nu s-a tipărit (paper out); retipăriți-o din panoul șefului de linie."
+    )
+
+
+def test_english_is_shown_as_the_core_says_it() -> None:
+    result = ScanResult(
+        "X",
+        Outcome.REJECTED,
+        "unknown_value",
+        "X is not a known badge, serial, lot or work "
+        "order. Scan a prefixed label (LOT:, SN:, WO:).",
+        params={"value": "X"},
+    )
+    assert render_result(result) == result.message
+
+
+def test_the_language_comes_from_the_command_line_then_environment_then_settings_then_locale(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert available_languages() == ["en", "ro"]
+    assert choose_language("ro", "en", "en_US") == "ro"
+    assert choose_language(None, "ro", "en_US") == "ro"
+    assert choose_language(None, "", "ro_RO") == "ro"
+    assert choose_language(None, None, "de_DE") == "en"
+    monkeypatch.setenv("TRACESTATION_LANG", "ro")
+    assert choose_language(None, "en", "en_US") == "ro"
+
+
+def test_the_window_speaks_romanian(romanian: Translators, make_window: Any, qtbot: Any) -> None:
+    window = make_window()
+    wedge = Scanner(qtbot, window)
+    wedge.scan("B-1001")
+    assert window.scan_page.banner.title_text == "Acceptat"
+    assert window.scan_page.banner.message_text == "Bun venit, Ana Pop."
+    assert window.scan_page.prompt.text() == "Scanați o comandă de lucru (WO:...)."
+    assert window.tabs.tabText(1) == "Șef de linie"
