@@ -77,6 +77,14 @@ class Station:
     def _fault(self, raw: str, code: str, detail: str) -> ScanResult:
         self.context = replace(self.context, override=None)
         params = {"detail": detail}
+        operator = self.context.operator.badge if self.context.operator else None
+        rejected = RejectedScan(
+            self.station_id, self.env.clock.now(), operator, raw, code, render(code, params)
+        )
+        try:
+            self.journal.log_rejection(rejected)
+        except Exception:  # the database may be what failed: the operator still gets the verdict
+            _log.exception("faulted scan %r could not be logged", raw)
         try:
             prompt_code, prompt_params = self.prompt_code()
         except Exception:  # the record may be what failed; the verdict still goes out

@@ -10,7 +10,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Engine, bindparam, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from tracestation.domain.chain import GENESIS, event_hash
@@ -22,6 +22,17 @@ from tracestation.store.tables import EventRow, RejectedScanRow, StationHeadRow,
 
 EVENTS = table_of(EventRow)
 HEADS = table_of(StationHeadRow)
+_HEAD = (
+    select(HEADS.c.seq, HEADS.c.hash)
+    .where(HEADS.c.station == bindparam("station"))
+    .with_for_update()
+)
+_INSERT_EVENT = insert(EVENTS)
+_MOVE_HEAD = (
+    update(HEADS)
+    .where(HEADS.c.station == bindparam("k_station"))
+    .values(seq=bindparam("v_seq"), hash=bindparam("v_hash"))
+)
 
 
 class DatabaseJournal:
@@ -54,11 +65,7 @@ class DatabaseJournal:
     ) -> list[str]:
         ids: list[str] = []
         with self.engine.begin() as c:
-            head = c.execute(
-                select(HEADS.c.seq, HEADS.c.hash)
-                .where(HEADS.c.station == self.station)
-                .with_for_update()
-            ).first()
+            head = c.execute(_HEAD, {"station": self.station}).first()
             seq, prev_hash = (head.seq, head.hash) if head else (0, GENESIS)
             now = self.clock.now()
             time = now.isoformat(timespec="microseconds")
@@ -84,7 +91,7 @@ class DatabaseJournal:
                     "prev_hash": prev_hash,
                 }
                 digest = event_hash(**row)
-                c.execute(insert(EVENTS).values(**row, hash=digest))
+                c.execute(_INSERT_EVENT, {**row, "hash": digest, "synced_at": None})
                 project(event, c, Written(event_id, now, self.station, operator, signed_by))
                 prev_hash = digest
                 ids.append(event_id)
@@ -92,9 +99,7 @@ class DatabaseJournal:
                 c.execute(insert(HEADS).values(station=self.station, seq=seq, hash=prev_hash))
             else:
                 c.execute(
-                    update(HEADS)
-                    .where(HEADS.c.station == self.station)
-                    .values(seq=seq, hash=prev_hash)
+                    _MOVE_HEAD, {"k_station": self.station, "v_seq": seq, "v_hash": prev_hash}
                 )
         return ids
 

@@ -76,6 +76,16 @@ _INSTALLED_CHILDREN = (
     )
     .order_by(LINKS.c.id)
 )
+_LOT = select(LOTS).where(LOTS.c.part == bindparam("part"), LOTS.c.code == bindparam("code"))
+_LOTS_BY_CODE = select(LOTS).where(LOTS.c.code == bindparam("code"))
+_UNIT = select(UNITS).where(
+    UNITS.c.part == bindparam("part"), UNITS.c.serial == bindparam("serial")
+)
+_UNITS_BY_SERIAL = select(UNITS).where(UNITS.c.serial == bindparam("serial"))
+_UNIT_COUNT = (
+    select(func.count()).select_from(UNITS).where(UNITS.c.work_order == bindparam("work_order"))
+)
+_CACHE_LIMIT = 20_000
 _MASTER_DATA_VERSION = select(PlantMetaRow.value).where(PlantMetaRow.key == "master_data")
 _INSTALLED_IN = (
     select(_PARENT)
@@ -148,6 +158,8 @@ class DatabasePlant:
             self._version = version
 
     def _cached(self, key: tuple[str, ...], load: Callable[[], T]) -> T:
+        if len(self._master) > _CACHE_LIMIT:  # bare-value lookups add keys all shift long
+            self._master.clear()
         if key not in self._master:
             self._master[key] = load()
         value: T = self._master[key]
@@ -235,23 +247,21 @@ class DatabasePlant:
 
     def lot(self, part: str, code: str) -> Lot | None:
         with self.engine.connect() as c:
-            row = c.execute(select(LOTS).where(LOTS.c.part == part, LOTS.c.code == code)).first()
+            row = c.execute(_LOT, {"part": part, "code": code}).first()
             return to_lot(row) if row else None
 
     def lots_by_code(self, code: str) -> list[Lot]:
         with self.engine.connect() as c:
-            return [to_lot(r) for r in c.execute(select(LOTS).where(LOTS.c.code == code))]
+            return [to_lot(r) for r in c.execute(_LOTS_BY_CODE, {"code": code})]
 
     def unit(self, part: str, serial: str) -> Unit | None:
         with self.engine.connect() as c:
-            row = c.execute(
-                select(UNITS).where(UNITS.c.part == part, UNITS.c.serial == serial)
-            ).first()
+            row = c.execute(_UNIT, {"part": part, "serial": serial}).first()
             return to_unit(row) if row else None
 
     def units_by_serial(self, serial: str) -> list[Unit]:
         with self.engine.connect() as c:
-            return [to_unit(r) for r in c.execute(select(UNITS).where(UNITS.c.serial == serial))]
+            return [to_unit(r) for r in c.execute(_UNITS_BY_SERIAL, {"serial": serial})]
 
     def installed_children(self, part: str, serial: str) -> list[InstalledChild]:
         with self.engine.connect() as c:
@@ -275,15 +285,8 @@ class DatabasePlant:
             return to_unit(row) if row else None
 
     def unit_count(self, work_order: str) -> int:
-        with self._session() as s:
-            return (
-                s.scalar(
-                    select(func.count())
-                    .select_from(UnitRow)
-                    .where(UnitRow.work_order == work_order)
-                )
-                or 0
-            )
+        with self.engine.connect() as c:
+            return int(c.scalar(_UNIT_COUNT, {"work_order": work_order}) or 0)
 
     def kitted_quantity(self, work_order: str, part: str, operation: str) -> Decimal:
         with self._session() as s:

@@ -9,7 +9,7 @@ from decimal import Decimal
 from functools import singledispatch
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 
 from tracestation.domain import events as ev
 from tracestation.domain.model import LotStatus, UnitStatus
@@ -47,24 +47,46 @@ class Written:
     signed_by: str | None
 
 
+_UNIT_ID = select(UNITS.c.id).where(
+    UNITS.c.part == bindparam("part"), UNITS.c.serial == bindparam("serial")
+)
+_LOT_ROW = select(LOTS).where(LOTS.c.part == bindparam("part"), LOTS.c.code == bindparam("code"))
+_INSERT_LINK = insert(LINKS)
+_INSERT_CONSUMPTION = insert(CONSUMPTIONS)
+_TAKE_FROM_LOT = (
+    update(LOTS)
+    .where(LOTS.c.id == bindparam("lot_id"))
+    .values(quantity=bindparam("left"), status=bindparam("new_status"))
+)
+_SET_UNIT: dict[tuple[str, ...], Any] = {}
+
+
 def unit_id(c: Connection, part: str, serial: str) -> int:
-    found = c.scalar(select(UNITS.c.id).where(UNITS.c.part == part, UNITS.c.serial == serial))
+    found = c.scalar(_UNIT_ID, {"part": part, "serial": serial})
     if found is None:
         raise ProjectionError(f"unit {part}/{serial} does not exist")
     return int(found)
 
 
 def lot_row(c: Connection, part: str, code: str) -> Any:
-    row = c.execute(select(LOTS).where(LOTS.c.part == part, LOTS.c.code == code)).first()
+    row = c.execute(_LOT_ROW, {"part": part, "code": code}).first()
     if row is None:
         raise ProjectionError(f"lot {part}/{code} does not exist")
     return row
 
 
 def set_unit(c: Connection, part: str, serial: str, **values: Any) -> None:
-    done = c.execute(
-        update(UNITS).where(UNITS.c.part == part, UNITS.c.serial == serial).values(**values)
-    )
+    columns = tuple(sorted(values))
+    statement = _SET_UNIT.get(columns)
+    if statement is None:
+        statement = (
+            update(UNITS)
+            .where(UNITS.c.part == bindparam("k_part"), UNITS.c.serial == bindparam("k_serial"))
+            .values({name: bindparam(f"v_{name}") for name in columns})
+        )
+        _SET_UNIT[columns] = statement
+    params = {f"v_{name}": value for name, value in values.items()}
+    done = c.execute(statement, {"k_part": part, "k_serial": serial, **params})
     if done.rowcount != 1:
         raise ProjectionError(f"unit {part}/{serial} does not exist")
 
@@ -74,10 +96,8 @@ def take_from_lot(c: Connection, lot: Any, qty: Decimal) -> None:
     if on_hand < qty:
         raise ProjectionError(f"lot {lot.part}/{lot.code} has {on_hand}, not {qty}")
     left = on_hand - qty
-    values: dict[str, Any] = {"quantity": left}
-    if left == 0:
-        values["status"] = LotStatus.CONSUMED.value
-    c.execute(update(LOTS).where(LOTS.c.id == lot.id).values(**values))
+    status = LotStatus.CONSUMED.value if left == 0 else lot.status
+    c.execute(_TAKE_FROM_LOT, {"lot_id": lot.id, "left": left, "new_status": status})
 
 
 @singledispatch
@@ -109,16 +129,12 @@ def _(event: ev.OperationCompleted, c: Connection, w: Written) -> None:
 
 @project.register
 def _(event: ev.ChildUnitInstalled, c: Connection, w: Written) -> None:
-    c.execute(
-        insert(LINKS).values(
-            parent_unit_id=unit_id(c, event.parent_part, event.parent_serial),
-            child_unit_id=unit_id(c, event.child_part, event.child_serial),
-            qty=Decimal(1),
-            operation=event.operation,
-            installed_event=w.event_id,
-            installed_at=w.time,
-        )
-    )
+    link = {
+        "parent_unit_id": unit_id(c, event.parent_part, event.parent_serial),
+        "child_unit_id": unit_id(c, event.child_part, event.child_serial),
+        "child_lot_id": None,
+    }
+    c.execute(_INSERT_LINK, {**link, **_installed(Decimal(1), event.operation, w)})
 
 
 @project.register
@@ -126,26 +142,30 @@ def _(event: ev.LotInstalled, c: Connection, w: Written) -> None:
     parent = unit_id(c, event.parent_part, event.parent_serial)
     lot = lot_row(c, event.part, event.lot)
     take_from_lot(c, lot, event.qty)
+    link = {"parent_unit_id": parent, "child_unit_id": None, "child_lot_id": lot.id}
+    c.execute(_INSERT_LINK, {**link, **_installed(event.qty, event.operation, w)})
     c.execute(
-        insert(LINKS).values(
-            parent_unit_id=parent,
-            child_lot_id=lot.id,
-            qty=event.qty,
-            operation=event.operation,
-            installed_event=w.event_id,
-            installed_at=w.time,
-        )
+        _INSERT_CONSUMPTION,
+        {
+            "work_order": event.work_order,
+            "lot_id": lot.id,
+            "qty": event.qty,
+            "operation": event.operation,
+            "source": "install",
+            "event_id": w.event_id,
+        },
     )
-    c.execute(
-        insert(CONSUMPTIONS).values(
-            work_order=event.work_order,
-            lot_id=lot.id,
-            qty=event.qty,
-            operation=event.operation,
-            source="install",
-            event_id=w.event_id,
-        )
-    )
+
+
+def _installed(qty: Decimal, operation: str, w: Written) -> dict[str, Any]:
+    return {
+        "qty": qty,
+        "operation": operation,
+        "installed_event": w.event_id,
+        "installed_at": w.time,
+        "removed_event": None,
+        "removed_at": None,
+    }
 
 
 @project.register
