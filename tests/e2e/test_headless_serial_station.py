@@ -35,6 +35,33 @@ def next_json(lines: Queue[str], timeout: float = 15) -> dict[str, object]:
         pytest.fail("the headless station printed nothing in time")
 
 
+def raw_pty() -> tuple[int, int]:
+    """A pseudo-terminal pair in raw mode: the test writes to the master as a scanner would."""
+    master, slave = os.openpty()
+    tty.setraw(slave)
+    return master, slave
+
+
+def start_headless(env: dict[str, str], station: str, *scanners: str) -> subprocess.Popen[str]:
+    arguments = [arg for scanner in scanners for arg in ("--scanner", scanner)]
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "tracestation",
+            "run",
+            "--headless",
+            "--station",
+            station,
+            *arguments,
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
     env = dict(os.environ, TRACESTATION_DB=str(tmp_path / "station.sqlite"))
@@ -47,25 +74,8 @@ def env(tmp_path: Path) -> dict[str, str]:
 def test_a_serial_scanner_drives_a_headless_station_and_sigterm_stops_it_cleanly(
     env: dict[str, str],
 ) -> None:
-    master, slave = os.openpty()
-    tty.setraw(slave)
-    station = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "tracestation",
-            "run",
-            "--headless",
-            "--station",
-            "CONVEYOR-1",
-            "--scanner",
-            f"{os.ttyname(slave)}?baud=115200",
-        ],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    master, slave = raw_pty()
+    station = start_headless(env, "CONVEYOR-1", f"{os.ttyname(slave)}?baud=115200")
     try:
         outcomes, states = lines_of(station.stdout), lines_of(station.stderr)  # type: ignore[arg-type]
         assert next_json(states)["state"] == "running"
@@ -118,25 +128,8 @@ def test_a_serial_scanner_drives_a_headless_station_and_sigterm_stops_it_cleanly
 def test_an_unplugged_scanner_is_reported_and_the_station_keeps_running(
     env: dict[str, str],
 ) -> None:
-    master, slave = os.openpty()
-    tty.setraw(slave)
-    station = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "tracestation",
-            "run",
-            "--headless",
-            "--station",
-            "CONVEYOR-2",
-            "--scanner",
-            os.ttyname(slave),
-        ],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    master, slave = raw_pty()
+    station = start_headless(env, "CONVEYOR-2", os.ttyname(slave))
     try:
         states = lines_of(station.stderr)  # type: ignore[arg-type]
         assert next_json(states)["state"] == "running"
@@ -175,25 +168,8 @@ def test_a_bad_scanner_setting_is_refused_with_a_clear_message(env: dict[str, st
 
 
 def test_two_scanners_feed_one_headless_station(env: dict[str, str]) -> None:
-    pairs = [os.openpty(), os.openpty()]
-    for _, slave in pairs:
-        tty.setraw(slave)
-    station = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "tracestation",
-            "run",
-            "--headless",
-            "--station",
-            "CELL-3",
-            *[arg for _, slave in pairs for arg in ("--scanner", os.ttyname(slave))],
-        ],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    pairs = [raw_pty(), raw_pty()]
+    station = start_headless(env, "CELL-3", *(os.ttyname(slave) for _, slave in pairs))
     try:
         outcomes = lines_of(station.stdout)  # type: ignore[arg-type]
         states = lines_of(station.stderr)  # type: ignore[arg-type]
