@@ -182,7 +182,7 @@ def measure(db: Path, scans: int) -> dict[str, Any]:
     from tracestation.ui.app import prepare_application
     from tracestation.ui.main_window import StationWindow
     from tracestation.ui.scan.sounds import VerdictSounds
-    from tracestation.ui.settings.config import StationConfig
+    from tracestation.config import StationConfig
     from tracestation.ui.station_client import StationClient
     from tracestation.ui.station_worker import StationParts
     from tracestation.wiring import station_on
