@@ -24,6 +24,7 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".tracestation-installed"
+EXTRAS = "test,dev"  # one environment for both commands, so neither reinstalls after the other
 
 # Qt's xcb platform and the window test (Xvfb, xdotool) need these on Debian/Ubuntu.
 SYSTEM_PACKAGES = [
@@ -77,7 +78,7 @@ def ensure_system_packages() -> None:
 
 
 def station(args: list[str]) -> int:
-    ensure_venv("test")
+    ensure_venv(EXTRAS)
     tool = str(BIN / "tracestation")
     subprocess.run([tool, *global_options(args), "demo"], check=True, stdout=subprocess.DEVNULL)
     return subprocess.call([tool, *args])
@@ -96,7 +97,7 @@ def global_options(args: list[str]) -> list[str]:
 
 def test(args: list[str]) -> int:
     ensure_system_packages()
-    ensure_venv("test,dev")
+    ensure_venv(EXTRAS)
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     return subprocess.call([str(PYTHON), "-m", "pytest", *args], cwd=ROOT, env=env)
 
