@@ -15,6 +15,7 @@ from tracestation.station.ports import Clock, LabelPrinter
 from tracestation.store.journal import DatabaseJournal
 from tracestation.store.pins import Argon2Pins
 from tracestation.store.plant import DatabasePlant
+from tracestation.store.work_memory import DatabaseWorkMemory
 
 
 def station_on(
@@ -37,4 +38,5 @@ def station_on(
         Argon2Pins(),
         printer,
         decode_options,
+        DatabaseWorkMemory(engine),
     )

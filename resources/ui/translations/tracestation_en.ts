@@ -179,7 +179,7 @@
 <context>
     <name>LeadPage</name>
     <message>
-        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="+32"/>
+        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="+33"/>
         <source>Lead badge (scan it here)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -673,17 +673,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>tcp://10.0.0.20:9100, or a folder for label files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+91"/>
         <source>No printer (labels are logged only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Printer address, e.g. tcp://10.0.0.20:9100</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="-85"/>
         <source>Save settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -773,7 +773,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+42"/>
+        <source>Network label printer (ZPL, raw TCP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ZPL files in a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF files in a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Not saved: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1047,7 +1062,7 @@
 <context>
     <name>Verdicts</name>
     <message>
-        <location filename="../../../src/tracestation/ui/verdict_text.py" line="+26"/>
+        <location filename="../../../src/tracestation/ui/verdict_text.py" line="+25"/>
         <source>Welcome, {name}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1188,6 +1203,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Picking up where this station left off: {work_order}, operation {operation}, unit {unit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Override signed by {name} ({rule} waived); deviation recorded.</source>
         <translation type="unfinished"></translation>
     </message>

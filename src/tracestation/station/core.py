@@ -25,9 +25,11 @@ from tracestation.station.ports import (
     RecordNotSaved,
     RejectedScan,
     Signature,
+    WorkMemory,
 )
 from tracestation.station.prompts import ChecklistLine, checklist_for, prompt_for
 from tracestation.station.resolve import BadgeScan, PinScan, ReasonScan, Thing, resolve
+from tracestation.station.resume import resume_params, resumed, work_of
 from tracestation.station.verdicts import Decision, Outcome, ScanResult, accept, reject
 
 _log = logging.getLogger(__name__)
@@ -43,8 +45,10 @@ class Station:
         pins: PinVerifier,
         printer: LabelPrinter,
         decode_options: DecodeOptions | None = None,
+        memory: WorkMemory | None = None,
     ) -> None:
         self.env = Env(plant, clock, settings)
+        self.memory = memory
         self.journal = journal
         self.pins = pins
         self.printer = printer
@@ -244,11 +248,14 @@ class Station:
                     manual=self._manual,
                 )
             if decision.context is not None:
-                self.context = decision.context
+                notes = self._adopt(decision.context, decision.code)
+                if notes:
+                    message = f"{message} {render(*notes[0])}"
             printer_fault = self._print_after(decision)
             if printer_fault:
-                notes = (("label_not_printed", {"detail": printer_fault}),)
-                message = f"{message} {render(*notes[0])}"
+                fault_note = ("label_not_printed", {"detail": printer_fault})
+                notes = (*notes, fault_note)
+                message = f"{message} {render(*fault_note)}"
         else:
             if (
                 decision.outcome is Outcome.NEEDS_OVERRIDE
@@ -281,6 +288,23 @@ class Station:
             prompt_params=prompt_params,
             notes=notes,
         )
+
+    def _adopt(self, context: Context, code: str) -> tuple[tuple[str, dict[str, str]], ...]:
+        """Take on the new context; remember the work, or resume it at log-in."""
+        before = work_of(self.context)
+        self.context = context
+        if self.memory is None:
+            return ()
+        if code == "logged_in" and context.work_order is None:
+            saved = self.memory.recall(self.station_id)
+            restored = resumed(saved, context, self.env) if saved else None
+            if restored is not None:
+                self.context = restored
+                return (("work_resumed", resume_params(restored)),)
+        after = work_of(self.context)
+        if after != before and after is not None:
+            self.memory.remember(self.station_id, after)
+        return ()
 
     def _print_after(self, decision: Decision) -> str | None:
         """Print the labels an accepted scan calls for; returns what went wrong, if anything.

@@ -36,6 +36,7 @@ MESSAGES: dict[str, str] = {
     "override_lead": "Lead {name}: scan your PIN.",
     "override_pin_ok": "PIN accepted, {name}. Scan the reason code (RSN:...).",
     "override_reason_set": "Reason {reason} noted. A lead scans badge and PIN to sign.",
+    "work_resumed": "Picking up where this station left off: {work_order}, operation {operation}, unit {unit}.",
     "override_applied": "Override signed by {name} ({rule} waived); deviation recorded.",
     # rejected
     "unreadable": "{detail}",

@@ -92,6 +92,20 @@ class Journal(Protocol):
     def log_rejection(self, rejected: RejectedScan) -> None: ...
 
 
+@dataclass(frozen=True)
+class SavedWork:
+    """What a station was working on: kept across restarts so the operator picks up there."""
+
+    work_order: str
+    operation: str | None
+    unit: tuple[str, str] | None
+
+
+class WorkMemory(Protocol):
+    def recall(self, station: str) -> SavedWork | None: ...
+    def remember(self, station: str, work: SavedWork | None) -> None: ...
+
+
 class PinVerifier(Protocol):
     def verify(self, pin_hash: str, pin: str) -> bool: ...
 

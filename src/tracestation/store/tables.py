@@ -273,6 +273,17 @@ class StationHeadRow(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
 
+class StationWorkRow(Base):
+    """What each station is working on, so it picks up there after a restart."""
+
+    __tablename__ = "station_work"
+    station: Mapped[str] = mapped_column(String(64), primary_key=True)
+    work_order: Mapped[str] = mapped_column(String(64))
+    operation: Mapped[str | None] = mapped_column(String(16))
+    unit_part: Mapped[str | None] = mapped_column(String(64))
+    unit_serial: Mapped[str | None] = mapped_column(String(64))
+
+
 class PlantMetaRow(Base):
     """Small counters about the record; `master_data` goes up with every import that changes it,
     so stations know when to drop the master data they hold in memory."""

@@ -77,6 +77,10 @@ CATALOG: dict[str, str] = {
     "override_reason_set": QT_TRANSLATE_NOOP(
         "Verdicts", "Reason {reason} noted. A lead scans badge and PIN to sign."
     ),
+    "work_resumed": QT_TRANSLATE_NOOP(
+        "Verdicts",
+        "Picking up where this station left off: {work_order}, operation {operation}, unit {unit}.",
+    ),
     "override_applied": QT_TRANSLATE_NOOP(
         "Verdicts", "Override signed by {name} ({rule} waived); deviation recorded."
     ),

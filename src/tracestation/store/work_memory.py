@@ -1,0 +1,44 @@
+"""`WorkMemory` on the database: one row per station with its work order, operation and unit."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, bindparam, delete, insert, select
+
+from tracestation.station.ports import SavedWork
+from tracestation.store.database import writer
+from tracestation.store.tables import StationWorkRow, table_of
+
+WORK = table_of(StationWorkRow)
+_RECALL = select(WORK).where(WORK.c.station == bindparam("k_station"))
+_FORGET = delete(WORK).where(WORK.c.station == bindparam("k_station"))
+_REMEMBER = insert(WORK)
+
+
+class DatabaseWorkMemory:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.writer = writer(engine)
+
+    def recall(self, station: str) -> SavedWork | None:
+        with self.engine.connect() as c:
+            row = c.execute(_RECALL, {"k_station": station}).first()
+        if row is None:
+            return None
+        unit = (row.unit_part, row.unit_serial) if row.unit_part and row.unit_serial else None
+        return SavedWork(row.work_order, row.operation, unit)
+
+    def remember(self, station: str, work: SavedWork | None) -> None:
+        with self.writer.begin() as c:
+            c.execute(_FORGET, {"k_station": station})
+            if work is not None:
+                part, serial = work.unit or (None, None)
+                c.execute(
+                    _REMEMBER,
+                    {
+                        "station": station,
+                        "work_order": work.work_order,
+                        "operation": work.operation,
+                        "unit_part": part,
+                        "unit_serial": serial,
+                    },
+                )
