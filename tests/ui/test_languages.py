@@ -121,3 +121,16 @@ def test_the_window_speaks_romanian(romanian: Translators, make_window: Any, qtb
     assert window.scan_page.banner.message_text == "Bun venit, Ana Pop."
     assert window.scan_page.prompt.text() == "Scanați o comandă de lucru (WO:...)."
     assert window.tabs.tabText(1) == "Șef de linie"
+
+
+def test_lead_refusals_are_translated_from_their_codes(romanian: Translators) -> None:
+    from tracestation.domain.refusals import REFUSALS
+    from tracestation.ui.lead.refusal_text import CATALOG as REFUSAL_CATALOG
+    from tracestation.ui.lead.refusal_text import render_refusal
+
+    assert REFUSAL_CATALOG == REFUSALS
+    sources = {(context, source) for context, source, _ in ts_messages("ro")}
+    assert {("Refusals", text) for text in REFUSALS.values()} <= sources
+    assert render_refusal("wrong_pin", {"name": "Ion Rus"}) == (
+        "PIN greșit pentru Ion Rus. Nu s-a schimbat nimic."
+    )

@@ -179,7 +179,7 @@
 <context>
     <name>LeadPage</name>
     <message>
-        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="+33"/>
+        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="+34"/>
         <source>Lead badge (scan it here)</source>
         <translation>Ecusonul șefului de linie (scanați-l aici)</translation>
     </message>
@@ -265,16 +265,17 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+12"/>
         <source>Not done: {detail}</source>
         <translation>Neefectuat: {detail}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-9"/>
         <source>Not done, the station failed: {detail}</source>
         <translation>Neefectuat, stația a avut o eroare: {detail}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>hold</source>
         <translation>blocare</translation>
     </message>
@@ -552,6 +553,109 @@
         <location line="+2"/>
         <source>Reason code: scan RSN:&lt;code&gt;</source>
         <translation>Codul motivului: scanați RSN:&lt;cod&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Refusals</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/lead/refusal_text.py" line="+13"/>
+        <source>A disposition needs a reason (--reason).</source>
+        <translation>O dispoziție are nevoie de un motiv (--reason).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lot {lot} is used up; its disposition cannot change.</source>
+        <translation>Lotul {lot} este consumat; dispoziția lui nu se mai poate schimba.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lot {lot} was scrapped; a scrapped lot stays scrapped.</source>
+        <translation>Lotul {lot} a fost casat; un lot casat rămâne casat.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lot {lot} is already {status}.</source>
+        <translation>Lotul {lot} este deja {status}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lot {lot} is {status}; it cannot be split.</source>
+        <translation>Lotul {lot} este {status}; nu poate fi divizat.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Split quantity must be more than 0 and less than the {on_hand} on hand of {lot}.</source>
+        <translation>Cantitatea divizată trebuie să fie mai mare decât 0 și mai mică decât cele {on_hand} în stoc din {lot}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A merge needs at least two lots.</source>
+        <translation>O comasare are nevoie de cel puțin două loturi.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only lots of one part merge; got {parts}.</source>
+        <translation>Se comasează doar loturi ale aceluiași reper; s-au primit {parts}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A lot is listed twice.</source>
+        <translation>Un lot apare de două ori.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lot {lot} is {status}; only released lots merge (a merge would spread its status).</source>
+        <translation>Lotul {lot} este {status}; se comasează doar loturi eliberate (comasarea i-ar răspândi starea).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lot {lot} has nothing on hand.</source>
+        <translation>Lotul {lot} nu mai are nimic în stoc.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lot {lot} is not recorded. Check the part and lot.</source>
+        <translation>Lotul {lot} nu este înregistrat. Verificați reperul și lotul.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lot {lot} already exists; choose another code.</source>
+        <translation>Lotul {lot} există deja; alegeți alt cod.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit {unit} is not recorded.</source>
+        <translation>Unitatea {unit} nu este înregistrată.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disposition must be one of {choices}.</source>
+        <translation>Dispoziția trebuie să fie una dintre {choices}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{text}&apos; is not PART/LOT (for example SCREW-M3/L-2291).</source>
+        <translation>„{text}” nu este REPER/LOT (de exemplu SCREW-M3/L-2291).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;{text}&apos; is not a quantity.</source>
+        <translation>„{text}” nu este o cantitate.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{badge} is not a known badge.</source>
+        <translation>{badge} nu este un ecuson cunoscut.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} ({badge}) is not a line lead; a lead must sign this.</source>
+        <translation>{name} ({badge}) nu este șef de linie; un șef de linie trebuie să semneze.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wrong PIN for {name}. Nothing was changed.</source>
+        <translation>PIN greșit pentru {name}. Nu s-a schimbat nimic.</translation>
     </message>
 </context>
 <context>

@@ -6,11 +6,12 @@ from decimal import Decimal
 
 from tracestation.domain.events import LotsMerged, LotSplit, LotStatusChanged
 from tracestation.domain.model import Lot, LotStatus
+from tracestation.domain.refusals import Refused
 from tracestation.domain.rules import qty_text
 
 
-class LotActionRefused(ValueError):
-    """The action does not fit the lot's state; the message says why and what to do."""
+class LotActionRefused(Refused):
+    """The action does not fit the lot's state; the code and message say why and what to do."""
 
 
 ACTIONS: dict[str, LotStatus] = {
@@ -24,42 +25,36 @@ ACTIONS: dict[str, LotStatus] = {
 def change_status(lot: Lot, action: str, reason: str) -> LotStatusChanged:
     target = ACTIONS[action]
     if not reason.strip():
-        raise LotActionRefused("A disposition needs a reason (--reason).")
+        raise LotActionRefused("reason_required")
     if lot.status is LotStatus.CONSUMED:
-        raise LotActionRefused(f"Lot {lot.label} is used up; its disposition cannot change.")
+        raise LotActionRefused("lot_used_up", lot=lot.label)
     if lot.status is LotStatus.REJECTED:
-        raise LotActionRefused(f"Lot {lot.label} was scrapped; a scrapped lot stays scrapped.")
+        raise LotActionRefused("lot_scrapped", lot=lot.label)
     if lot.status is target:
-        raise LotActionRefused(f"Lot {lot.label} is already {target.value}.")
+        raise LotActionRefused("lot_already", lot=lot.label, status=target.value)
     return LotStatusChanged(lot.part, lot.code, target.value, lot.status.value, reason.strip())
 
 
 def split(lot: Lot, qty: Decimal, new_code: str) -> LotSplit:
     if lot.status in (LotStatus.CONSUMED, LotStatus.REJECTED):
-        raise LotActionRefused(f"Lot {lot.label} is {lot.status.value}; it cannot be split.")
+        raise LotActionRefused("lot_not_splittable", lot=lot.label, status=lot.status.value)
     if not qty.is_finite() or qty <= 0 or qty >= lot.quantity:
-        raise LotActionRefused(
-            f"Split quantity must be more than 0 and less than the "
-            f"{qty_text(lot.quantity)} on hand of {lot.label}."
-        )
+        raise LotActionRefused("split_quantity", on_hand=qty_text(lot.quantity), lot=lot.label)
     return LotSplit(lot.part, lot.code, new_code, qty)
 
 
 def merge(lots: list[Lot], new_code: str) -> LotsMerged:
     if len(lots) < 2:
-        raise LotActionRefused("A merge needs at least two lots.")
+        raise LotActionRefused("merge_needs_two")
     parts = {lot.part for lot in lots}
     if len(parts) > 1:
-        raise LotActionRefused(f"Only lots of one part merge; got {', '.join(sorted(parts))}.")
+        raise LotActionRefused("merge_one_part", parts=", ".join(sorted(parts)))
     if len({lot.code for lot in lots}) < len(lots):
-        raise LotActionRefused("A lot is listed twice.")
+        raise LotActionRefused("merge_listed_twice")
     for lot in lots:
         if lot.status is not LotStatus.RELEASED:
-            raise LotActionRefused(
-                f"Lot {lot.label} is {lot.status.value}; only released lots merge "
-                "(a merge would spread its status)."
-            )
+            raise LotActionRefused("merge_not_released", lot=lot.label, status=lot.status.value)
         if lot.quantity <= 0:
-            raise LotActionRefused(f"Lot {lot.label} has nothing on hand.")
+            raise LotActionRefused("merge_empty_lot", lot=lot.label)
     total = sum((lot.quantity for lot in lots), Decimal(0))
     return LotsMerged(lots[0].part, tuple(lot.code for lot in lots), new_code, total)

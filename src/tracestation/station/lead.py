@@ -7,12 +7,13 @@ from decimal import Decimal
 from tracestation.domain import lots
 from tracestation.domain.events import DomainEvent, NonconformanceOpened
 from tracestation.domain.model import Lot, Operator
+from tracestation.domain.refusals import Refused
 from tracestation.station.ports import Journal, PinVerifier, PlantReader, Signature
 
 DISPOSITIONS = ("use_as_is", "rework", "scrap", "return_to_vendor")
 
 
-class LeadSignatureRefused(PermissionError):
+class LeadSignatureRefused(Refused):
     pass
 
 
@@ -25,21 +26,17 @@ class LeadDesk:
     def sign_in(self, badge: str, pin: str) -> Operator:
         lead = self.plant.operator(badge)
         if lead is None:
-            raise LeadSignatureRefused(f"{badge} is not a known badge.")
+            raise LeadSignatureRefused("unknown_badge", badge=badge)
         if not lead.is_lead:
-            raise LeadSignatureRefused(
-                f"{lead.name} ({badge}) is not a line lead; a lead must sign this."
-            )
+            raise LeadSignatureRefused("not_a_lead", name=lead.name, badge=badge)
         if lead.pin_hash is None or not self.pins.verify(lead.pin_hash, pin):
-            raise LeadSignatureRefused(f"Wrong PIN for {lead.name}. Nothing was changed.")
+            raise LeadSignatureRefused("wrong_pin", name=lead.name)
         return lead
 
     def lot(self, part: str, code: str) -> Lot:
         lot = self.plant.lot(part, code)
         if lot is None:
-            raise lots.LotActionRefused(
-                f"Lot {part}/{code} is not recorded. Check the part and lot."
-            )
+            raise lots.LotActionRefused("lot_not_recorded", lot=f"{part}/{code}")
         return lot
 
     def change_status(self, lead: Operator, part: str, code: str, action: str, reason: str) -> str:
@@ -52,9 +49,7 @@ class LeadDesk:
         lot = self.lot(part, code)
         new_code = new_code or self._free_code(part, code, "S")
         if self.plant.lot(part, new_code) is not None:
-            raise lots.LotActionRefused(
-                f"Lot {part}/{new_code} already exists; choose another code."
-            )
+            raise lots.LotActionRefused("lot_exists", lot=f"{part}/{new_code}")
         return self._sign(lead, lots.split(lot, qty, new_code), "lot split", reason), new_code
 
     def merge(
@@ -63,9 +58,7 @@ class LeadDesk:
         sources = [self.lot(part, code) for part, code in labels]
         new_code = new_code or self._free_code(sources[0].part, sources[0].code, "M")
         if self.plant.lot(sources[0].part, new_code) is not None:
-            raise lots.LotActionRefused(
-                f"Lot {sources[0].part}/{new_code} already exists; choose another code."
-            )
+            raise lots.LotActionRefused("lot_exists", lot=f"{sources[0].part}/{new_code}")
         return self._sign(lead, lots.merge(sources, new_code), "lot merge", reason), new_code
 
     def open_nonconformance(
@@ -81,9 +74,9 @@ class LeadDesk:
     ) -> str:
         """Record a nonconformance on a unit or a lot, signed by the lead."""
         if disposition not in DISPOSITIONS:
-            raise lots.LotActionRefused(f"Disposition must be one of {', '.join(DISPOSITIONS)}.")
+            raise lots.LotActionRefused("bad_disposition", choices=", ".join(DISPOSITIONS))
         if subject_kind == "unit" and self.plant.unit(part, subject) is None:
-            raise lots.LotActionRefused(f"Unit {part}/{subject} is not recorded.")
+            raise lots.LotActionRefused("unit_not_recorded", unit=f"{part}/{subject}")
         if subject_kind == "lot":
             self.lot(part, subject)
         event = NonconformanceOpened(

@@ -82,7 +82,7 @@ class LeadOutcome:
 def split_label(text: str) -> tuple[str, str]:
     part, slash, code = text.strip().removeprefix("LOT:").removeprefix("SN:").rpartition("/")
     if not slash or not part or not code:
-        raise LotActionRefused(f"'{text}' is not PART/LOT (for example SCREW-M3/L-2291).")
+        raise LotActionRefused("not_a_label", text=text)
     return part.strip(), code.strip()
 
 
@@ -151,7 +151,7 @@ def perform(request: LeadRequest, desk: LeadDesk, station: Station) -> LeadOutco
             event_id=event_id,
         )
     except (LeadSignatureRefused, LotActionRefused) as refused:
-        return LeadOutcome(False, "lead_action_refused", detail=str(refused))
+        return LeadOutcome(False, refused.code, dict(refused.params))
     except Exception as fault:  # a database fault must reach the lead as text, not kill the worker
         return LeadOutcome(False, "lead_action_failed", detail=f"{type(fault).__name__}: {fault}")
 
@@ -160,7 +160,7 @@ def _quantity(text: str) -> Decimal:
     try:
         return Decimal(text.strip())
     except InvalidOperation:
-        raise LotActionRefused(f"'{text}' is not a quantity.") from None
+        raise LotActionRefused("not_a_quantity", text=text) from None
 
 
 def _reprint(request: ReprintLabel, station: Station) -> LeadOutcome:

@@ -18,6 +18,7 @@ from tracestation.ui.lead.deviations import DeviationsModel, DeviationsView
 from tracestation.ui.lead.forms import line_edit
 from tracestation.ui.lead.lot_actions_form import LotActionsForm
 from tracestation.ui.lead.nonconformance_form import NonconformanceForm, ReprintForm
+from tracestation.ui.lead.refusal_text import render_refusal
 from tracestation.ui.restyle import set_style_state
 from tracestation.ui.scan.override_steps import OverrideSteps
 from tracestation.ui.station_client import StationClient
@@ -127,7 +128,12 @@ class LeadPage(QWidget):
             ),
         }
         make = texts.get(outcome.code)
-        return make() if make else outcome.detail or outcome.code
+        if make is not None:
+            return make()
+        refusal = render_refusal(outcome.code, p)
+        if refusal is not None:
+            return self.tr("Not done: {detail}").format(detail=refusal)
+        return outcome.detail or outcome.code
 
     def action_name(self, action: str) -> str:
         names = {

@@ -1,0 +1,37 @@
+"""Refusals of lead actions, as codes with facts; English text is the default rendering, and
+the window renders the same codes in the operator's language."""
+
+from __future__ import annotations
+
+REFUSALS: dict[str, str] = {
+    "reason_required": "A disposition needs a reason (--reason).",
+    "lot_used_up": "Lot {lot} is used up; its disposition cannot change.",
+    "lot_scrapped": "Lot {lot} was scrapped; a scrapped lot stays scrapped.",
+    "lot_already": "Lot {lot} is already {status}.",
+    "lot_not_splittable": "Lot {lot} is {status}; it cannot be split.",
+    "split_quantity": "Split quantity must be more than 0 and less than the {on_hand} on hand of {lot}.",
+    "merge_needs_two": "A merge needs at least two lots.",
+    "merge_one_part": "Only lots of one part merge; got {parts}.",
+    "merge_listed_twice": "A lot is listed twice.",
+    "merge_not_released": "Lot {lot} is {status}; only released lots merge (a merge would spread its status).",
+    "merge_empty_lot": "Lot {lot} has nothing on hand.",
+    "lot_not_recorded": "Lot {lot} is not recorded. Check the part and lot.",
+    "lot_exists": "Lot {lot} already exists; choose another code.",
+    "unit_not_recorded": "Unit {unit} is not recorded.",
+    "bad_disposition": "Disposition must be one of {choices}.",
+    "not_a_label": "'{text}' is not PART/LOT (for example SCREW-M3/L-2291).",
+    "not_a_quantity": "'{text}' is not a quantity.",
+    "unknown_badge": "{badge} is not a known badge.",
+    "not_a_lead": "{name} ({badge}) is not a line lead; a lead must sign this.",
+    "wrong_pin": "Wrong PIN for {name}. Nothing was changed.",
+}
+
+
+class Refused(ValueError):
+    """An action refused before anything was written; `code` and `params` say why."""
+
+    def __init__(self, code: str, **params: str) -> None:
+        self.code = code
+        self.params = params
+        template = REFUSALS.get(code, code)
+        super().__init__(template.format(**params))
