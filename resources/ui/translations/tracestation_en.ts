@@ -1707,7 +1707,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Scan a passed unit to pack{carton}.</source>
+        <source>Scan a passed unit to pack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan a passed unit to pack into {sscc} ({count} in it).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

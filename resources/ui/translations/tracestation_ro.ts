@@ -1707,8 +1707,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Scan a passed unit to pack{carton}.</source>
-        <translation>Scanați o unitate testată cu succes pentru ambalare{carton}.</translation>
+        <source>Scan a passed unit to pack.</source>
+        <translation>Scanați o unitate trecută la test pentru ambalare.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan a passed unit to pack into {sscc} ({count} in it).</source>
+        <translation>Scanați o unitate trecută la test pentru ambalare în {sscc} ({count} în cutie).</translation>
     </message>
 </context>
 </TS>

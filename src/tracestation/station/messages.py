@@ -118,7 +118,8 @@ MESSAGES: dict[str, str] = {
     "prompt_kit_done": "Kitting complete. Scan units of {part} to move them on.",
     "prompt_test_unit": "Scan the unit to test.",
     "prompt_test_result": "Scan CMD:PASS or CMD:FAIL for {unit}.",
-    "prompt_pack": "Scan a passed unit to pack{carton}.",
+    "prompt_pack": "Scan a passed unit to pack.",
+    "prompt_pack_into": "Scan a passed unit to pack into {sscc} ({count} in it).",
 }
 
 

@@ -30,8 +30,9 @@ def prompt_for(ctx: Context, env: Env) -> tuple[str, dict[str, str]]:
             return "prompt_test_result", {"unit": "/".join(ctx.unit)}
         return "prompt_test_unit", {}
     container = env.plant.open_container(ctx.work_order.number)
-    carton = f" into {container.sscc} ({len(container.units)} in it)" if container else ""
-    return "prompt_pack", {"carton": carton}
+    if container is None:
+        return "prompt_pack", {}
+    return "prompt_pack_into", {"sscc": container.sscc, "count": str(len(container.units))}
 
 
 def _assemble(ctx: Context, env: Env) -> tuple[str, dict[str, str]]:

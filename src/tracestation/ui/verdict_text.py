@@ -302,7 +302,10 @@ CATALOG: dict[str, str] = {
     ),
     "prompt_test_unit": QT_TRANSLATE_NOOP("Verdicts", "Scan the unit to test."),
     "prompt_test_result": QT_TRANSLATE_NOOP("Verdicts", "Scan CMD:PASS or CMD:FAIL for {unit}."),
-    "prompt_pack": QT_TRANSLATE_NOOP("Verdicts", "Scan a passed unit to pack{carton}."),
+    "prompt_pack": QT_TRANSLATE_NOOP("Verdicts", "Scan a passed unit to pack."),
+    "prompt_pack_into": QT_TRANSLATE_NOOP(
+        "Verdicts", "Scan a passed unit to pack into {sscc} ({count} in it)."
+    ),
 }
 
 
