@@ -28,11 +28,23 @@ EXTRAS = "test,dev"  # one environment for both commands, so neither reinstalls 
 
 # Qt's xcb platform and the window test (Xvfb, xdotool) need these on Debian/Ubuntu.
 SYSTEM_PACKAGES = [
-    "xvfb", "xdotool", "libxcb-cursor0", "libxkbcommon-x11-0", "libxcb-icccm4", "libxcb-keysyms1",
-    "libxcb-image0", "libxcb-render-util0", "libxcb-shape0", "libegl1", "libgl1", "libdbus-1-3",
+    "xvfb",
+    "xdotool",
+    "libxcb-cursor0",
+    "libxkbcommon-x11-0",
+    "libxcb-icccm4",
+    "libxcb-keysyms1",
+    "libxcb-image0",
+    "libxcb-render-util0",
+    "libxcb-shape0",
+    "libegl1",
+    "libgl1",
+    "libdbus-1-3",
     "libfontconfig1",
     # The label tests read printed labels back with real decoders.
-    "poppler-utils", "zbar-tools", "dmtx-utils",
+    "poppler-utils",
+    "zbar-tools",
+    "dmtx-utils",
 ]
 
 
@@ -54,7 +66,9 @@ def ensure_venv(extras: str) -> None:
         venv.EnvBuilder(with_pip=True, upgrade_deps=False).create(VENV)
     say("installing TraceStation and its dependencies (first run only)")
     subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet", "--upgrade", "pip"], check=True)
-    subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[{extras}]"], check=True)
+    subprocess.run(
+        [str(PYTHON), "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[{extras}]"], check=True
+    )
     STAMP.write_text(wanted)
 
 
@@ -62,9 +76,14 @@ def ensure_system_packages() -> None:
     """Install the X server pieces the window test needs, where the machine lets us (Debian, root)."""
     if not sys.platform.startswith("linux") or shutil.which("apt-get") is None:
         return
-    missing = [p for p in SYSTEM_PACKAGES if subprocess.run(
-        ["dpkg-query", "-W", "-f=${Status}", p], capture_output=True, text=True, check=False
-    ).stdout.strip() != "install ok installed"]
+    missing = [
+        p
+        for p in SYSTEM_PACKAGES
+        if subprocess.run(
+            ["dpkg-query", "-W", "-f=${Status}", p], capture_output=True, text=True, check=False
+        ).stdout.strip()
+        != "install ok installed"
+    ]
     if not missing:
         return
     if os.geteuid() != 0:
@@ -73,8 +92,11 @@ def ensure_system_packages() -> None:
         return
     say("installing system packages: " + " ".join(missing))
     subprocess.run(["apt-get", "update", "-qq"], check=True)
-    subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=True,
-                   env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"))
+    subprocess.run(
+        ["apt-get", "install", "-y", "-qq", *missing],
+        check=True,
+        env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"),
+    )
 
 
 def station(args: list[str]) -> int:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 _CANDIDATES = (
-    Path(__file__).resolve().parents[2] / "resources",  # a source checkout (editable install)
     Path(__file__).resolve().parent / "_resources",  # a wheel that bundles them
+    Path(__file__).resolve().parents[2] / "resources",  # a source checkout (editable install)
 )
 
 
