@@ -53,7 +53,7 @@ def say(message: str) -> None:
 
 
 def ensure_python() -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - this script runs on whatever python3 is
         sys.exit(f"TraceStation needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
 
 
@@ -73,7 +73,7 @@ def ensure_venv(extras: str) -> None:
 
 
 def ensure_system_packages() -> None:
-    """Install the X server pieces the window test needs, where the machine lets us (Debian, root)."""
+    """Install the system packages the window and label tests need (Debian, as root)."""
     if not sys.platform.startswith("linux") or shutil.which("apt-get") is None:
         return
     missing = [
