@@ -14,6 +14,7 @@ from tracestation.cli import (
     label_commands,
     lot_commands,
     station_commands,
+    sync_commands,
     trace_commands,
 )
 from tracestation.cli.common import CliError
@@ -45,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     trace_commands.register(sub)
     lot_commands.register(sub)
     label_commands.register(sub)
+    sync_commands.register(sub)
     return parser
 
 

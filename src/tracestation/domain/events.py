@@ -7,6 +7,7 @@ hash-chained journal and updates the projections in the same transaction.
 from __future__ import annotations
 
 import dataclasses
+import typing
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar
@@ -196,3 +197,33 @@ class NonconformanceOpened(DomainEvent):
     defect_code: str
     description: str
     disposition: str
+
+
+def event_from(kind: str, payload: dict[str, Any]) -> DomainEvent:
+    """Rebuild a domain event from its journal kind and payload (keys the event does not have,
+    such as a signature's meaning, are the journal's own and are left out)."""
+    cls = _EVENT_CLASSES.get(kind)
+    if cls is None:
+        raise ValueError(f"unknown event kind {kind!r}")
+    hints = typing.get_type_hints(cls)
+    values: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        value = payload.get(f.name)
+        hint = hints[f.name]
+        if value is not None and hint is Decimal:
+            value = Decimal(str(value))
+        elif isinstance(value, list):
+            value = tuple(value)
+        values[f.name] = value
+    event: DomainEvent = cls(**values)
+    return event
+
+
+def _subclasses(base: type[DomainEvent]) -> list[type[DomainEvent]]:
+    found = []
+    for sub in base.__subclasses__():
+        found += [sub, *_subclasses(sub)]
+    return found
+
+
+_EVENT_CLASSES: dict[str, type[DomainEvent]] = {cls.kind: cls for cls in _subclasses(DomainEvent)}

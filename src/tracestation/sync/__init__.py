@@ -1,0 +1,1 @@
+"""Pushing each station's journal to the central PostgreSQL database."""

@@ -1,0 +1,144 @@
+"""A station pushes its journal to a real central PostgreSQL: the central record answers the same
+genealogy questions, a second push sends nothing, and an unreachable central changes nothing."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine, func, select, text
+from sqlalchemy.orm import Session
+
+from tracestation.store.audit import verify_journal
+from tracestation.store.database import open_database
+from tracestation.store.importer import import_master_data
+from tracestation.store.tables import EventRow
+from tracestation.sync.push import SyncRefused, push_journal
+from tracestation.trace.recall import recall_scope
+
+PG_ADMIN_URL = os.environ.get(
+    "TRACESTATION_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+SCANS = Path(__file__).resolve().parents[3] / "resources" / "demo" / "first-units.scans"
+
+
+@pytest.fixture
+def central_url() -> Iterator[str]:
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    name = f"ts_central_{uuid.uuid4().hex[:10]}"
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    yield PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def replay_walkthrough(engine: Any) -> None:
+    from tracestation.scanners.replay import read_replay
+    from tracestation.wiring import station_on
+
+    station = station_on(engine, "LINE-1")
+    outcomes = {station.scan(raw).outcome.value for raw in read_replay(SCANS)}
+    assert outcomes == {"accepted"}
+
+
+def unsynced(engine: Any) -> int:
+    with Session(engine) as s:
+        return int(
+            s.scalar(select(func.count()).select_from(EventRow).where(EventRow.synced_at.is_(None)))
+            or 0
+        )
+
+
+@pytest.mark.postgres
+def test_a_pushed_journal_answers_the_same_recall_centrally_and_pushes_once(
+    engine: Any, plant_document: dict[str, Any], central_url: str
+) -> None:
+    central = open_database(central_url)
+    import_master_data(central, plant_document)
+    replay_walkthrough(engine)
+    events = unsynced(engine)
+
+    first = push_journal(engine, central)
+    again = push_journal(engine, central)
+
+    assert (first.pushed, first.stations) == (events, {"LINE-1"})
+    assert again.pushed == 0 and unsynced(engine) == 0
+    with Session(engine) as local_s, Session(central) as central_s:
+        assert recall_scope(central_s, "C-7790", "CAP-220") == recall_scope(
+            local_s, "C-7790", "CAP-220"
+        )
+        assert recall_scope(central_s, "C-7781", "CAP-220") == recall_scope(
+            local_s, "C-7781", "CAP-220"
+        )
+    assert verify_journal(central) == ({"LINE-1": events}, [])
+    central.dispose()
+
+
+@pytest.mark.postgres
+def test_a_push_cut_off_before_the_local_mark_is_repeated_without_duplicates(
+    engine: Any, plant_document: dict[str, Any], central_url: str
+) -> None:
+    central = open_database(central_url)
+    import_master_data(central, plant_document)
+    replay_walkthrough(engine)
+    push_journal(engine, central)
+    with engine.begin() as connection:  # as if the station died before marking its events
+        connection.execute(text("UPDATE events SET synced_at = NULL"))
+    repeated = push_journal(engine, central)
+    assert repeated.pushed == 0 and repeated.already_central > 0
+    assert verify_journal(central)[1] == []
+    central.dispose()
+
+
+@pytest.mark.postgres
+def test_a_central_database_without_the_master_data_refuses_and_keeps_nothing(
+    engine: Any, central_url: str
+) -> None:
+    central = open_database(central_url)
+    replay_walkthrough(engine)
+    with pytest.raises(SyncRefused, match="Import the same master data into the central database"):
+        push_journal(engine, central)
+    with Session(central) as s:
+        assert s.scalar(select(func.count()).select_from(EventRow)) == 0
+    assert unsynced(engine) > 0
+    central.dispose()
+
+
+def test_sync_to_an_unreachable_central_says_so_and_the_station_keeps_its_journal(
+    tmp_path: Path,
+) -> None:
+    env = dict(os.environ, TRACESTATION_DB=str(tmp_path / "station.sqlite"))
+    run = [sys.executable, "-m", "tracestation"]
+    subprocess.run([*run, "demo"], env=env, check=True, capture_output=True)
+    subprocess.run(
+        [*run, "replay", "-"], env=env, input="B-1001\n", check=True, capture_output=True, text=True
+    )
+    result = subprocess.run(
+        [
+            *run,
+            "sync",
+            "--central",
+            "postgresql+psycopg://postgres@127.0.0.1:1/none?connect_timeout=2",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "central database is unreachable" in result.stderr
+    assert "wait in the local journal" in result.stderr
+    verify = subprocess.run(
+        [*run, "audit", "verify", "--json"], env=env, capture_output=True, text=True, check=True
+    )
+    assert json.loads(verify.stdout)["stations"] == {"STATION-1": 1}
