@@ -33,12 +33,12 @@ def register(sub: Any) -> None:
     recall.set_defaults(handler=run_recall)
 
 
-def _query(args: argparse.Namespace, fn: Any, *params: Any) -> dict[str, Any]:
+def _query(args: argparse.Namespace, fn: Any, *params: Any) -> Any:
     from tracestation.trace.genealogy import TraceError
 
     with Session(engine_for(args)) as s:
         try:
-            result: dict[str, Any] = fn(s, *params)
+            result = fn(s, *params)
         except TraceError as error:
             raise CliError(str(error)) from None
         return result
@@ -86,7 +86,10 @@ def run_forward(args: argparse.Namespace) -> int:
 def run_recall(args: argparse.Namespace) -> int:
     from tracestation.trace.recall import kitted_work_orders, recall_scope
 
-    result = _query(args, recall_scope, args.lot, args.part)
+    def scope_and_kitting(s: Session, lot: str, part: str | None) -> Any:
+        return recall_scope(s, lot, part), kitted_work_orders(s, lot, part)
+
+    result, kitted_to = _query(args, scope_and_kitting, args.lot, args.part)
     if args.json:
         emit_json(result)
         return 0
@@ -102,7 +105,6 @@ def run_recall(args: argparse.Namespace) -> int:
         f"{', '.join(lot_scope['work_orders']) or '-'}"
         f"  {_by_part(lot_scope['units'])}"
     )
-    kitted_to = _query(args, kitted_work_orders, args.lot, args.part)
     if kitted_to:
         kitted = ", ".join(kitted_to)
         print(f"  Kitted to {kitted}: every unit of those work orders is in the unit scope")

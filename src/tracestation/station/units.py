@@ -41,7 +41,7 @@ def register(serial: str, ctx: Context, env: Env) -> Decision:
         )
     if not can_register(ctx):
         return reject("unknown_serial", serial=serial)
-    if env.plant.units_by_serial(serial) and env.plant.unit(part.number, serial) is not None:
+    if env.plant.unit(part.number, serial) is not None:
         return reject("serial_exists", serial=serial, part=part.number)
     room = work_order_has_room(work_order, env.plant.unit_count(work_order.number))
     if room is not None:

@@ -7,7 +7,13 @@ from datetime import datetime
 
 from sqlalchemy import Engine, func, select
 
-from tracestation.store.tables import DeviationRow, EventRow, OperatorRow, WorkOrderRow
+from tracestation.store.tables import (
+    DeviationRow,
+    OperatorRow,
+    StationHeadRow,
+    WorkOrderRow,
+    table_of,
+)
 
 
 @dataclass(frozen=True)
@@ -21,9 +27,11 @@ class DeviationView:
 
 
 def pending_event_count(engine: Engine) -> int:
-    """Events not yet pushed to the central database (`synced_at` still empty)."""
+    """Events not yet pushed to the central database: each station's head minus its sync
+    cursor (one row per station, whatever the size of the journal)."""
+    heads = table_of(StationHeadRow)
     with engine.connect() as connection:
-        query = select(func.count()).select_from(EventRow).where(EventRow.synced_at.is_(None))
+        query = select(func.coalesce(func.sum(heads.c.seq - heads.c.synced_seq), 0))
         return int(connection.execute(query).scalar_one())
 
 

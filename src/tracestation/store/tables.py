@@ -265,12 +265,14 @@ class EventRow(Base):
 
 
 class StationHeadRow(Base):
-    """The last event each station wrote, so a removed tail of the chain is noticed."""
+    """The last event each station wrote, so a removed tail of the chain is noticed, and the
+    last one the central database has (`synced_seq`): what waits for sync is the difference."""
 
     __tablename__ = "station_heads"
     station: Mapped[str] = mapped_column(String(64), primary_key=True)
     seq: Mapped[int] = mapped_column(Integer)
     hash: Mapped[str] = mapped_column(String(64))
+    synced_seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class StationWorkRow(Base):

@@ -32,6 +32,11 @@ _UNSYNCED = (
 )
 _KNOWN = select(EVENTS.c.id).where(EVENTS.c.id == bindparam("k_id"))
 _HEAD = select(HEADS.c.seq, HEADS.c.hash).where(HEADS.c.station == bindparam("k_station"))
+_ADVANCE = (
+    update(HEADS)
+    .where(HEADS.c.station == bindparam("k_station"))
+    .values(synced_seq=bindparam("v_seq"))
+)
 _MARK = update(EVENTS).where(EVENTS.c.id == bindparam("k_id")).values(synced_at=bindparam("v_at"))
 
 
@@ -64,8 +69,12 @@ def push_journal(local: Engine, central: Engine, batch: int = 500) -> PushReport
             for row in rows:
                 _push_one(c, row, report)
         now = datetime.now(UTC)
+        synced: dict[str, int] = {}
+        for row in rows:
+            synced[row.station] = max(synced.get(row.station, 0), row.seq)
         with writer(local).begin() as c:
             c.execute(_MARK, [{"k_id": row.id, "v_at": now} for row in rows])
+            c.execute(_ADVANCE, [{"k_station": st, "v_seq": seq} for st, seq in synced.items()])
 
 
 def _push_one(c: Any, row: Any, report: PushReport) -> None:
@@ -96,9 +105,15 @@ def _push_one(c: Any, row: Any, report: PushReport) -> None:
             f"record: {cause}. Import the same master data into the central database first."
         ) from error
     if head is None:
-        c.execute(insert(HEADS).values(station=row.station, seq=row.seq, hash=row.hash))
+        c.execute(
+            insert(HEADS).values(
+                station=row.station, seq=row.seq, hash=row.hash, synced_seq=row.seq
+            )
+        )
     else:
         c.execute(
-            update(HEADS).where(HEADS.c.station == row.station).values(seq=row.seq, hash=row.hash)
+            update(HEADS)
+            .where(HEADS.c.station == row.station)
+            .values(seq=row.seq, hash=row.hash, synced_seq=row.seq)
         )
     report.pushed += 1

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from tracestation.store.audit import verify_journal
 from tracestation.store.database import open_database
 from tracestation.store.importer import import_master_data
+from tracestation.store.status import pending_event_count
 from tracestation.store.tables import EventRow
 from tracestation.sync.push import SyncRefused, push_journal
 from tracestation.trace.recall import recall_scope
@@ -66,12 +67,14 @@ def test_a_pushed_journal_answers_the_same_recall_centrally_and_pushes_once(
     import_master_data(central, plant_document)
     replay_walkthrough(engine)
     events = unsynced(engine)
+    assert pending_event_count(engine) == events
 
     first = push_journal(engine, central)
     again = push_journal(engine, central)
 
     assert (first.pushed, first.stations) == (events, {"LINE-1"})
     assert again.pushed == 0 and unsynced(engine) == 0
+    assert pending_event_count(engine) == 0 and pending_event_count(central) == 0
     with Session(engine) as local_s, Session(central) as central_s:
         assert recall_scope(central_s, "C-7790", "CAP-220") == recall_scope(
             local_s, "C-7790", "CAP-220"
