@@ -12,10 +12,9 @@ from tracestation.station.clock import SystemClock
 from tracestation.station.core import Station
 from tracestation.station.env import StationSettings
 from tracestation.station.ports import Clock, LabelPrinter
-from tracestation.store.journal import DatabaseJournal
 from tracestation.store.pins import Argon2Pins
 from tracestation.store.plant import DatabasePlant
-from tracestation.store.work_memory import DatabaseWorkMemory
+from tracestation.store.unit_of_work import DatabaseTransactions
 
 
 def station_on(
@@ -33,10 +32,9 @@ def station_on(
     return Station(
         StationSettings(station_id),
         plant,
-        DatabaseJournal(engine, station_id, clock),
+        DatabaseTransactions(engine, plant, station_id, clock),
         clock,
         Argon2Pins(),
         printer,
         decode_options,
-        DatabaseWorkMemory(engine),
     )

@@ -58,9 +58,9 @@ def _label(text: str) -> tuple[str, str]:
 def _desk_and_lead(args: argparse.Namespace) -> tuple[Any, Any]:
     from tracestation.station.clock import SystemClock
     from tracestation.station.lead import LeadDesk, LeadSignatureRefused
-    from tracestation.store.journal import DatabaseJournal
     from tracestation.store.pins import Argon2Pins
     from tracestation.store.plant import DatabasePlant
+    from tracestation.store.unit_of_work import DatabaseTransactions
 
     if not args.lead:
         raise CliError("A lead signs this: give --lead BADGE (and --pin, or type it when asked).")
@@ -70,11 +70,9 @@ def _desk_and_lead(args: argparse.Namespace) -> tuple[Any, Any]:
             raise CliError("No PIN given: use --pin or $TRACESTATION_PIN.")
         pin = getpass.getpass(f"PIN for {args.lead}: ")
     engine = engine_for(args)
-    desk = LeadDesk(
-        DatabasePlant(engine),
-        DatabaseJournal(engine, station_id(args), SystemClock()),
-        Argon2Pins(),
-    )
+    plant = DatabasePlant(engine)
+    transactions = DatabaseTransactions(engine, plant, station_id(args), SystemClock())
+    desk = LeadDesk(plant, transactions, Argon2Pins())
     try:
         return desk, desk.sign_in(args.lead, pin)
     except LeadSignatureRefused as error:
@@ -83,12 +81,17 @@ def _desk_and_lead(args: argparse.Namespace) -> tuple[Any, Any]:
 
 def _run(args: argparse.Namespace, action: Any) -> int:
     from tracestation.domain.lots import LotActionRefused
+    from tracestation.station.ports import RecordNotSaved
 
     desk, lead = _desk_and_lead(args)
     try:
         result: dict[str, Any] = action(desk, lead)
     except LotActionRefused as error:
         raise CliError(f"{error} Nothing was changed.") from None
+    except RecordNotSaved as error:
+        raise CliError(
+            f"The action could not be saved ({error}). Nothing was changed; run it again."
+        ) from None
     result["signed_by"] = lead.badge
     if args.json:
         emit_json(result)

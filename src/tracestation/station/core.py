@@ -1,13 +1,19 @@
 """The station: one scan in, one verdict out, durable before it is reported accepted.
 
-`Station.scan` is the operator's hot path. It is not thread-safe: one thread owns a station (the
-GUI's database worker, the headless runner's main loop, replay).
+`Station.scan` is the operator's hot path and one unit of work: the reads the verdict depends
+on, the events with their projections and the station's work memory commit in one transaction.
+Only then is the verdict adopted; what follows the commit (labels, the next prompt) can fail
+without turning an accepted scan into "nothing was recorded". A transaction that lost a race to
+another station is judged again on what that station wrote.
+
+Not thread-safe: one thread owns a station (the GUI's database worker, the headless runner's
+main loop, replay).
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from tracestation.barcodes import Decoded, DecodeOptions, decode
@@ -18,14 +24,15 @@ from tracestation.station.env import Env, StationSettings
 from tracestation.station.messages import render
 from tracestation.station.ports import (
     Clock,
-    Journal,
     LabelPrinter,
     PinVerifier,
     PlantReader,
+    RaceLost,
     RecordNotSaved,
     RejectedScan,
     Signature,
-    WorkMemory,
+    Transaction,
+    Transactions,
 )
 from tracestation.station.prompts import ChecklistLine, checklist_for, prompt_for
 from tracestation.station.resolve import BadgeScan, PinScan, ReasonScan, Thing, resolve
@@ -33,6 +40,24 @@ from tracestation.station.resume import resume_params, resumed, work_of
 from tracestation.station.verdicts import Decision, Outcome, ScanResult, accept, reject
 
 _log = logging.getLogger(__name__)
+# A scan that keeps losing races this often is reported as not saved.
+_ATTEMPTS = 5
+
+
+@dataclass(frozen=True)
+class _Judged:
+    """A verdict decided inside the transaction, waiting for its commit."""
+
+    result: ScanResult
+    decision: Decision
+
+
+@dataclass(frozen=True)
+class _Work:
+    """The scan in progress: the station's environment read inside its transaction."""
+
+    env: Env
+    tx: Transaction
 
 
 class Station:
@@ -40,16 +65,14 @@ class Station:
         self,
         settings: StationSettings,
         plant: PlantReader,
-        journal: Journal,
+        transactions: Transactions,
         clock: Clock,
         pins: PinVerifier,
         printer: LabelPrinter,
         decode_options: DecodeOptions | None = None,
-        memory: WorkMemory | None = None,
     ) -> None:
         self.env = Env(plant, clock, settings)
-        self.memory = memory
-        self.journal = journal
+        self.transactions = transactions
         self.pins = pins
         self.printer = printer
         self.decode_options = decode_options or DecodeOptions()
@@ -65,18 +88,56 @@ class Station:
         """Judge one scan. `manual` marks text typed in for a damaged label; the journal says so.
 
         Never raises for a scan: a fault of the record or of the station itself is reported as
-        a rejection that says nothing was recorded.
+        a rejection that says nothing was recorded, and then nothing was.
         """
         self._manual = manual
         now = self.env.clock.now()
+        before = (self.context, self._last_scan)
+        for attempt in range(1, _ATTEMPTS + 1):
+            try:
+                with self.transactions.begin() as tx:
+                    work = _Work(replace(self.env, plant=tx.plant, identities=tx.identities), tx)
+                    work.env.plant.refresh()
+                    judged = self._judge(raw, now, work)
+                    tx.commit()
+                break
+            except RaceLost as lost:
+                self.context, self._last_scan = before
+                if attempt == _ATTEMPTS:
+                    return self._fault(raw, "record_not_saved", str(lost))
+                _log.info("scan %r lost a race (%s); judged again", _visible(raw), lost)
+            except RecordNotSaved as fault:
+                self.context, self._last_scan = before
+                return self._fault(raw, "record_not_saved", str(fault))
+            except Exception as fault:  # the operator must get an answer whatever went wrong
+                self.context, self._last_scan = before
+                _log.exception("station fault on scan %r", _visible(raw))
+                return self._fault(raw, "station_fault", f"{type(fault).__name__}: {fault}")
+        return self._after_commit(judged)
+
+    def _after_commit(self, judged: _Judged) -> ScanResult:
+        """Labels and the next prompt. The verdict is durable: nothing here may undo it."""
+        result = judged.result
+        if result.outcome is Outcome.ACCEPTED:
+            printer_fault = self._print_after(judged.decision)
+            if printer_fault:
+                fault_note = ("label_not_printed", {"detail": printer_fault})
+                result = replace(
+                    result,
+                    notes=(*result.notes, fault_note),
+                    message=f"{result.message} {render(*fault_note)}",
+                )
         try:
-            self.env.plant.refresh()
-            return self._judge(raw, now)
-        except RecordNotSaved as fault:
-            return self._fault(raw, "record_not_saved", str(fault))
-        except Exception as fault:  # the operator must get an answer whatever went wrong
-            _log.exception("station fault on scan %r", raw)
-            return self._fault(raw, "station_fault", f"{type(fault).__name__}: {fault}")
+            prompt_code, prompt_params = self.prompt_code()
+        except Exception:  # the record stands; the operator still gets the verdict
+            _log.exception("no prompt after scan %r", _visible(result.scan))
+            return result
+        return replace(
+            result,
+            prompt=render(prompt_code, prompt_params),
+            prompt_code=prompt_code,
+            prompt_params=prompt_params,
+        )
 
     def _fault(self, raw: str, code: str, detail: str) -> ScanResult:
         self.context = replace(self.context, override=None)
@@ -86,9 +147,9 @@ class Station:
             self.station_id, self.env.clock.now(), operator, raw, code, render(code, params)
         )
         try:
-            self.journal.log_rejection(rejected)
+            self.transactions.log_rejection(rejected)
         except Exception:  # the database may be what failed: the operator still gets the verdict
-            _log.exception("faulted scan %r could not be logged", raw)
+            _log.exception("faulted scan %r could not be logged", _visible(raw))
         try:
             prompt_code, prompt_params = self.prompt_code()
         except Exception:  # the record may be what failed; the verdict still goes out
@@ -105,23 +166,36 @@ class Station:
             prompt_params,
         )
 
-    def _judge(self, raw: str, now: datetime) -> ScanResult:
+    def _judge(self, raw: str, now: datetime, work: _Work) -> _Judged:
         if self._is_duplicate(raw, now):
-            return self._conclude(raw, reject("duplicate_scan", scan=_visible(raw)), now)
+            return self._conclude(raw, reject("duplicate_scan", scan=_visible(raw)), now, work)
         self._last_scan = (raw, now)
         decoded = decode(raw, self.decode_options)
         if decoded.error is not None:
             self.context = replace(self.context, override=None)
-            return self._conclude(raw, reject("unreadable", detail=decoded.error), now)
-        thing = resolve(decoded, self.env.plant, self._expected_parts(), self.context.part)
+            return self._conclude(raw, reject("unreadable", detail=decoded.error), now, work)
+        plant = work.env.plant
+        thing = resolve(decoded, plant, self._expected_parts(plant), self.context.part)
         if self.context.override is not None:
-            return self._override_step(raw, decoded, thing, now)
-        return self._conclude(raw, decide(thing, self.context, self.env, frozenset()), now, decoded)
+            return self._override_step(raw, decoded, thing, now, work)
+        decision = decide(thing, self.context, work.env, frozenset())
+        return self._conclude(raw, decision, now, work, decoded)
 
     def refuse_incomplete(self, raw: str, *, overflow: bool) -> ScanResult:
         """A device delivered half a barcode or a burst of noise: reject it with the reason."""
         code = "scan_overflow" if overflow else "scan_partial"
-        return self._conclude(raw, reject(code, scan=_visible(raw)), self.env.clock.now())
+        decision = reject(code, scan=_visible(raw))
+        now = self.env.clock.now()
+        try:
+            with self.transactions.begin() as tx:
+                work = _Work(replace(self.env, plant=tx.plant, identities=tx.identities), tx)
+                judged = self._conclude(raw, decision, now, work)
+                tx.commit()
+        except Exception:  # only the log line is lost; the verdict stands
+            _log.exception("incomplete scan %r could not be logged", _visible(raw))
+            message = render(code, decision.params)
+            judged = _Judged(ScanResult(raw, Outcome.REJECTED, code, message), decision)
+        return self._after_commit(judged)
 
     def checklist(self) -> list[ChecklistLine]:
         """The current unit's BOM lines at this operation, with what is installed so far."""
@@ -141,76 +215,81 @@ class Station:
         window = self.env.settings.duplicate_window_seconds
         return raw == last_raw and (now - last_time).total_seconds() < window
 
-    def _expected_parts(self) -> frozenset[str]:
+    def _expected_parts(self, plant: PlantReader) -> frozenset[str]:
         ctx = self.context
         if ctx.work_order is None:
             return frozenset()
         parts = {ctx.work_order.part}
         if ctx.operation is not None:
             parts.update(
-                line.child
-                for line in self.env.plant.bom_lines(ctx.work_order.part, ctx.operation.code)
+                line.child for line in plant.bom_lines(ctx.work_order.part, ctx.operation.code)
             )
         return frozenset(parts)
 
-    def _override_step(self, raw: str, decoded: Decoded, thing: Thing, now: datetime) -> ScanResult:
+    def _override_step(
+        self, raw: str, decoded: Decoded, thing: Thing, now: datetime, work: _Work
+    ) -> _Judged:
         pending = self.context.override
         assert pending is not None
         if isinstance(thing, BadgeScan) and thing.operator.is_lead:
             self.context = replace(
                 self.context, override=replace(pending, lead=thing.operator, pin_ok=False)
             )
-            return self._conclude(
-                raw, accept("override_lead", self.context, name=thing.operator.name), now
-            )
+            decision = accept("override_lead", self.context, name=thing.operator.name)
+            return self._conclude(raw, decision, now, work)
         if isinstance(thing, PinScan) and pending.lead is not None:
-            return self._override_pin(raw, thing, pending, now)
+            return self._override_pin(raw, thing, pending, now, work)
         if isinstance(thing, ReasonScan):
             self.context = replace(self.context, override=replace(pending, reason=thing.code))
-            return self._try_waive(raw, now)
+            return self._try_waive(raw, now, work)
         if isinstance(thing, PinScan):
-            return self._conclude(raw, reject("override_needs_lead_badge"), now)
+            return self._conclude(raw, reject("override_needs_lead_badge"), now, work)
         self.context = replace(self.context, override=None)
-        decision = decide(thing, self.context, self.env, frozenset())
-        result = self._conclude(raw, decision, now, decoded)
+        decision = decide(thing, self.context, work.env, frozenset())
+        judged = self._conclude(raw, decision, now, work, decoded)
+        result = judged.result
         return replace(
-            result,
-            message=render("override_cancelled", {}) + " " + result.message,
-            notes=(("override_cancelled", {}), *result.notes),
+            judged,
+            result=replace(
+                result,
+                message=render("override_cancelled", {}) + " " + result.message,
+                notes=(("override_cancelled", {}), *result.notes),
+            ),
         )
 
     def _override_pin(
-        self, raw: str, scan: PinScan, pending: PendingOverride, now: datetime
-    ) -> ScanResult:
+        self, raw: str, scan: PinScan, pending: PendingOverride, now: datetime, work: _Work
+    ) -> _Judged:
         lead = pending.lead
         assert lead is not None
         if lead.pin_hash is None or not self.pins.verify(lead.pin_hash, scan.pin):
             failed = pending.failed_pins + 1
             if failed >= self.env.settings.max_pin_attempts:
                 self.context = replace(self.context, override=None)
-                return self._conclude(raw, reject("override_pin_locked", name=lead.name), now)
+                decision = reject("override_pin_locked", name=lead.name)
+                return self._conclude(raw, decision, now, work)
             self.context = replace(self.context, override=replace(pending, failed_pins=failed))
-            return self._conclude(raw, reject("override_bad_pin", name=lead.name), now)
+            return self._conclude(raw, reject("override_bad_pin", name=lead.name), now, work)
         self.context = replace(self.context, override=replace(pending, pin_ok=True))
-        return self._try_waive(raw, now)
+        return self._try_waive(raw, now, work)
 
-    def _try_waive(self, raw: str, now: datetime) -> ScanResult:
+    def _try_waive(self, raw: str, now: datetime, work: _Work) -> _Judged:
         pending = self.context.override
         assert pending is not None
         if pending.lead is None or not pending.pin_ok:
-            return self._conclude(
-                raw, accept("override_reason_set", self.context, reason=pending.reason or ""), now
-            )
+            reason = pending.reason or ""
+            decision = accept("override_reason_set", self.context, reason=reason)
+            return self._conclude(raw, decision, now, work)
         if pending.reason is None:
-            return self._conclude(
-                raw, accept("override_pin_ok", self.context, name=pending.lead.name), now
-            )
+            decision = accept("override_pin_ok", self.context, name=pending.lead.name)
+            return self._conclude(raw, decision, now, work)
         base = replace(self.context, override=None)
-        thing = resolve(pending.scan, self.env.plant, self._expected_parts(), base.part)
-        decision = decide(thing, base, self.env, frozenset({pending.rule}))
+        plant = work.env.plant
+        thing = resolve(pending.scan, plant, self._expected_parts(plant), base.part)
+        decision = decide(thing, base, work.env, frozenset({pending.rule}))
         if decision.outcome is not Outcome.ACCEPTED:
             self.context = base
-            return self._conclude(raw, decision, now)
+            return self._conclude(raw, decision, now, work)
         work_order = base.work_order.number if base.work_order else None
         deviation = DeviationRecorded(
             pending.rule, pending.subject, work_order, pending.reason, pending.lead.badge
@@ -222,25 +301,28 @@ class Station:
             params={**decision.params, "rule": pending.rule, "name": pending.lead.name},
         )
         signature = Signature(pending.lead.badge, f"waived {pending.rule}")
-        return self._conclude(raw, signed, now, reason=pending.reason, signature=signature)
+        return self._conclude(raw, signed, now, work, reason=pending.reason, signature=signature)
 
     def _conclude(
         self,
         raw: str,
         decision: Decision,
         now: datetime,
+        work: _Work,
         decoded: Decoded | None = None,
         *,
         reason: str | None = None,
         signature: Signature | None = None,
-    ) -> ScanResult:
+    ) -> _Judged:
+        """Write what the decision calls for inside the scan's transaction. The prompt and the
+        labels come after the commit (`_after_commit`)."""
         message = render(decision.code, decision.params)
         notes: tuple[tuple[str, dict[str, str]], ...] = ()
         event_ids: list[str] = []
         if decision.outcome is Outcome.ACCEPTED:
             if decision.events:
                 operator = self.context.operator.badge if self.context.operator else None
-                event_ids = self.journal.record(
+                event_ids = work.tx.journal.record(
                     decision.events,
                     operator=operator,
                     reason=reason,
@@ -248,14 +330,9 @@ class Station:
                     manual=self._manual,
                 )
             if decision.context is not None:
-                notes = self._adopt(decision.context, decision.code)
+                notes = self._adopt(decision.context, decision.code, work)
                 if notes:
                     message = f"{message} {render(*notes[0])}"
-            printer_fault = self._print_after(decision)
-            if printer_fault:
-                fault_note = ("label_not_printed", {"detail": printer_fault})
-                notes = (*notes, fault_note)
-                message = f"{message} {render(*fault_note)}"
         else:
             if (
                 decision.outcome is Outcome.NEEDS_OVERRIDE
@@ -270,40 +347,35 @@ class Station:
                 )
             operator = self.context.operator.badge if self.context.operator else None
             rejected = RejectedScan(self.station_id, now, operator, raw, decision.code, message)
-            try:
-                self.journal.log_rejection(rejected)
-            except RecordNotSaved:
-                # The verdict stands; only its log line is lost, and the log says so.
-                _log.exception("rejected scan %r could not be logged", raw)
-        prompt_code, prompt_params = self.prompt_code()
-        return ScanResult(
+            work.tx.journal.log_rejection(rejected)
+        result = ScanResult(
             scan=raw,
             outcome=decision.outcome,
             code=decision.code,
             message=message,
             event_ids=tuple(event_ids),
-            prompt=render(prompt_code, prompt_params),
             params=decision.params,
-            prompt_code=prompt_code,
-            prompt_params=prompt_params,
             notes=notes,
         )
+        return _Judged(result, decision)
 
-    def _adopt(self, context: Context, code: str) -> tuple[tuple[str, dict[str, str]], ...]:
-        """Take on the new context; remember the work, or resume it at log-in."""
+    def _adopt(
+        self, context: Context, code: str, work: _Work
+    ) -> tuple[tuple[str, dict[str, str]], ...]:
+        """Take on the new context; remember the work, or resume it at log-in. Runs inside the
+        scan's transaction: if the scan is undone, so is this (`scan` restores the context)."""
         before = work_of(self.context)
         self.context = context
-        if self.memory is None:
-            return ()
+        memory = work.tx.memory
         if code == "logged_in" and context.work_order is None:
-            saved = self.memory.recall(self.station_id)
-            restored = resumed(saved, context, self.env) if saved else None
+            saved = memory.recall(self.station_id)
+            restored = resumed(saved, context, work.env) if saved else None
             if restored is not None:
                 self.context = restored
                 return (("work_resumed", resume_params(restored)),)
         after = work_of(self.context)
         if after != before and after is not None:
-            self.memory.remember(self.station_id, after)
+            memory.remember(self.station_id, after)
         return ()
 
     def _print_after(self, decision: Decision) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tracestation.station.ports import Clock, PlantReader
+from tracestation.station.ports import Clock, Identities, PlantReader
 
 
 @dataclass(frozen=True)
@@ -20,3 +20,4 @@ class Env:
     plant: PlantReader
     clock: Clock
     settings: StationSettings
+    identities: Identities | None = None  # set inside a scan's transaction

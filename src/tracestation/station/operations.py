@@ -168,7 +168,8 @@ def _pack(unit: Unit, ctx: Context, env: Env) -> Decision:
     events: list[DomainEvent] = []
     container = env.plant.open_container(ctx.work_order.number)
     if container is None:
-        number = sscc(0, env.settings.gs1_company_prefix, env.plant.container_count() + 1)
+        assert env.identities is not None, "a carton is opened inside the scan's transaction"
+        number = sscc(0, env.settings.gs1_company_prefix, env.identities.next_container_serial())
         container = Container(number, ctx.work_order.number, unit.part, ctx.operation.pack_qty)
         events.append(
             ContainerOpened(number, container.work_order, container.part, container.capacity)

@@ -1,12 +1,15 @@
 """What the station core needs from the outside world, as protocols.
 
-The store implements `PlantReader` and `Journal` on a database; tests may use the same store on an
-in-memory SQLite database. Both are called from the thread that owns the station.
+The store implements them on a database (SQLite or PostgreSQL); `tests/support/fakes.py` in memory.
+Every scan and every lead action is one `Transaction`: the reads its decision depends on, the
+journal append with its projections, the station's work memory and any identity it allocates
+commit together or not at all. All are called from the thread that owns the station.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -48,7 +51,6 @@ class PlantReader(Protocol):
     def kitted_quantity(self, work_order: str, part: str, operation: str) -> Decimal: ...
     def open_container(self, work_order: str) -> Container | None: ...
     def container(self, sscc: str) -> Container | None: ...
-    def container_count(self) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,12 @@ class RejectedScan:
 class RecordNotSaved(RuntimeError):
     """The journal could not commit (database unreachable, disk full, locked too long):
     nothing of the scan was recorded."""
+
+
+class RaceLost(RecordNotSaved):
+    """Another station changed what this transaction decided on at the same moment (a deadlock,
+    a serialization failure, or a constraint of the schema that refused the write). Nothing was
+    recorded; judged again on what the other station wrote, the scan gets its true verdict."""
 
 
 class Journal(Protocol):
@@ -104,6 +112,37 @@ class SavedWork:
 class WorkMemory(Protocol):
     def recall(self, station: str) -> SavedWork | None: ...
     def remember(self, station: str, work: SavedWork | None) -> None: ...
+
+
+class Identities(Protocol):
+    def next_container_serial(self) -> int:
+        """The serial reference of the next carton's SSCC: never the same for two stations
+        sharing a database. Allocated inside the scan's transaction."""
+        ...
+
+
+class Transaction(Protocol):
+    """One unit of work. Its `plant` reads inside the transaction and locks the rows a scan
+    may change; nothing is durable until `commit()` returns, and leaving the `with` block
+    without it undoes everything."""
+
+    plant: PlantReader
+    journal: Journal
+    memory: WorkMemory
+    identities: Identities
+
+    def commit(self) -> None: ...
+
+
+class Transactions(Protocol):
+    def begin(self) -> AbstractContextManager[Transaction]:
+        """Open a unit of work. Database faults leave it as `RecordNotSaved`, and lost races
+        between stations as `RaceLost` (worth running again)."""
+        ...
+
+    def log_rejection(self, rejected: RejectedScan) -> None:
+        """Log a rejection in a transaction of its own (when the scan's own was undone)."""
+        ...
 
 
 class PinVerifier(Protocol):

@@ -10,7 +10,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Engine, bindparam, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from tracestation.domain.chain import GENESIS, event_hash
@@ -22,6 +22,7 @@ from tracestation.store.tables import EventRow, RejectedScanRow, StationHeadRow,
 
 EVENTS = table_of(EventRow)
 HEADS = table_of(StationHeadRow)
+REJECTED = table_of(RejectedScanRow)
 _HEAD = (
     select(HEADS.c.seq, HEADS.c.hash)
     .where(HEADS.c.station == bindparam("station"))
@@ -35,7 +36,80 @@ _MOVE_HEAD = (
 )
 
 
+class JournalOnConnection:
+    """The station's journal inside a unit of work: appends on its connection, commits nothing.
+    Database errors pass through to the unit of work, which says what they mean."""
+
+    def __init__(self, connection: Connection, station: str, clock: Clock) -> None:
+        self.connection = connection
+        self.station = station
+        self.clock = clock
+
+    def record(
+        self,
+        events: Sequence[DomainEvent],
+        *,
+        operator: str | None,
+        reason: str | None = None,
+        signature: Signature | None = None,
+        manual: bool = False,
+    ) -> list[str]:
+        c = self.connection
+        ids: list[str] = []
+        head = c.execute(_HEAD, {"station": self.station}).first()
+        seq, prev_hash = (head.seq, head.hash) if head else (0, GENESIS)
+        now = self.clock.now()
+        time = now.isoformat(timespec="microseconds")
+        signed_by = signature.badge if signature else None
+        for event in events:
+            seq += 1
+            event_id = str(uuid.uuid4())
+            payload = event.payload()
+            if signature is not None:
+                payload = {**payload, "signature_meaning": signature.meaning}
+            if manual:
+                payload = {**payload, "entry": "manual"}
+            row: dict[str, Any] = {
+                "id": event_id,
+                "station": self.station,
+                "seq": seq,
+                "time": time,
+                "operator": operator,
+                "kind": event.kind,
+                "payload": payload,
+                "reason": reason,
+                "signed_by": signed_by,
+                "prev_hash": prev_hash,
+            }
+            digest = event_hash(**row)
+            c.execute(_INSERT_EVENT, {**row, "hash": digest, "synced_at": None})
+            project(event, c, Written(event_id, now, self.station, operator, signed_by))
+            prev_hash = digest
+            ids.append(event_id)
+        if head is None:
+            # Two processes writing a station's first event both insert its head: the
+            # second fails on the key and its unit of work is judged again.
+            c.execute(insert(HEADS).values(station=self.station, seq=seq, hash=prev_hash))
+        else:
+            c.execute(_MOVE_HEAD, {"k_station": self.station, "v_seq": seq, "v_hash": prev_hash})
+        return ids
+
+    def log_rejection(self, rejected: RejectedScan) -> None:
+        self.connection.execute(
+            insert(REJECTED).values(
+                station=rejected.station,
+                time=rejected.time,
+                operator=rejected.operator,
+                raw=rejected.raw[:4096],
+                code=rejected.code,
+                message=rejected.message,
+            )
+        )
+
+
 class DatabaseJournal:
+    """The journal on its own: each call is a transaction of its own (tools and tests)."""
+
     def __init__(self, engine: Engine, station: str, clock: Clock) -> None:
         self.engine = writer(engine)
         self.station = station
@@ -51,78 +125,21 @@ class DatabaseJournal:
         manual: bool = False,
     ) -> list[str]:
         try:
-            return self._record(events, operator, reason, signature, manual)
-        except (SQLAlchemyError, ProjectionError) as error:
-            raise RecordNotSaved(_short(error)) from error
-
-    def _record(
-        self,
-        events: Sequence[DomainEvent],
-        operator: str | None,
-        reason: str | None,
-        signature: Signature | None,
-        manual: bool,
-    ) -> list[str]:
-        ids: list[str] = []
-        with self.engine.begin() as c:
-            head = c.execute(_HEAD, {"station": self.station}).first()
-            seq, prev_hash = (head.seq, head.hash) if head else (0, GENESIS)
-            now = self.clock.now()
-            time = now.isoformat(timespec="microseconds")
-            signed_by = signature.badge if signature else None
-            for event in events:
-                seq += 1
-                event_id = str(uuid.uuid4())
-                payload = event.payload()
-                if signature is not None:
-                    payload = {**payload, "signature_meaning": signature.meaning}
-                if manual:
-                    payload = {**payload, "entry": "manual"}
-                row: dict[str, Any] = {
-                    "id": event_id,
-                    "station": self.station,
-                    "seq": seq,
-                    "time": time,
-                    "operator": operator,
-                    "kind": event.kind,
-                    "payload": payload,
-                    "reason": reason,
-                    "signed_by": signed_by,
-                    "prev_hash": prev_hash,
-                }
-                digest = event_hash(**row)
-                c.execute(_INSERT_EVENT, {**row, "hash": digest, "synced_at": None})
-                project(event, c, Written(event_id, now, self.station, operator, signed_by))
-                prev_hash = digest
-                ids.append(event_id)
-            if head is None:
-                c.execute(insert(HEADS).values(station=self.station, seq=seq, hash=prev_hash))
-            else:
-                c.execute(
-                    _MOVE_HEAD, {"k_station": self.station, "v_seq": seq, "v_hash": prev_hash}
+            with self.engine.begin() as c:
+                return JournalOnConnection(c, self.station, self.clock).record(
+                    events, operator=operator, reason=reason, signature=signature, manual=manual
                 )
-        return ids
+        except (SQLAlchemyError, ProjectionError) as error:
+            raise RecordNotSaved(short_error(error)) from error
 
     def log_rejection(self, rejected: RejectedScan) -> None:
         try:
-            self._log_rejection(rejected)
+            with self.engine.begin() as c:
+                JournalOnConnection(c, self.station, self.clock).log_rejection(rejected)
         except SQLAlchemyError as error:
-            raise RecordNotSaved(_short(error)) from error
-
-    def _log_rejection(self, rejected: RejectedScan) -> None:
-        with self.engine.begin() as c:
-            c.execute(
-                insert(table_of(RejectedScanRow)).values(
-                    station=rejected.station,
-                    time=rejected.time,
-                    operator=rejected.operator,
-                    raw=rejected.raw[:4096],
-                    code=rejected.code,
-                    message=rejected.message,
-                )
-            )
+            raise RecordNotSaved(short_error(error)) from error
 
 
-def _short(error: Exception) -> str:
+def short_error(error: Exception) -> str:
     text = str(getattr(error, "orig", None) or error)
     return text.splitlines()[0][:200] if text else type(error).__name__

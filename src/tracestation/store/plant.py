@@ -1,16 +1,21 @@
 """`PlantReader` on the database: the station core's view of master data and projections.
 
-Each call runs in its own short session, so a reader never holds a snapshot between scans.
+Outside a unit of work each call runs in its own short connection, so a reader never holds a
+snapshot between scans. Inside one (`DatabasePlant.within`) every read runs on the unit of work's
+connection, and the rows a scan may change (lots, units, work orders, open cartons) are read with
+`FOR UPDATE`: on PostgreSQL a second station reaching for the same row waits for the first to
+commit and then decides on what it wrote. SQLite has one writer at a time and needs no row locks.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, bindparam, func, select
+from sqlalchemy import Connection, Engine, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from tracestation.domain.model import (
@@ -82,6 +87,27 @@ _UNIT = select(UNITS).where(
     UNITS.c.part == bindparam("part"), UNITS.c.serial == bindparam("serial")
 )
 _UNITS_BY_SERIAL = select(UNITS).where(UNITS.c.serial == bindparam("serial"))
+WORK_ORDERS = table_of(WorkOrderRow)
+CONTAINERS = table_of(ContainerRow)
+_LOCK_WORK_ORDER = (
+    select(WORK_ORDERS.c.number)
+    .where(WORK_ORDERS.c.number == bindparam("number"))
+    .with_for_update()
+)
+_OPEN_CONTAINER = (
+    select(CONTAINERS)
+    .where(CONTAINERS.c.work_order == bindparam("work_order"), CONTAINERS.c.closed.is_(False))
+    .order_by(CONTAINERS.c.opened_at)
+)
+_CONTAINER = select(CONTAINERS).where(CONTAINERS.c.sscc == bindparam("sscc"))
+_CONTAINER_SERIALS = (
+    select(UNITS.c.serial).where(UNITS.c.container == bindparam("sscc")).order_by(UNITS.c.serial)
+)
+# Inside a unit of work: the same reads, holding the rows until the commit.
+_LOCKED = {
+    id(statement): statement.with_for_update()
+    for statement in (_LOT, _LOTS_BY_CODE, _UNIT, _UNITS_BY_SERIAL, _OPEN_CONTAINER, _CONTAINER)
+}
 _UNIT_COUNT = (
     select(func.count()).select_from(UNITS).where(UNITS.c.work_order == bindparam("work_order"))
 )
@@ -136,33 +162,65 @@ def to_unit(row: Any) -> Unit:
     )
 
 
+class _MasterData:
+    """Master data held in memory, shared by a plant and its views inside units of work."""
+
+    def __init__(self) -> None:
+        self.values: dict[tuple[str, ...], Any] = {}
+        self.version: int | None = -1
+
+
 class DatabasePlant:
     """Master data (operators, work orders, parts, routings, BOMs) is kept in memory and dropped
     when `refresh()` sees that an import changed it; state (lots, units, links) is always read
-    fresh. Not thread-safe: one thread owns a DatabasePlant."""
+    fresh. Not thread-safe: one thread owns a DatabasePlant and the views `within` gives."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self._master: dict[tuple[str, ...], Any] = {}
-        self._version: int | None = -1
+        self._master = _MasterData()
+        self._connection: Connection | None = None
 
-    def _session(self) -> Session:
-        return Session(self.engine)
+    def within(self, connection: Connection) -> DatabasePlant:
+        """The same plant read on `connection`, inside its transaction, locking what it reads
+        of the rows a scan may change."""
+        view = DatabasePlant.__new__(DatabasePlant)
+        view.engine = self.engine
+        view._master = self._master
+        view._connection = connection
+        return view
+
+    @contextmanager
+    def _connect(self) -> Iterator[Connection]:
+        if self._connection is not None:
+            yield self._connection
+        else:
+            with self.engine.connect() as c:
+                yield c
+
+    def _read(self, statement: Any) -> Any:
+        """`statement`, locking the rows it reads when inside a unit of work."""
+        return _LOCKED[id(statement)] if self._connection is not None else statement
+
+    @contextmanager
+    def _session(self) -> Iterator[Session]:
+        with self._connect() as c, Session(bind=c) as s:
+            yield s
 
     def refresh(self) -> None:
         """Call before each scan: one query, and the cache is dropped if master data changed."""
-        with self.engine.connect() as c:
+        with self._connect() as c:
             version = c.scalar(_MASTER_DATA_VERSION)
-        if version != self._version:
-            self._master.clear()
-            self._version = version
+        if version != self._master.version:
+            self._master.values.clear()
+            self._master.version = version
 
     def _cached(self, key: tuple[str, ...], load: Callable[[], T]) -> T:
-        if len(self._master) > _CACHE_LIMIT:  # bare-value lookups add keys all shift long
-            self._master.clear()
-        if key not in self._master:
-            self._master[key] = load()
-        value: T = self._master[key]
+        cache = self._master.values
+        if len(cache) > _CACHE_LIMIT:  # bare-value lookups add keys all shift long
+            cache.clear()
+        if key not in cache:
+            cache[key] = load()
+        value: T = cache[key]
         return value
 
     def operator(self, badge: str) -> Operator | None:
@@ -246,25 +304,26 @@ class DatabasePlant:
             return [BomLine(r.parent, r.child, Decimal(r.qty), r.operation) for r in rows]
 
     def lot(self, part: str, code: str) -> Lot | None:
-        with self.engine.connect() as c:
-            row = c.execute(_LOT, {"part": part, "code": code}).first()
+        with self._connect() as c:
+            row = c.execute(self._read(_LOT), {"part": part, "code": code}).first()
             return to_lot(row) if row else None
 
     def lots_by_code(self, code: str) -> list[Lot]:
-        with self.engine.connect() as c:
-            return [to_lot(r) for r in c.execute(_LOTS_BY_CODE, {"code": code})]
+        with self._connect() as c:
+            return [to_lot(r) for r in c.execute(self._read(_LOTS_BY_CODE), {"code": code})]
 
     def unit(self, part: str, serial: str) -> Unit | None:
-        with self.engine.connect() as c:
-            row = c.execute(_UNIT, {"part": part, "serial": serial}).first()
+        with self._connect() as c:
+            row = c.execute(self._read(_UNIT), {"part": part, "serial": serial}).first()
             return to_unit(row) if row else None
 
     def units_by_serial(self, serial: str) -> list[Unit]:
-        with self.engine.connect() as c:
-            return [to_unit(r) for r in c.execute(_UNITS_BY_SERIAL, {"serial": serial})]
+        with self._connect() as c:
+            rows = c.execute(self._read(_UNITS_BY_SERIAL), {"serial": serial})
+            return [to_unit(r) for r in rows]
 
     def installed_children(self, part: str, serial: str) -> list[InstalledChild]:
-        with self.engine.connect() as c:
+        with self._connect() as c:
             rows = c.execute(_INSTALLED_CHILDREN, {"part": part, "serial": serial}).all()
         return [
             InstalledChild(
@@ -280,16 +339,24 @@ class DatabasePlant:
         ]
 
     def installed_in(self, part: str, serial: str) -> Unit | None:
-        with self.engine.connect() as c:
+        with self._connect() as c:
             row = c.execute(_INSTALLED_IN, {"part": part, "serial": serial}).first()
             return to_unit(row) if row else None
 
+    def _lock_work_order(self, c: Connection, work_order: str) -> None:
+        """Inside a unit of work, what is counted per work order (units registered, material
+        kitted, the open carton) is decided by one station at a time."""
+        if self._connection is not None:
+            c.execute(_LOCK_WORK_ORDER, {"number": work_order})
+
     def unit_count(self, work_order: str) -> int:
-        with self.engine.connect() as c:
+        with self._connect() as c:
+            self._lock_work_order(c, work_order)
             return int(c.scalar(_UNIT_COUNT, {"work_order": work_order}) or 0)
 
     def kitted_quantity(self, work_order: str, part: str, operation: str) -> Decimal:
         with self._session() as s:
+            self._lock_work_order(s.connection(), work_order)
             total = s.scalar(
                 select(func.coalesce(func.sum(ConsumptionRow.qty), 0))
                 .join(LotRow, LotRow.id == ConsumptionRow.lot_id)
@@ -303,28 +370,17 @@ class DatabasePlant:
             return Decimal(str(total or 0))
 
     def open_container(self, work_order: str) -> Container | None:
-        with self._session() as s:
-            row = s.scalars(
-                select(ContainerRow).where(
-                    ContainerRow.work_order == work_order, ContainerRow.closed.is_(False)
-                )
-            ).first()
-            return self._container(s, row) if row else None
+        with self._connect() as c:
+            self._lock_work_order(c, work_order)
+            row = c.execute(self._read(_OPEN_CONTAINER), {"work_order": work_order}).first()
+            return _container(c, row) if row else None
 
     def container(self, sscc: str) -> Container | None:
-        with self._session() as s:
-            row = s.get(ContainerRow, sscc)
-            return self._container(s, row) if row else None
+        with self._connect() as c:
+            row = c.execute(self._read(_CONTAINER), {"sscc": sscc}).first()
+            return _container(c, row) if row else None
 
-    def container_count(self) -> int:
-        with self._session() as s:
-            return s.scalar(select(func.count()).select_from(ContainerRow)) or 0
 
-    @staticmethod
-    def _container(s: Session, row: ContainerRow) -> Container:
-        serials = s.scalars(
-            select(UnitRow.serial).where(UnitRow.container == row.sscc).order_by(UnitRow.serial)
-        ).all()
-        return Container(
-            row.sscc, row.work_order, row.part, row.capacity, tuple(serials), row.closed
-        )
+def _container(c: Connection, row: Any) -> Container:
+    serials = c.scalars(_CONTAINER_SERIALS, {"sscc": row.sscc}).all()
+    return Container(row.sscc, row.work_order, row.part, row.capacity, tuple(serials), row.closed)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, bindparam, delete, insert, select
+from sqlalchemy import Connection, Engine, bindparam, delete, insert, select
 
 from tracestation.station.ports import SavedWork
 from tracestation.store.database import writer
@@ -14,31 +14,47 @@ _FORGET = delete(WORK).where(WORK.c.station == bindparam("k_station"))
 _REMEMBER = insert(WORK)
 
 
-class DatabaseWorkMemory:
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-        self.writer = writer(engine)
+class WorkMemoryOnConnection:
+    """The station's work memory inside a unit of work (it commits with the scan)."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
 
     def recall(self, station: str) -> SavedWork | None:
-        with self.engine.connect() as c:
-            row = c.execute(_RECALL, {"k_station": station}).first()
+        row = self.connection.execute(_RECALL, {"k_station": station}).first()
         if row is None:
             return None
         unit = (row.unit_part, row.unit_serial) if row.unit_part and row.unit_serial else None
         return SavedWork(row.work_order, row.operation, unit)
 
     def remember(self, station: str, work: SavedWork | None) -> None:
+        c = self.connection
+        c.execute(_FORGET, {"k_station": station})
+        if work is not None:
+            part, serial = work.unit or (None, None)
+            c.execute(
+                _REMEMBER,
+                {
+                    "station": station,
+                    "work_order": work.work_order,
+                    "operation": work.operation,
+                    "unit_part": part,
+                    "unit_serial": serial,
+                },
+            )
+
+
+class DatabaseWorkMemory:
+    """The work memory on its own: each call is a transaction of its own."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.writer = writer(engine)
+
+    def recall(self, station: str) -> SavedWork | None:
+        with self.engine.connect() as c:
+            return WorkMemoryOnConnection(c).recall(station)
+
+    def remember(self, station: str, work: SavedWork | None) -> None:
         with self.writer.begin() as c:
-            c.execute(_FORGET, {"k_station": station})
-            if work is not None:
-                part, serial = work.unit or (None, None)
-                c.execute(
-                    _REMEMBER,
-                    {
-                        "station": station,
-                        "work_order": work.work_order,
-                        "operation": work.operation,
-                        "unit_part": part,
-                        "unit_serial": serial,
-                    },
-                )
+            WorkMemoryOnConnection(c).remember(station, work)

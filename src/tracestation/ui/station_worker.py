@@ -82,7 +82,7 @@ class StationWorker(QObject):
             return
         self._parts = parts
         station = parts.station
-        self._desk = LeadDesk(station.env.plant, station.journal, station.pins)
+        self._desk = LeadDesk(station.env.plant, station.transactions, station.pins)
         self.sig_engine.emit(parts.engine)
         self.sig_ready.emit(snapshot_of(station, parts.engine))
 

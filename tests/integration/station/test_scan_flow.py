@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
+import pytest
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -315,24 +317,25 @@ def test_the_checklist_ticks_bom_lines_as_children_go_in(station: Any, scan: Any
 
 
 def test_a_scan_the_database_cannot_save_is_rejected_and_the_station_carries_on(
-    engine: Any, station: Any, scan: Any
+    engine: Any, station: Any, scan: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tracestation.station.ports import RecordNotSaved
+    from sqlalchemy.exc import OperationalError
+
+    from tracestation.store.journal import JournalOnConnection
 
     scan("B-1001", *BUILD_BOARD)
-    real_record = station.journal.record
 
     def disk_full(*args: Any, **kwargs: Any) -> list[str]:
-        raise RecordNotSaved("database or disk is full")
+        raise OperationalError("INSERT INTO events", {}, Exception("database or disk is full"))
 
-    station.journal.record = disk_full
-    result = station.scan("PCB-1")
+    with monkeypatch.context() as patched:
+        patched.setattr(JournalOnConnection, "record", disk_full)
+        result = station.scan("PCB-1")
     assert result.outcome == "rejected"
     assert result.message.startswith(
         "The scan could not be saved (database or disk is full). Nothing was recorded"
     )
     assert station.context.unit is None
-    station.journal.record = real_record
     assert station.scan("PCB-1").outcome == "accepted", (
         "scanning again works once the database does"
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tracestation.barcodes import Decoded, decode
@@ -69,7 +69,8 @@ def test_barcode_shaped_text_decodes_without_raising(prefix: str, rest: str) -> 
     _assert_sound(decode(prefix + rest))
 
 
-@settings(max_examples=30)
+# Large inputs on purpose: the health check that warns about their size is not the point here.
+@settings(max_examples=30, suppress_health_check=[HealthCheck.data_too_large, HealthCheck.too_slow])
 @given(st.text(min_size=3000, max_size=6000))
 def test_long_text_decodes_without_raising(raw: str) -> None:
     _assert_sound(decode(raw))

@@ -1,0 +1,106 @@
+"""One database transaction per scan or lead action: the station's unit of work.
+
+`DatabaseTransactions.begin()` opens a writer transaction (SQLite: `BEGIN IMMEDIATE`, so stations
+on one file take turns; PostgreSQL: READ COMMITTED with the plant's reads locking the rows a scan
+may change). Inside it the plant, the journal with its projections, the work memory and the
+identity counters all run on the one connection, so a scan's decision and what it writes commit
+together or not at all.
+
+Errors leave the `with` block as the station core's own words: `RaceLost` when another station
+got there first (a deadlock, a serialization failure, a constraint of the schema), worth judging
+again; `RecordNotSaved` for anything else the database refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Connection, Engine, bindparam, func, insert, select, update
+from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
+
+from tracestation.station.ports import Clock, RaceLost, RecordNotSaved, RejectedScan
+from tracestation.store.database import writer
+from tracestation.store.journal import JournalOnConnection, short_error
+from tracestation.store.plant import DatabasePlant
+from tracestation.store.projections import ProjectionError
+from tracestation.store.tables import ContainerRow, PlantMetaRow, table_of
+from tracestation.store.work_memory import WorkMemoryOnConnection
+
+META = table_of(PlantMetaRow)
+SSCC_COUNTER = "sscc_serial"
+_NEXT_SSCC = (
+    update(META)
+    .where(META.c.key == bindparam("k_key"))
+    .values(value=META.c.value + 1)
+    .returning(META.c.value)
+)
+# PostgreSQL's codes for "run it again": deadlock, serialization failure, lock not available.
+_RETRYABLE_STATES = {"40P01", "40001", "55P03"}
+
+
+class CounterOnConnection:
+    """Identities allocated from counters in `plant_meta`, inside the scan's transaction: the
+    counter row is updated relative to itself, so two stations never draw the same number."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    def next_container_serial(self) -> int:
+        c = self.connection
+        value = c.scalar(_NEXT_SSCC, {"k_key": SSCC_COUNTER})
+        if value is None:
+            # First carton on this database: start after any carton already recorded.
+            # Two stations starting at once collide on the key and one is judged again.
+            count = c.scalar(select(func.count()).select_from(table_of(ContainerRow))) or 0
+            value = int(count) + 1
+            c.execute(insert(META).values(key=SSCC_COUNTER, value=value))
+        return int(value)
+
+
+class DatabaseTransaction:
+    def __init__(self, connection: Connection, plant: DatabasePlant, station: str, clock: Clock):
+        self.connection = connection
+        self.plant = plant.within(connection)
+        self.journal = JournalOnConnection(connection, station, clock)
+        self.memory = WorkMemoryOnConnection(connection)
+        self.identities = CounterOnConnection(connection)
+
+    def commit(self) -> None:
+        self.connection.commit()
+
+
+class DatabaseTransactions:
+    """Units of work for one station on one database. One thread uses it at a time."""
+
+    def __init__(self, engine: Engine, plant: DatabasePlant, station: str, clock: Clock) -> None:
+        self.engine = writer(engine)
+        self.plant = plant
+        self.station = station
+        self.clock = clock
+
+    @contextmanager
+    def begin(self) -> Iterator[DatabaseTransaction]:
+        try:
+            with self.engine.connect() as connection:
+                connection.begin()
+                yield DatabaseTransaction(connection, self.plant, self.station, self.clock)
+                # Leaving the block without commit() rolls back (Connection.close does).
+        except (SQLAlchemyError, ProjectionError) as error:
+            raise as_record_error(error) from error
+
+    def log_rejection(self, rejected: RejectedScan) -> None:
+        with self.begin() as tx:
+            tx.journal.log_rejection(rejected)
+            tx.commit()
+
+
+def as_record_error(error: Exception) -> RecordNotSaved:
+    """What a database error means to the station: a lost race, or a record not saved."""
+    if isinstance(error, IntegrityError | ProjectionError):
+        return RaceLost(short_error(error))
+    if isinstance(error, DBAPIError):
+        state = getattr(error.orig, "sqlstate", None)
+        if state in _RETRYABLE_STATES:
+            return RaceLost(short_error(error))
+    return RecordNotSaved(short_error(error))
