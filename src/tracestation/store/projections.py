@@ -9,7 +9,7 @@ from decimal import Decimal
 from functools import singledispatch
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, bindparam, case, insert, or_, select, update
 
 from tracestation.domain import events as ev
 from tracestation.domain.model import LotStatus, UnitStatus
@@ -53,10 +53,27 @@ _UNIT_ID = select(UNITS.c.id).where(
 _LOT_ROW = select(LOTS).where(LOTS.c.part == bindparam("part"), LOTS.c.code == bindparam("code"))
 _INSERT_LINK = insert(LINKS)
 _INSERT_CONSUMPTION = insert(CONSUMPTIONS)
+# Relative and guarded: the lot loses exactly `qty`, and only if it still holds it, whatever
+# another station took since this one read the lot.
 _TAKE_FROM_LOT = (
     update(LOTS)
-    .where(LOTS.c.id == bindparam("lot_id"))
-    .values(quantity=bindparam("left"), status=bindparam("new_status"))
+    .where(LOTS.c.id == bindparam("lot_id"), LOTS.c.quantity >= bindparam("qty"))
+    .values(
+        quantity=LOTS.c.quantity - bindparam("qty"),
+        status=case(
+            (LOTS.c.quantity == bindparam("qty"), LotStatus.CONSUMED.value),
+            else_=LOTS.c.status,
+        ),
+    )
+)
+_PACK_INTO = (
+    update(CONTAINERS)
+    .where(
+        CONTAINERS.c.sscc == bindparam("k_sscc"),
+        CONTAINERS.c.closed.is_(False),
+        or_(CONTAINERS.c.capacity.is_(None), CONTAINERS.c.packed < CONTAINERS.c.capacity),
+    )
+    .values(packed=CONTAINERS.c.packed + 1)
 )
 _SET_UNIT: dict[tuple[str, ...], Any] = {}
 
@@ -92,12 +109,9 @@ def set_unit(c: Connection, part: str, serial: str, **values: Any) -> None:
 
 
 def take_from_lot(c: Connection, lot: Any, qty: Decimal) -> None:
-    on_hand = Decimal(lot.quantity)
-    if on_hand < qty:
-        raise ProjectionError(f"lot {lot.part}/{lot.code} has {on_hand}, not {qty}")
-    left = on_hand - qty
-    status = LotStatus.CONSUMED.value if left == 0 else lot.status
-    c.execute(_TAKE_FROM_LOT, {"lot_id": lot.id, "left": left, "new_status": status})
+    done = c.execute(_TAKE_FROM_LOT, {"lot_id": lot.id, "qty": qty})
+    if done.rowcount != 1:
+        raise ProjectionError(f"lot {lot.part}/{lot.code} does not hold {qty} any more")
 
 
 @singledispatch
@@ -249,6 +263,8 @@ def _(event: ev.ContainerOpened, c: Connection, w: Written) -> None:
 
 @project.register
 def _(event: ev.UnitPacked, c: Connection, w: Written) -> None:
+    if c.execute(_PACK_INTO, {"k_sscc": event.sscc}).rowcount != 1:
+        raise ProjectionError(f"carton {event.sscc} is closed, full or not recorded")
     set_unit(
         c,
         event.part,

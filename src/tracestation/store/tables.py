@@ -12,6 +12,7 @@ from decimal import Decimal
 from sqlalchemy import (
     JSON,
     Boolean,
+    CheckConstraint,
     Date,
     DateTime,
     ForeignKey,
@@ -23,6 +24,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -97,7 +99,11 @@ class OperatorRow(Base):
 
 class LotRow(Base):
     __tablename__ = "lots"
-    __table_args__ = (UniqueConstraint("part", "code"),)
+    __table_args__ = (
+        UniqueConstraint("part", "code"),
+        # Two stations drawing on one lot can never take more than it holds.
+        CheckConstraint("quantity >= 0", name="quantity_not_negative"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     part: Mapped[str] = mapped_column(ForeignKey("parts.number"))
     code: Mapped[str] = mapped_column(String(64), index=True)
@@ -148,10 +154,23 @@ class UnitRow(Base):
     registered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
+_ACTIVE_CHILD_UNIT = text("child_unit_id IS NOT NULL AND removed_event IS NULL")
+
+
 class GenealogyLinkRow(Base):
-    """Parent unit <- child unit, or parent unit <- quantity of a child lot. Never deleted."""
+    """Parent unit <- child unit, or parent unit <- quantity of a child lot. Never deleted.
+    A child unit has at most one active parent: the schema refuses a second."""
 
     __tablename__ = "genealogy_links"
+    __table_args__ = (
+        Index(
+            "uq_genealogy_links_one_active_parent",
+            "child_unit_id",
+            unique=True,
+            sqlite_where=_ACTIVE_CHILD_UNIT,
+            postgresql_where=_ACTIVE_CHILD_UNIT,
+        ),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     parent_unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
     child_unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
@@ -204,11 +223,18 @@ class MeasurementRow(Base):
 
 
 class ContainerRow(Base):
+    """A carton or pallet. `packed` counts what went in; the schema refuses more than
+    `capacity`."""
+
     __tablename__ = "containers"
+    __table_args__ = (
+        CheckConstraint("capacity IS NULL OR packed <= capacity", name="not_over_capacity"),
+    )
     sscc: Mapped[str] = mapped_column(String(18), primary_key=True)
     work_order: Mapped[str] = mapped_column(ForeignKey("work_orders.number"), index=True)
     part: Mapped[str] = mapped_column(ForeignKey("parts.number"))
     capacity: Mapped[int | None] = mapped_column(Integer)
+    packed: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     closed: Mapped[bool] = mapped_column(Boolean, default=False)
     station: Mapped[str] = mapped_column(String(64))
     opened_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
