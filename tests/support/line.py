@@ -8,12 +8,14 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, create_engine, text
 
 from tracestation.station.core import Station
 from tracestation.station.verdicts import ScanResult
+from tracestation.store.audit import verify_journal
 
 PG_ADMIN_URL = os.environ.get(
     "TRACESTATION_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -43,6 +45,9 @@ def race_plant(rounds: int) -> dict[str, Any]:
         {"part": "CAP", "lot": f"C-{n}", "quantity": 3, "status": "released"} for n in range(rounds)
     ]
     lots.append({"part": "CAP", "lot": "C-BIG", "quantity": 100000, "status": "released"})
+    lots += [
+        {"part": "CAP", "lot": f"L-{n}", "quantity": 1000, "status": "released"} for n in range(3)
+    ]
     lots += [
         {"part": "PASTE", "lot": f"P-{n}", "quantity": 30, "status": "released"}
         for n in range(rounds)
@@ -156,3 +161,76 @@ def scans(station: Station, *raws: str) -> ScanResult:
         assert result.outcome == "accepted", f"{station.station_id} {raw}: {result.message}"
     assert result is not None
     return result
+
+
+def query(line: Line, sql: str) -> list[tuple[object, ...]]:
+    engine = create_engine(line.url)
+    try:
+        with engine.connect() as c:
+            return [tuple(row) for row in c.execute(text(sql))]
+    finally:
+        engine.dispose()
+
+
+def assert_the_record_holds(line: Line, results: list[ScanResult]) -> None:
+    """What every race must leave: every accepted scan's events in the journal, intact chains,
+    lots that add up, no child in two parents, no carton over its capacity, no work order
+    over its quantity, and no loser told 'not saved'."""
+    journal = {row[0] for row in query(line, "SELECT id FROM events")}
+    for result in results:
+        if result.outcome == "accepted":
+            assert set(result.event_ids) <= journal, f"accepted but not journaled: {result}"
+        assert result.code not in ("record_not_saved", "station_fault"), result.message
+    engine = create_engine(line.url)
+    try:
+        assert verify_journal(engine)[1] == []
+    finally:
+        engine.dispose()
+    lots = query(
+        line,
+        "SELECT l.part, l.code, l.quantity, l.status, "
+        "COALESCE((SELECT SUM(c.qty) FROM consumptions c WHERE c.lot_id = l.id), 0) "
+        "FROM lots l",
+    )
+    starting = {
+        (lot["part"], lot["lot"]): Decimal(lot["quantity"]) for lot in race_plant(ROUNDS)["lots"]
+    }
+    for part, code, quantity, status, consumed in lots:
+        start = starting[(str(part), str(code))]
+        assert Decimal(str(quantity)) == start - Decimal(str(consumed)), (part, code)
+        assert Decimal(str(quantity)) >= 0
+        assert (status == "consumed") == (Decimal(str(quantity)) == 0), (part, code, status)
+    assert (
+        query(
+            line,
+            "SELECT child_unit_id FROM genealogy_links WHERE child_unit_id IS NOT NULL "
+            "AND removed_event IS NULL GROUP BY child_unit_id HAVING COUNT(*) > 1",
+        )
+        == []
+    ), "a child unit sits in two parents"
+    assert (
+        query(
+            line,
+            "SELECT c.sscc FROM containers c WHERE c.capacity IS NOT NULL AND "
+            "(SELECT COUNT(*) FROM units u WHERE u.container = c.sscc) > c.capacity",
+        )
+        == []
+    ), "a carton holds more than its capacity"
+    assert (
+        query(
+            line,
+            "SELECT w.number FROM work_orders w WHERE "
+            "(SELECT COUNT(*) FROM units u WHERE u.work_order = w.number) > w.quantity",
+        )
+        == []
+    ), "a work order has more units than its quantity"
+    assert (
+        query(
+            line,
+            "SELECT u.serial FROM units u JOIN genealogy_links g ON g.parent_unit_id = u.id "
+            "JOIN lots l ON l.id = g.child_lot_id "
+            "WHERE u.part = 'BOARD' AND g.removed_event IS NULL "
+            "GROUP BY u.serial HAVING SUM(g.qty) > 2",
+        )
+        == []
+    ), "a board holds more capacitors than its BOM"

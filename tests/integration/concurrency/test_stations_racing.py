@@ -5,87 +5,13 @@ runs many rounds; the invariants are checked on the database afterwards."""
 from __future__ import annotations
 
 from collections import Counter
-from decimal import Decimal
 
 import pytest
-from sqlalchemy import create_engine, text
 
-from support.line import ROUNDS, Line, scans
+from support.line import ROUNDS, Line, assert_the_record_holds, query, scans
 from tracestation.station.verdicts import ScanResult
-from tracestation.store.audit import verify_journal
 
 pytestmark = pytest.mark.postgres
-
-
-def query(line: Line, sql: str) -> list[tuple[object, ...]]:
-    engine = create_engine(line.url)
-    try:
-        with engine.connect() as c:
-            return [tuple(row) for row in c.execute(text(sql))]
-    finally:
-        engine.dispose()
-
-
-def assert_the_record_holds(line: Line, results: list[ScanResult]) -> None:
-    """What every race must leave: every accepted scan's events in the journal, intact chains,
-    lots that add up, no child in two parents, no carton over its capacity, no work order
-    over its quantity, and no loser told 'not saved'."""
-    journal = {row[0] for row in query(line, "SELECT id FROM events")}
-    for result in results:
-        if result.outcome == "accepted":
-            assert set(result.event_ids) <= journal, f"accepted but not journaled: {result}"
-        assert result.code not in ("record_not_saved", "station_fault"), result.message
-    engine = create_engine(line.url)
-    try:
-        assert verify_journal(engine)[1] == []
-    finally:
-        engine.dispose()
-    lots = query(
-        line,
-        "SELECT l.part, l.code, l.quantity, l.status, "
-        "COALESCE((SELECT SUM(c.qty) FROM consumptions c WHERE c.lot_id = l.id), 0) "
-        "FROM lots l",
-    )
-    starting = {"CAP": Decimal(3), "PASTE": Decimal(30)}
-    for part, code, quantity, status, consumed in lots:
-        start = Decimal(100000) if code == "C-BIG" else starting[str(part)]
-        assert Decimal(str(quantity)) == start - Decimal(str(consumed)), (part, code)
-        assert Decimal(str(quantity)) >= 0
-        assert (status == "consumed") == (Decimal(str(quantity)) == 0), (part, code, status)
-    assert (
-        query(
-            line,
-            "SELECT child_unit_id FROM genealogy_links WHERE child_unit_id IS NOT NULL "
-            "AND removed_event IS NULL GROUP BY child_unit_id HAVING COUNT(*) > 1",
-        )
-        == []
-    ), "a child unit sits in two parents"
-    assert (
-        query(
-            line,
-            "SELECT c.sscc FROM containers c WHERE c.capacity IS NOT NULL AND "
-            "(SELECT COUNT(*) FROM units u WHERE u.container = c.sscc) > c.capacity",
-        )
-        == []
-    ), "a carton holds more than its capacity"
-    assert (
-        query(
-            line,
-            "SELECT w.number FROM work_orders w WHERE "
-            "(SELECT COUNT(*) FROM units u WHERE u.work_order = w.number) > w.quantity",
-        )
-        == []
-    ), "a work order has more units than its quantity"
-    assert (
-        query(
-            line,
-            "SELECT u.serial FROM units u JOIN genealogy_links g ON g.parent_unit_id = u.id "
-            "JOIN lots l ON l.id = g.child_lot_id "
-            "WHERE u.part = 'BOARD' AND g.removed_event IS NULL "
-            "GROUP BY u.serial HAVING SUM(g.qty) > 2",
-        )
-        == []
-    ), "a board holds more capacitors than its BOM"
 
 
 def outcomes(results: list[ScanResult]) -> list[str]:
