@@ -1257,6 +1257,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Operation {operation} done for {unit}; it has finished its routing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rework done for {unit}; it has finished its routing again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{qty} {uom} of lot {lot} kitted to {work_order} ({left} {uom} still to kit).</source>
         <translation type="unfinished"></translation>
     </message>

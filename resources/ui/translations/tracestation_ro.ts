@@ -1257,6 +1257,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Operation {operation} done for {unit}; it has finished its routing.</source>
+        <translation>Operația {operation} este încheiată pentru {unit}; unitatea și-a terminat fluxul tehnologic.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rework done for {unit}; it has finished its routing again.</source>
+        <translation>Remedierea pentru {unit} este încheiată; unitatea și-a terminat din nou fluxul tehnologic.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{qty} {uom} of lot {lot} kitted to {work_order} ({left} {uom} still to kit).</source>
         <translation>{qty} {uom} din lotul {lot} au fost alocate pe {work_order} (mai sunt de alocat {left} {uom}).</translation>
     </message>

@@ -54,12 +54,16 @@ class UnitRegistered(DomainEvent):
 
 @dataclass(frozen=True)
 class OperationCompleted(DomainEvent):
+    """`finishes`: this was the last step of the unit's routing (the station core knows the
+    routing, the projections need not), so the unit is finished and may go into a parent."""
+
     kind: ClassVar[str] = "operation_completed"
     part: str
     serial: str
     work_order: str
     operation: str
     rework: bool = False
+    finishes: bool = False
 
 
 @dataclass(frozen=True)
@@ -208,6 +212,8 @@ def event_from(kind: str, payload: dict[str, Any]) -> DomainEvent:
     hints = typing.get_type_hints(cls)
     values: dict[str, Any] = {}
     for f in dataclasses.fields(cls):
+        if f.name not in payload and f.default is not dataclasses.MISSING:
+            continue  # written before the field existed: it had the default's meaning
         value = payload.get(f.name)
         hint = hints[f.name]
         if value is not None and hint is Decimal:

@@ -36,6 +36,10 @@ class LotStatus(StrEnum):
 
 class UnitStatus(StrEnum):
     IN_PROCESS = "in_process"
+    # Completed the last operation of its routing, an assembly or kitting step: ready to go
+    # into a parent. A routing that ends in a test or inspection ends `passed`, one that ends
+    # in pack `packed`.
+    FINISHED = "finished"
     PASSED = "passed"
     FAILED = "failed"
     IN_REWORK = "in_rework"
@@ -110,6 +114,15 @@ class Routing:
     def is_before(self, code: str, other: str) -> bool:
         codes = [op.code for op in self.operations]
         return codes.index(code) < codes.index(other)
+
+    def is_last(self, code: str | None) -> bool:
+        return bool(self.operations) and code == self.last.code
+
+    def checks_after(self, code: str) -> bool:
+        """Whether a test or an inspection follows `code`: work redone at `code` is checked."""
+        codes = [op.code for op in self.operations]
+        later = self.operations[codes.index(code) + 1 :] if code in codes else ()
+        return any(op.kind in (OperationKind.TEST, OperationKind.INSPECT) for op in later)
 
 
 @dataclass(frozen=True)

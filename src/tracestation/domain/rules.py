@@ -138,8 +138,8 @@ def child_unit_installable(
         )
     finished = (
         child_routing is not None
-        and child.last_operation == child_routing.last.code
-        and child.status is UnitStatus.PASSED
+        and child_routing.is_last(child.last_operation)
+        and child.status in (UnitStatus.PASSED, UnitStatus.FINISHED)
     )
     if not finished:
         at = child.last_operation or "none"
@@ -148,6 +148,17 @@ def child_unit_installable(
             {"child": child.label, "status": child.status.value, "operation": at},
         )
     return None
+
+
+def completion_finishes(unit: Unit, routing: Routing, operation: Operation, rework: bool) -> bool:
+    """Whether completing `operation` finishes the unit's routing, whatever the step's kind.
+
+    Rework leaves the unit where it was on its routing: it finishes the unit again when the unit
+    had finished and no test or inspection follows the reworked step, which would have to be
+    passed again."""
+    if not rework:
+        return routing.is_last(operation.code)
+    return routing.is_last(unit.last_operation) and not routing.checks_after(operation.code)
 
 
 def work_order_has_room(work_order: WorkOrder, registered: int) -> Violation | None:

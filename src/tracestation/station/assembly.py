@@ -8,7 +8,6 @@ from tracestation.domain.events import (
     ChildRemoved,
     ChildUnitInstalled,
     LotInstalled,
-    OperationCompleted,
 )
 from tracestation.domain.model import InstalledChild, Lot, Unit, UnitStatus
 from tracestation.domain.rules import (
@@ -23,7 +22,13 @@ from tracestation.domain.rules import (
 from tracestation.station.context import Context
 from tracestation.station.env import Env
 from tracestation.station.resolve import LotScan, SerialScan
-from tracestation.station.units import check_unit_for_operation, pick_unit, register
+from tracestation.station.units import (
+    check_unit_for_operation,
+    completion,
+    completion_code,
+    pick_unit,
+    register,
+)
 from tracestation.station.verdicts import Decision, accept, refuse, reject
 
 
@@ -127,11 +132,14 @@ def complete_assembly(ctx: Context, env: Env) -> Decision:
     if missing:
         text = ", ".join(f"{line.child} {qty_text(qty)}" for line, qty in missing)
         return reject("bom_incomplete", unit=parent.label, missing=text)
-    event = OperationCompleted(
-        parent.part, parent.serial, parent.work_order, ctx.operation.code, rework=ctx.rework
+    event = completion(parent, ctx, rework=ctx.rework)
+    return accept(
+        completion_code(event),
+        ctx.cleared_work(),
+        event,
+        unit=parent.label,
+        operation=ctx.operation.code,
     )
-    code = "rework_completed" if ctx.rework else "operation_completed"
-    return accept(code, ctx.cleared_work(), event, unit=parent.label, operation=ctx.operation.code)
 
 
 def _current_unit(ctx: Context, env: Env) -> Unit | None:
@@ -140,7 +148,7 @@ def _current_unit(ctx: Context, env: Env) -> Unit | None:
 
 def _select_parent(unit: Unit, ctx: Context, env: Env) -> Decision:
     assert ctx.work_order is not None and ctx.routing is not None and ctx.operation is not None
-    if _is_rework_entry(unit, ctx):
+    if is_rework_entry(unit, ctx):
         new = replace(ctx.cleared_work(), unit=(unit.part, unit.serial), rework=True)
         return accept("rework_started", new, unit=unit.label)
     violation = check_unit_for_operation(unit, ctx)
@@ -150,7 +158,7 @@ def _select_parent(unit: Unit, ctx: Context, env: Env) -> Decision:
     return accept("unit_selected", new, unit=unit.label)
 
 
-def _is_rework_entry(unit: Unit, ctx: Context) -> bool:
+def is_rework_entry(unit: Unit, ctx: Context) -> bool:
     """A failed unit (or one in rework) comes back to an assembly step it has already done."""
     assert ctx.routing is not None and ctx.operation is not None and ctx.work_order is not None
     if unit.work_order != ctx.work_order.number or unit.last_operation is None:

@@ -26,6 +26,8 @@ MESSAGES: dict[str, str] = {
     "child_removed": "{child} removed from {unit}. Scan its replacement, then CMD:DONE.",
     "operation_completed": "Operation {operation} done for {unit}.",
     "rework_completed": "Rework done for {unit}; it must pass test again.",
+    "unit_finished": "Operation {operation} done for {unit}; it has finished its routing.",
+    "rework_finished": "Rework done for {unit}; it has finished its routing again.",
     "lot_consumed": "{qty} {uom} of lot {lot} kitted to {work_order} ({left} {uom} still to kit).",
     "unit_ready_for_test": "Testing {unit}: scan CMD:PASS or CMD:FAIL.",
     "test_passed": "{unit} passed {test}.",

@@ -10,7 +10,6 @@ from tracestation.domain.events import (
     ContainerOpened,
     DomainEvent,
     LotConsumed,
-    OperationCompleted,
     TestRecorded,
     UnitPacked,
 )
@@ -25,7 +24,13 @@ from tracestation.domain.rules import (
 from tracestation.station.context import Context
 from tracestation.station.env import Env
 from tracestation.station.resolve import LotScan, SerialScan
-from tracestation.station.units import check_unit_for_operation, pick_unit, register
+from tracestation.station.units import (
+    check_unit_for_operation,
+    completion,
+    completion_code,
+    pick_unit,
+    register,
+)
 from tracestation.station.verdicts import Decision, accept, refuse, reject
 
 
@@ -107,9 +112,9 @@ def consume_serial(scan: SerialScan, ctx: Context, env: Env) -> Decision:
     violation = check_unit_for_operation(picked, ctx)
     if violation is not None:
         return refuse(violation)
-    event = OperationCompleted(picked.part, picked.serial, picked.work_order, ctx.operation.code)
+    event = completion(picked, ctx)
     return accept(
-        "operation_completed",
+        completion_code(event),
         ctx.cleared_work(),
         event,
         unit=picked.label,

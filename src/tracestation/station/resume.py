@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from tracestation.domain.model import WorkOrderStatus
+from tracestation.domain.model import OperationKind, WorkOrderStatus
+from tracestation.station.assembly import is_rework_entry
 from tracestation.station.context import Context
 from tracestation.station.env import Env
 from tracestation.station.ports import SavedWork
+from tracestation.station.units import check_unit_for_operation
 
 
 def work_of(ctx: Context) -> SavedWork | None:
@@ -27,12 +29,24 @@ def resumed(saved: SavedWork, ctx: Context, env: Env) -> Context | None:
     if routing is None:
         return None
     operation = routing.operation(saved.operation) if saved.operation else None
-    unit = saved.unit if operation is not None else None
-    if unit is not None:
-        found = env.plant.unit(*unit)
-        if found is None or found.work_order != work_order.number:
-            unit = None
-    return replace(ctx, work_order=work_order, routing=routing, operation=operation, unit=unit)
+    restored = replace(
+        ctx, work_order=work_order, routing=routing, operation=operation, unit=None, rework=False
+    )
+    return _with_unit(saved, restored, env)
+
+
+def _with_unit(saved: SavedWork, ctx: Context, env: Env) -> Context:
+    """The saved unit comes back only while it can still be worked at the operation (it may
+    have finished its routing meanwhile); a rework in progress comes back as a rework."""
+    found = env.plant.unit(*saved.unit) if saved.unit and ctx.operation else None
+    if found is None or ctx.operation is None:
+        return ctx
+    unit = (found.part, found.serial)
+    if ctx.operation.kind is OperationKind.ASSEMBLE and is_rework_entry(found, ctx):
+        return replace(ctx, unit=unit, rework=True)
+    if check_unit_for_operation(found, ctx) is None:
+        return replace(ctx, unit=unit)
+    return ctx
 
 
 def resume_params(ctx: Context) -> dict[str, str]:

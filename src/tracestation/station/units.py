@@ -6,7 +6,12 @@ from dataclasses import replace
 
 from tracestation.domain.events import DomainEvent, OperationCompleted, UnitRegistered
 from tracestation.domain.model import OperationKind, Tracking, Unit, UnitStatus
-from tracestation.domain.rules import Violation, unit_at_operation, work_order_has_room
+from tracestation.domain.rules import (
+    Violation,
+    completion_finishes,
+    unit_at_operation,
+    work_order_has_room,
+)
 from tracestation.station.context import Context
 from tracestation.station.env import Env
 from tracestation.station.resolve import SerialScan
@@ -51,7 +56,7 @@ def register(serial: str, ctx: Context, env: Env) -> Decision:
     ]
     new = replace(ctx.cleared_work(), unit=(part.number, serial))
     if operation.kind is OperationKind.CONSUME:
-        events.append(OperationCompleted(part.number, serial, work_order.number, operation.code))
+        events.append(completion(Unit(part.number, serial, work_order.number), ctx))
         new = ctx.cleared_work()
     return accept(
         "unit_registered",
@@ -60,6 +65,25 @@ def register(serial: str, ctx: Context, env: Env) -> Decision:
         unit=f"{part.number}/{serial}",
         work_order=work_order.number,
     )
+
+
+def completion(unit: Unit, ctx: Context, rework: bool = False) -> OperationCompleted:
+    """`unit` completes the selected operation; the event says whether that finishes it."""
+    assert ctx.routing is not None and ctx.operation is not None
+    return OperationCompleted(
+        unit.part,
+        unit.serial,
+        unit.work_order,
+        ctx.operation.code,
+        rework=rework,
+        finishes=completion_finishes(unit, ctx.routing, ctx.operation, rework),
+    )
+
+
+def completion_code(event: OperationCompleted) -> str:
+    if event.rework:
+        return "rework_finished" if event.finishes else "rework_completed"
+    return "unit_finished" if event.finishes else "operation_completed"
 
 
 def next_serial(ctx: Context, env: Env) -> str:

@@ -135,10 +135,13 @@ def _(event: ev.UnitRegistered, c: Connection, w: Written) -> None:
 
 @project.register
 def _(event: ev.OperationCompleted, c: Connection, w: Written) -> None:
-    if event.rework:
-        set_unit(c, event.part, event.serial, status=UnitStatus.IN_REWORK.value)
-    else:
-        set_unit(c, event.part, event.serial, last_operation=event.operation)
+    # Rework redoes a step the unit has done: its place on the routing stays where it was.
+    changes: dict[str, Any] = {} if event.rework else {"last_operation": event.operation}
+    if event.finishes:
+        changes["status"] = UnitStatus.FINISHED.value
+    elif event.rework:
+        changes["status"] = UnitStatus.IN_REWORK.value
+    set_unit(c, event.part, event.serial, **changes)
 
 
 @project.register

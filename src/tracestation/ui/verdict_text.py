@@ -52,6 +52,12 @@ CATALOG: dict[str, str] = {
     "rework_completed": QT_TRANSLATE_NOOP(
         "Verdicts", "Rework done for {unit}; it must pass test again."
     ),
+    "unit_finished": QT_TRANSLATE_NOOP(
+        "Verdicts", "Operation {operation} done for {unit}; it has finished its routing."
+    ),
+    "rework_finished": QT_TRANSLATE_NOOP(
+        "Verdicts", "Rework done for {unit}; it has finished its routing again."
+    ),
     "lot_consumed": QT_TRANSLATE_NOOP(
         "Verdicts", "{qty} {uom} of lot {lot} kitted to {work_order} ({left} {uom} still to kit)."
     ),
