@@ -1,0 +1,375 @@
+"""Fakes for the station core's ports, so a rule's test runs in milliseconds without a database.
+
+`FakeTransactions` gives real units of work: each `begin()` works on its own copy of the plant's
+state, the journal, the work memory and the identity counter, and only `commit()` makes them the
+plant's. A test can make the next commit fail with `RaceLost` or `RecordNotSaved`, optionally
+with another station's write landing in between (`meanwhile`), to drive the station's retry and
+"nothing was recorded" paths. `station_with(plant)` builds a `Station` on these fakes.
+
+Single-threaded, as the station is.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+
+from support.fake_plant import (
+    FakePlant,
+    PlantState,
+    ProjectionMismatch,
+    StrayRead,
+    plain_pin_hash,
+)
+from support.fake_projection import Written, apply
+from tracestation.barcodes import DecodeOptions
+from tracestation.domain.events import DomainEvent
+from tracestation.domain.model import Container, Unit
+from tracestation.station.core import Station
+from tracestation.station.env import StationSettings
+from tracestation.station.ports import (
+    Identities,
+    Journal,
+    PlantReader,
+    RecordNotSaved,
+    RejectedScan,
+    SavedWork,
+    Signature,
+    WorkMemory,
+)
+from tracestation.station.verdicts import ScanResult
+
+# A test's `scan` fixture: scans the barcodes in turn and returns the last result.
+Scan = Callable[..., ScanResult]
+
+__all__ = [
+    "FakeClock",
+    "FakeIdentities",
+    "FakeJournal",
+    "FakePins",
+    "FakePlant",
+    "FakeTransaction",
+    "FakeTransactions",
+    "FakeWorkMemory",
+    "PlantState",
+    "ProjectionMismatch",
+    "Recorded",
+    "RecordingPrinter",
+    "Scan",
+    "StrayRead",
+    "plain_pin_hash",
+    "station_with",
+]
+
+
+@dataclass
+class FakeClock:
+    """Moves on by `tick` at every reading, so two scans are never duplicates unless a test
+    sets `tick` below the station's duplicate window."""
+
+    moment: datetime = field(default_factory=lambda: datetime(2026, 11, 20, 8, 0, tzinfo=UTC))
+    tick: timedelta = timedelta(seconds=2)
+
+    def now(self) -> datetime:
+        self.moment += self.tick
+        return self.moment
+
+    def today(self) -> date:
+        return self.moment.date()
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """One journal entry: the event and what the journal keeps with it."""
+
+    event_id: str
+    seq: int
+    station: str
+    time: datetime
+    event: DomainEvent
+    operator: str | None
+    reason: str | None
+    signature: Signature | None
+    manual: bool
+
+
+class FakeJournal:
+    """The station's journal: keeps the entries and projects each event onto `plant`'s state."""
+
+    def __init__(self, plant: FakePlant, station: str = "ST-1", clock: FakeClock | None = None):
+        self.plant = plant
+        self.station = station
+        self.clock = clock or FakeClock()
+        self.entries: list[Recorded] = []
+        self.rejections: list[RejectedScan] = []
+
+    def record(
+        self,
+        events: Sequence[DomainEvent],
+        *,
+        operator: str | None,
+        reason: str | None = None,
+        signature: Signature | None = None,
+        manual: bool = False,
+    ) -> list[str]:
+        now = self.clock.now()
+        signed_by = signature.badge if signature else None
+        ids = []
+        for event in events:
+            seq = len(self.entries) + 1
+            event_id = f"{self.station}-{seq}"
+            apply(
+                event, self.plant.state, Written(event_id, now, self.station, operator, signed_by)
+            )
+            self.entries.append(
+                Recorded(
+                    event_id, seq, self.station, now, event, operator, reason, signature, manual
+                )
+            )
+            ids.append(event_id)
+        return ids
+
+    def log_rejection(self, rejected: RejectedScan) -> None:
+        self.rejections.append(rejected)
+
+    @property
+    def events(self) -> list[DomainEvent]:
+        return [entry.event for entry in self.entries]
+
+    def kinds(self) -> list[str]:
+        return [entry.event.kind for entry in self.entries]
+
+    def fork(self, plant: FakePlant) -> FakeJournal:
+        forked = FakeJournal(plant, self.station, self.clock)
+        forked.entries = list(self.entries)
+        forked.rejections = list(self.rejections)
+        return forked
+
+    def adopt(self, forked: FakeJournal) -> None:
+        self.entries[:] = forked.entries
+        self.rejections[:] = forked.rejections
+
+
+class FakeWorkMemory:
+    def __init__(self, saved: dict[str, SavedWork] | None = None) -> None:
+        self.saved: dict[str, SavedWork] = dict(saved or {})
+
+    def recall(self, station: str) -> SavedWork | None:
+        return self.saved.get(station)
+
+    def remember(self, station: str, work: SavedWork | None) -> None:
+        if work is None:
+            self.saved.pop(station, None)
+        else:
+            self.saved[station] = work
+
+    def fork(self) -> FakeWorkMemory:
+        return FakeWorkMemory(self.saved)
+
+    def adopt(self, forked: FakeWorkMemory) -> None:
+        self.saved.clear()
+        self.saved.update(forked.saved)
+
+
+class FakeIdentities:
+    """The carton serial counter one database holds for all its stations."""
+
+    def __init__(self, next_serial: int = 1) -> None:
+        self.next_serial = next_serial
+
+    def next_container_serial(self) -> int:
+        drawn = self.next_serial
+        self.next_serial += 1
+        return drawn
+
+    def fork(self) -> FakeIdentities:
+        return FakeIdentities(self.next_serial)
+
+    def adopt(self, forked: FakeIdentities) -> None:
+        self.next_serial = forked.next_serial
+
+
+@dataclass(frozen=True)
+class _Failure:
+    error: RecordNotSaved
+    meanwhile: Callable[[], object] | None
+
+
+class FakeTransaction:
+    """One unit of work on copies; `FakeTransactions.begin` makes them the plant's on commit."""
+
+    def __init__(
+        self,
+        owner: FakeTransactions,
+        plant: FakePlant,
+        journal: FakeJournal,
+        memory: FakeWorkMemory,
+        identities: FakeIdentities,
+    ) -> None:
+        self._owner = owner
+        # Typed as the ports so the fake is a `Transaction`; the owner keeps the fakes.
+        self.plant: PlantReader = plant
+        self.journal: Journal = journal
+        self.memory: WorkMemory = memory
+        self.identities: Identities = identities
+        self.fakes = (plant, journal, memory, identities)
+        self.committed = False
+        self.failed: _Failure | None = None
+
+    def commit(self) -> None:
+        if self.committed:
+            raise AssertionError("a unit of work was committed twice")
+        self._owner._commit_or_fail(self)
+        self.committed = True
+
+
+class FakeTransactions:
+    """Units of work for one station on a `FakePlant`. Counts what happened to them:
+    `begun`, `committed`, `undone` (left without a commit, or with a failed one)."""
+
+    def __init__(
+        self,
+        plant: FakePlant,
+        *,
+        station: str = "ST-1",
+        clock: FakeClock | None = None,
+        journal: FakeJournal | None = None,
+        memory: FakeWorkMemory | None = None,
+        identities: FakeIdentities | None = None,
+    ) -> None:
+        self.plant = plant
+        self.journal = journal or FakeJournal(plant, station, clock)
+        self.memory = memory or FakeWorkMemory()
+        self.identities = identities or FakeIdentities()
+        self.begun = 0
+        self.committed = 0
+        self.undone = 0
+        self.rejection_log_fails: Exception | None = None
+        self._failures: deque[_Failure] = deque()
+        self._open = False
+
+    def sibling(self, station: str) -> FakeTransactions:
+        """Another station's units of work on the same plant: its own journal, the same
+        carton counter and work memory table (one database)."""
+        return FakeTransactions(
+            self.plant,
+            station=station,
+            clock=self.journal.clock,
+            memory=self.memory,
+            identities=self.identities,
+        )
+
+    def fail_next_commit(
+        self,
+        error: RecordNotSaved,
+        *,
+        meanwhile: Callable[[], object] | None = None,
+        times: int = 1,
+    ) -> None:
+        """The next `times` commits raise `error` and undo their unit of work. `meanwhile` runs
+        once that unit of work is undone: what another station committed in between."""
+        for _ in range(times):
+            self._failures.append(_Failure(error, meanwhile))
+
+    @contextmanager
+    def begin(self) -> Iterator[FakeTransaction]:
+        if self._open:
+            raise AssertionError("a unit of work was begun inside another")
+        view = self.plant.within(self.plant.state.copy())
+        tx = FakeTransaction(
+            self, view, self.journal.fork(view), self.memory.fork(), self.identities.fork()
+        )
+        self.begun += 1
+        self._open = True
+        self.plant.opened()
+        try:
+            yield tx
+        finally:
+            self._open = False
+            self.plant.closed()
+            if tx.committed:
+                _, journal, memory, identities = tx.fakes
+                self.plant.state.take(view.state)
+                self.journal.adopt(journal)
+                self.memory.adopt(memory)
+                self.identities.adopt(identities)
+                self.committed += 1
+            else:
+                self.undone += 1
+                if tx.failed is not None and tx.failed.meanwhile is not None:
+                    tx.failed.meanwhile()
+
+    def _commit_or_fail(self, tx: FakeTransaction) -> None:
+        if self._failures:
+            failure = self._failures.popleft()
+            tx.failed = failure
+            raise failure.error
+
+    def log_rejection(self, rejected: RejectedScan) -> None:
+        if self.rejection_log_fails is not None:
+            raise self.rejection_log_fails
+        with self.begin() as tx:
+            tx.journal.log_rejection(rejected)
+            tx.commit()
+
+
+class FakePins:
+    """PIN checks by plain comparison with the stored "hash" (`plain_pin_hash`)."""
+
+    def verify(self, pin_hash: str, pin: str) -> bool:
+        return pin_hash == plain_pin_hash(pin)
+
+
+class RecordingPrinter:
+    """Keeps what it was asked to print; raises `fails_with` instead when set."""
+
+    def __init__(self) -> None:
+        self.containers: list[Container] = []
+        self.units: list[Unit] = []
+        self.fails_with: Exception | None = None
+
+    def print_container_label(self, container: Container) -> None:
+        if self.fails_with is not None:
+            raise self.fails_with
+        self.containers.append(container)
+
+    def print_unit_label(self, unit: Unit) -> None:
+        if self.fails_with is not None:
+            raise self.fails_with
+        self.units.append(unit)
+
+
+def station_with(
+    plant: FakePlant,
+    *,
+    station_id: str | None = None,
+    transactions: FakeTransactions | None = None,
+    clock: FakeClock | None = None,
+    printer: RecordingPrinter | None = None,
+    pins: FakePins | None = None,
+    settings: StationSettings | None = None,
+    decode_options: DecodeOptions | None = None,
+) -> Station:
+    """A station on the fakes, wired as `tracestation.wiring.station_on` wires the real one.
+    Its id is the one its transactions' journal writes under (ST-1 unless told otherwise)."""
+    if transactions is None:
+        clock = clock or FakeClock()
+        transactions = FakeTransactions(plant, station=station_id or "ST-1", clock=clock)
+    if station_id is not None and station_id != transactions.journal.station:
+        raise ValueError(f"station {station_id} on the journal of {transactions.journal.station}")
+    station_id = transactions.journal.station
+    settings = settings or StationSettings(station_id)
+    if settings.station_id != station_id:
+        raise ValueError(f"station {settings.station_id} on the journal of {station_id}")
+    return Station(
+        settings,
+        plant,
+        transactions,
+        clock or transactions.journal.clock,
+        pins or FakePins(),
+        printer or RecordingPrinter(),
+        decode_options,
+    )
