@@ -29,6 +29,7 @@ class Violation:
     code: str
     params: dict[str, str] = field(default_factory=dict)
     waivable: bool = False
+    subject: str | None = None  # what a lead's waiver names, e.g. "PASTE-7/P-88"
 
 
 _BLOCKING_LOT_STATUS = {
@@ -63,6 +64,7 @@ def lot_usable(lot: Lot, today: date) -> Violation | None:
             "lot_expired",
             {"lot": lot.code, "part": lot.part, "expiry": lot.expiry.isoformat()},
             waivable=True,
+            subject=lot.label,
         )
     return None
 

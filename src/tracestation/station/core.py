@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from tracestation.barcodes import Decoded, DecodeOptions, decode
-from tracestation.domain.events import ContainerClosed, DeviationRecorded, UnitRegistered
+from tracestation.domain.events import ContainerClosed, DeviationRecorded
 from tracestation.station.context import Context, PendingOverride
 from tracestation.station.dispatch import decide
 from tracestation.station.env import Env, StationSettings
@@ -37,7 +37,15 @@ from tracestation.station.ports import (
 from tracestation.station.prompts import ChecklistLine, checklist_for, prompt_for
 from tracestation.station.resolve import BadgeScan, PinScan, ReasonScan, Thing, resolve
 from tracestation.station.resume import resume_params, resumed, work_of
-from tracestation.station.verdicts import Decision, Outcome, ScanResult, accept, reject
+from tracestation.station.verdicts import (
+    ContainerLabel,
+    Decision,
+    LabelToPrint,
+    Outcome,
+    ScanResult,
+    accept,
+    reject,
+)
 
 _log = logging.getLogger(__name__)
 # A scan that keeps losing races this often is reported as not saved.
@@ -330,7 +338,7 @@ class Station:
                     manual=self._manual,
                 )
             if decision.context is not None:
-                notes = self._adopt(decision.context, decision.code, work)
+                notes = self._adopt(decision.context, decision.resume_work, work)
                 if notes:
                     message = f"{message} {render(*notes[0])}"
         else:
@@ -339,9 +347,7 @@ class Station:
                 and decoded is not None
                 and decision.waivable_rule
             ):
-                subject = decision.params.get("lot") or decision.params.get("unit") or raw
-                part = decision.params.get("part")
-                subject = f"{part}/{subject}" if part and "/" not in subject else subject
+                subject = decision.override_subject or raw
                 self.context = replace(
                     self.context, override=PendingOverride(decoded, decision.waivable_rule, subject)
                 )
@@ -360,14 +366,14 @@ class Station:
         return _Judged(result, decision)
 
     def _adopt(
-        self, context: Context, code: str, work: _Work
+        self, context: Context, resume_work: bool, work: _Work
     ) -> tuple[tuple[str, dict[str, str]], ...]:
         """Take on the new context; remember the work, or resume it at log-in. Runs inside the
         scan's transaction: if the scan is undone, so is this (`scan` restores the context)."""
         before = work_of(self.context)
         self.context = context
         memory = work.tx.memory
-        if code == "logged_in" and context.work_order is None:
+        if resume_work:
             saved = memory.recall(self.station_id)
             restored = resumed(saved, context, work.env) if saved else None
             if restored is not None:
@@ -382,18 +388,28 @@ class Station:
         """Print the labels an accepted scan calls for; returns what went wrong, if anything.
         A printer fault never undoes the scan."""
         try:
-            for event in decision.events:
-                if isinstance(event, ContainerClosed):
-                    container = self.env.plant.container(event.sscc)
+            for label in _labels_of(decision):
+                if isinstance(label, ContainerLabel):
+                    container = self.env.plant.container(label.sscc)
                     if container is not None:
                         self.printer.print_container_label(container)
-                elif isinstance(event, UnitRegistered) and decision.code == "serial_assigned":
-                    unit = self.env.plant.unit(event.part, event.serial)
+                else:
+                    unit = self.env.plant.unit(label.part, label.serial)
                     if unit is not None:
                         self.printer.print_unit_label(unit)
         except Exception as fault:  # a printer adapter may fail in any way; the record stands
             return str(fault) or type(fault).__name__
         return None
+
+
+def _labels_of(decision: Decision) -> tuple[LabelToPrint, ...]:
+    """The decision's labels, and every closed carton's: closing a carton prints its label."""
+    closed = tuple(
+        ContainerLabel(event.sscc)
+        for event in decision.events
+        if isinstance(event, ContainerClosed)
+    )
+    return (*decision.labels, *closed)
 
 
 def _visible(raw: str) -> str:

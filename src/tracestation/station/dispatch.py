@@ -24,7 +24,7 @@ from tracestation.station.resolve import (
     WorkOrderScan,
 )
 from tracestation.station.units import next_serial, register
-from tracestation.station.verdicts import Decision, reject
+from tracestation.station.verdicts import Decision, UnitLabel, reject
 
 
 def decide(thing: Thing, ctx: Context, env: Env, waived: frozenset[str]) -> Decision:
@@ -70,8 +70,13 @@ def _command(name: str, ctx: Context, env: Env) -> Decision:
     if name == "NEW":
         if ctx.unit is not None:
             return reject("finish_current_unit_first")
-        decision = register(next_serial(ctx, env), ctx, env)
-        return replace(decision, code="serial_assigned") if decision.events else decision
+        assert ctx.work_order is not None
+        serial = next_serial(ctx, env)
+        decision = register(serial, ctx, env)
+        if not decision.events:
+            return decision
+        label = UnitLabel(ctx.work_order.part, serial)
+        return replace(decision, code="serial_assigned", labels=(label,))
     if name == "DONE" and kind is OperationKind.ASSEMBLE:
         return assembly.complete_assembly(ctx, env)
     if name == "REMOVE" and kind is OperationKind.ASSEMBLE:

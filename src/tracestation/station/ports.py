@@ -92,9 +92,10 @@ class Journal(Protocol):
         signature: Signature | None = None,
         manual: bool = False,
     ) -> list[str]:
-        """Append the events to the station's chain and update the projections, in one
-        transaction. Returns the event ids once the transaction is committed (durable).
-        `manual` marks events caused by text typed in by hand instead of scanned."""
+        """Append the events to the station's chain and update the projections, inside the
+        unit of work's transaction: durable when the transaction commits, undone with it.
+        Returns the event ids. `manual` marks events caused by text typed in by hand instead
+        of scanned."""
         ...
 
     def log_rejection(self, rejected: RejectedScan) -> None: ...
@@ -126,10 +127,14 @@ class Transaction(Protocol):
     may change; nothing is durable until `commit()` returns, and leaving the `with` block
     without it undoes everything."""
 
-    plant: PlantReader
-    journal: Journal
-    memory: WorkMemory
-    identities: Identities
+    @property
+    def plant(self) -> PlantReader: ...
+    @property
+    def journal(self) -> Journal: ...
+    @property
+    def memory(self) -> WorkMemory: ...
+    @property
+    def identities(self) -> Identities: ...
 
     def commit(self) -> None: ...
 

@@ -20,9 +20,11 @@ def log_in(operator: Operator, ctx: Context) -> Decision:
     if ctx.operator is not None:
         events.append(OperatorLoggedOut(ctx.operator.badge))
     events.append(OperatorLoggedIn(operator.badge))
-    return accept(
+    decision = accept(
         "logged_in", replace(ctx, operator=operator, override=None), *events, name=operator.name
     )
+    # The first log-in after a restart picks up the work the station had in hand.
+    return replace(decision, resume_work=ctx.work_order is None)
 
 
 def log_out(ctx: Context) -> Decision:

@@ -18,8 +18,25 @@ class Outcome(StrEnum):
 
 
 @dataclass(frozen=True)
+class UnitLabel:
+    part: str
+    serial: str
+
+
+@dataclass(frozen=True)
+class ContainerLabel:
+    sscc: str
+
+
+LabelToPrint = UnitLabel | ContainerLabel
+
+
+@dataclass(frozen=True)
 class Decision:
-    """A handler's verdict. `context` is the station state to adopt once the events are durable."""
+    """A handler's verdict. `code` and `params` are for people; what the station does with the
+    verdict is in the typed fields: `context` to adopt once the events are durable, `labels` to
+    print after the commit, `resume_work` to pick up the station's saved work, and for a rule a
+    lead may waive, the rule and the subject the lead's deviation names."""
 
     outcome: Outcome
     code: str
@@ -27,6 +44,9 @@ class Decision:
     events: tuple[DomainEvent, ...] = ()
     context: Context | None = None
     waivable_rule: str | None = None
+    override_subject: str | None = None
+    labels: tuple[LabelToPrint, ...] = ()
+    resume_work: bool = False
 
 
 def accept(
@@ -43,7 +63,11 @@ def refuse(violation: Violation) -> Decision:
     """Turn a rule violation into a rejection, or a request for a lead when it may be waived."""
     if violation.waivable:
         return Decision(
-            Outcome.NEEDS_OVERRIDE, violation.code, violation.params, waivable_rule=violation.code
+            Outcome.NEEDS_OVERRIDE,
+            violation.code,
+            violation.params,
+            waivable_rule=violation.code,
+            override_subject=violation.subject,
         )
     return Decision(Outcome.REJECTED, violation.code, violation.params)
 
