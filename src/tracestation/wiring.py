@@ -1,20 +1,57 @@
-"""Wiring a station to a database: the one place that knows both the core and the store."""
+"""The composition root: the one place that knows both the core and the store.
+
+It builds the station, its lead actions and the read ports on a database for the window, the
+command line and headless use. Front ends get the built services (`StationServices`,
+`LeadService`) and never open the database or build an adapter themselves.
+"""
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
 from tracestation.barcodes import DecodeOptions
+from tracestation.config import StationConfig, printer_target
 from tracestation.labels.printers import LabelPrinting, sink_for
 from tracestation.station.clock import SystemClock
 from tracestation.station.core import Station
 from tracestation.station.env import StationSettings
-from tracestation.station.ports import Clock, LabelPrinter
+from tracestation.station.lead import LeadDesk
+from tracestation.station.lead_service import LeadService
+from tracestation.station.ports import Clock, LabelPrinter, PlantReader
+from tracestation.station.services import StationServices
+from tracestation.store.database import open_database
+from tracestation.store.importer import DatabaseMasterData
 from tracestation.store.pins import Argon2Pins
 from tracestation.store.plant import DatabasePlant
+from tracestation.store.status import DatabaseStatus
 from tracestation.store.unit_of_work import DatabaseTransactions
+from tracestation.trace.answers import DatabaseTrace
+
+
+@dataclass(frozen=True)
+class _Adapters:
+    plant: PlantReader
+    transactions: DatabaseTransactions
+    printer: LabelPrinter
+    clock: Clock
+
+
+def _adapters(
+    engine: Engine, station_id: str, clock: Clock | None, printer: LabelPrinter | None
+) -> _Adapters:
+    clock = clock or SystemClock()
+    plant = DatabasePlant(engine)
+    if printer is None:
+        printer = printer_on(plant, os.environ.get("TRACESTATION_PRINTER", "none"))
+    return _Adapters(plant, DatabaseTransactions(engine, plant, station_id, clock), printer, clock)
+
+
+def printer_on(plant: PlantReader, target: str) -> LabelPrinter:
+    """Labels built from the plant's record, sent to `target` (`none`, a folder, a printer)."""
+    return LabelPrinting(plant, sink_for(target))
 
 
 def station_on(
@@ -25,16 +62,68 @@ def station_on(
     printer: LabelPrinter | None = None,
     decode_options: DecodeOptions | None = None,
 ) -> Station:
-    clock = clock or SystemClock()
-    plant = DatabasePlant(engine)
-    if printer is None:
-        printer = LabelPrinting(plant, sink_for(os.environ.get("TRACESTATION_PRINTER", "none")))
+    """The scanning station alone (replay, headless, tests)."""
+    parts = _adapters(engine, station_id, clock, printer)
+    return _station(station_id, parts, decode_options)
+
+
+def _station(station_id: str, parts: _Adapters, decode_options: DecodeOptions | None) -> Station:
     return Station(
         StationSettings(station_id),
-        plant,
-        DatabaseTransactions(engine, plant, station_id, clock),
-        clock,
+        parts.plant,
+        parts.transactions,
+        parts.clock,
         Argon2Pins(),
-        printer,
+        parts.printer,
         decode_options,
+    )
+
+
+def lead_service_on(
+    engine: Engine,
+    station_id: str,
+    *,
+    clock: Clock | None = None,
+    printer: LabelPrinter | None = None,
+) -> LeadService:
+    """Lead actions signed into the journal chain of `station_id` (the CLI's `lot` commands)."""
+    parts = _adapters(engine, station_id, clock, printer)
+    return LeadService(LeadDesk(parts.plant, parts.transactions, Argon2Pins()), parts.printer)
+
+
+def services_on(
+    engine: Engine,
+    station_id: str,
+    *,
+    clock: Clock | None = None,
+    printer: LabelPrinter | None = None,
+    decode_options: DecodeOptions | None = None,
+) -> StationServices:
+    """Everything the window needs on `engine`; `close()` disposes of the engine."""
+    parts = _adapters(engine, station_id, clock, printer)
+    station = _station(station_id, parts, decode_options)
+    return StationServices(
+        station=station,
+        lead=LeadService(LeadDesk(parts.plant, parts.transactions, station.pins), parts.printer),
+        status=DatabaseStatus(engine),
+        trace=DatabaseTrace(engine),
+        master_data=DatabaseMasterData(engine),
+        close=engine.dispose,
+    )
+
+
+def open_station_services(
+    db: str | None, station_id: str, config: StationConfig
+) -> StationServices:
+    """Open (and migrate) the database `db` (None: $TRACESTATION_DB or the embedded one) and
+    build the window's station on it, with the configured printer ($TRACESTATION_PRINTER wins)
+    and decoding options. Slow: the window calls it on its station thread."""
+    engine = open_database(db)
+    plant = DatabasePlant(engine)
+    target = os.environ.get("TRACESTATION_PRINTER") or printer_target(config.printer)
+    return services_on(
+        engine,
+        station_id,
+        printer=printer_on(plant, target),
+        decode_options=config.decode_options(),
     )

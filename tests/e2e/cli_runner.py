@@ -9,7 +9,7 @@ import subprocess
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ _USER_SETTINGS = (
     "TRACESTATION_STATION",
     "TRACESTATION_LEAD",
     "TRACESTATION_PIN",
+    "TRACESTATION_CONFIG",
 )
 
 CONTRACT_SCAN_KEYS = {"scan", "outcome", "message", "event_id"}
@@ -26,10 +27,18 @@ CONTRACT_SCAN_KEYS = {"scan", "outcome", "message", "event_id"}
 
 @dataclass
 class Cli:
-    """Runs `python -m tracestation --db <file> ...` and reads what it prints."""
+    """Runs `python -m tracestation --db <file> ...` and reads what it prints.
+
+    The saved settings are the test's own (`config_path`, none until a test writes them);
+    `extra_env` adds variables for every run (e.g. `TRACESTATION_STATION`)."""
 
     db: Path
     workdir: Path
+    extra_env: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def config_path(self) -> Path:
+        return self.workdir / "config" / "station.json"
 
     def command(self, *args: str) -> list[str]:
         return [sys.executable, "-m", "tracestation", "--db", str(self.db), *args]
@@ -37,6 +46,8 @@ class Cli:
     def environment(self) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if k not in _USER_SETTINGS}
         env["PYTHONUNBUFFERED"] = "1"
+        env["TRACESTATION_CONFIG"] = str(self.config_path)
+        env.update(self.extra_env)
         return env
 
     def run(

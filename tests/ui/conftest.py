@@ -20,7 +20,7 @@ from tracestation.ui.app import prepare_application
 from tracestation.ui.main_window import StationWindow
 from tracestation.ui.scan.sounds import VerdictSounds
 from tracestation.ui.station_client import StationClient
-from tracestation.ui.station_worker import StationParts, Verdict
+from tracestation.ui.station_worker import Verdict
 
 WEDGE_GAP_MS = 400
 
@@ -84,15 +84,13 @@ def make_window(
     printer: Any,
     station_config: StationConfig,
 ) -> Iterator[Callable[..., StationWindow]]:
-    from tracestation.wiring import station_on
+    from tracestation.wiring import services_on
 
     clients: list[StationClient] = []
 
     def build(source_engine: Any = None, config: StationConfig | None = None) -> StationWindow:
         target = source_engine if source_engine is not None else engine
-        client = StationClient(
-            lambda: StationParts(target, station_on(target, "ST-1", clock=clock, printer=printer))
-        )
+        client = StationClient(lambda: services_on(target, "ST-1", clock=clock, printer=printer))
         clients.append(client)
         config = config or station_config
         window = StationWindow(client, config, "ST-1", sounds=VerdictSounds(backend="silent"))

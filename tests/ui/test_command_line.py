@@ -20,10 +20,12 @@ def test_the_command_line_imports_without_qt() -> None:
 
 def test_no_subcommand_opens_the_station_window(monkeypatch: pytest.MonkeyPatch) -> None:
     from tracestation.ui import app
+    from tracestation.wiring import open_station_services
 
     opened: list[app.AppOptions] = []
 
-    def run(options: app.AppOptions, argv: object = None) -> int:
+    def run(options: app.AppOptions, argv: object = None, *, open_services: object) -> int:
+        assert open_services is open_station_services, "the window is wired by the one root"
         opened.append(options)
         return 0
 

@@ -24,7 +24,7 @@ def test_the_station_judges_scans_on_its_own_thread(
     window: StationWindow, wedge: Scanner, monkeypatch: Any
 ) -> None:
     worker = window.client.worker
-    station = worker._parts.station  # type: ignore[union-attr]
+    station = worker._services.station  # type: ignore[union-attr]
     seen: list[threading.Thread] = []
     original = station.scan
 

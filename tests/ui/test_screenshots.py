@@ -17,8 +17,8 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 
 from tracestation.resources import resources_dir
+from tracestation.station.queries import TraceQuery
 from tracestation.ui.main_window import StationWindow
-from tracestation.ui.trace.queries import TraceQuery
 from ui.conftest import CONTROLLER_READY, Scanner
 
 SIZE = (1920, 1080)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from tracestation.station.queries import TraceQuery, parse_query
 from tracestation.ui.main_window import StationWindow
-from tracestation.ui.trace.queries import TraceQuery, parse_query
 from tracestation.ui.trace.tree_model import NODE_ROLE, AsBuiltModel
 from ui.conftest import CONTROLLER_READY
 

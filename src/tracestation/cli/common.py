@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import socket
 import sys
 from typing import Any
 
@@ -29,18 +30,39 @@ def engine_for(args: argparse.Namespace) -> Engine:
         ) from None
 
 
-def station_id(args: argparse.Namespace, explicit: str | None = None) -> str:
-    """The station: the subcommand's --station, the global --station, $TRACESTATION_STATION,
-    the saved settings, else STATION-1."""
+DEFAULT_STATION = "STATION-1"
+STATION_ID_LENGTH = 64  # the journal's `station` column
+
+
+def chosen_station_id(args: argparse.Namespace, explicit: str | None = None) -> str | None:
+    """The station the user chose: the subcommand's --station, the global --station,
+    $TRACESTATION_STATION, else the saved settings; None when none of them names one."""
     chosen = explicit or args.station or os.environ.get("TRACESTATION_STATION")
     if chosen:
         return str(chosen)
     from tracestation.config import ConfigError, load_config
 
     try:
-        return load_config().station_id or "STATION-1"
+        return load_config().station_id or None
     except ConfigError:
-        return "STATION-1"
+        return None
+
+
+def station_id(args: argparse.Namespace, explicit: str | None = None) -> str:
+    """The station: the one the user chose (`chosen_station_id`), else STATION-1."""
+    return chosen_station_id(args, explicit) or DEFAULT_STATION
+
+
+def lead_desk_id(args: argparse.Namespace, explicit: str | None = None) -> str:
+    """Where a lead action from the command line signs: the station the user chose, else
+    `LEAD-DESK-<host>`, a journal chain of this computer's own that no scanning station uses.
+
+    Never STATION-1 by default: on a shared database that is a real station's chain."""
+    chosen = chosen_station_id(args, explicit)
+    if chosen:
+        return chosen
+    host = socket.gethostname().split(".")[0].strip() or "localhost"
+    return f"LEAD-DESK-{host}"[:STATION_ID_LENGTH]
 
 
 def emit_json(document: Any) -> None:

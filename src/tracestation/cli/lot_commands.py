@@ -1,4 +1,10 @@
-"""`lot hold|release|quarantine|scrap|split|merge`: lead actions, signed with badge and PIN."""
+"""`lot hold|release|quarantine|scrap|split|merge`: lead actions, signed with badge and PIN.
+
+Each command builds the same request as the window's lead panel and hands it to the core's
+`LeadService` (one unit of work per action); this module only reads arguments and prints the
+outcome. The action signs into the journal chain of the station the user chose, else of
+`LEAD-DESK-<host>` (see `lead_desk_id`), never silently into STATION-1's.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +12,29 @@ import argparse
 import getpass
 import os
 import sys
-from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, TypeVar
 
-from tracestation.cli.common import CliError, add_json_flag, emit_json, engine_for, station_id
+from tracestation.cli.common import CliError, add_json_flag, emit_json, engine_for, lead_desk_id
+from tracestation.domain.events import DomainEvent, LotsMerged, LotSplit, LotStatusChanged
+from tracestation.domain.refusals import REFUSALS
+from tracestation.station.lead_requests import (
+    LOT_STATUS_ACTIONS,
+    ChangeLotStatus,
+    LeadOutcome,
+    LeadResult,
+    LeadSignature,
+    MergeLots,
+    SignedRequest,
+    SplitLot,
+)
+
+E = TypeVar("E", bound=DomainEvent)
 
 
 def register(sub: Any) -> None:
     lot = sub.add_parser("lot", help="lead actions on lots (signed with badge and PIN)")
     lot_sub = lot.add_subparsers(dest="lot_command", required=True, metavar="ACTION")
-    for action in ("hold", "release", "quarantine", "scrap"):
+    for action in LOT_STATUS_ACTIONS:
         p = lot_sub.add_parser(action, help=f"{action} a lot")
         p.add_argument("lot", metavar="PART/LOT")
         p.add_argument("--reason", required=True)
@@ -45,23 +64,17 @@ def _signature(p: argparse.ArgumentParser) -> None:
         default=os.environ.get("TRACESTATION_PIN"),
         help="the lead's PIN (default: $TRACESTATION_PIN, else asked for)",
     )
+    p.add_argument(
+        "--station",
+        dest="lot_station",
+        default=None,
+        help="the station whose journal the action is signed into (default: the global "
+        "--station, $TRACESTATION_STATION, the settings, else LEAD-DESK-<host>)",
+    )
     add_json_flag(p)
 
 
-def _label(text: str) -> tuple[str, str]:
-    part, slash, code = text.rpartition("/")
-    if not slash or not part or not code:
-        raise CliError(f"'{text}' is not PART/LOT (for example SCREW-M3/L-2291).")
-    return part, code
-
-
-def _desk_and_lead(args: argparse.Namespace) -> tuple[Any, Any]:
-    from tracestation.station.clock import SystemClock
-    from tracestation.station.lead import LeadDesk, LeadSignatureRefused
-    from tracestation.store.pins import Argon2Pins
-    from tracestation.store.plant import DatabasePlant
-    from tracestation.store.unit_of_work import DatabaseTransactions
-
+def _signed_by(args: argparse.Namespace) -> LeadSignature:
     if not args.lead:
         raise CliError("A lead signs this: give --lead BADGE (and --pin, or type it when asked).")
     pin = args.pin
@@ -69,89 +82,91 @@ def _desk_and_lead(args: argparse.Namespace) -> tuple[Any, Any]:
         if not sys.stdin.isatty():
             raise CliError("No PIN given: use --pin or $TRACESTATION_PIN.")
         pin = getpass.getpass(f"PIN for {args.lead}: ")
-    engine = engine_for(args)
-    plant = DatabasePlant(engine)
-    transactions = DatabaseTransactions(engine, plant, station_id(args), SystemClock())
-    desk = LeadDesk(plant, transactions, Argon2Pins())
-    try:
-        return desk, desk.sign_in(args.lead, pin)
-    except LeadSignatureRefused as error:
-        raise CliError(str(error)) from None
+    return LeadSignature(args.lead, pin)
 
 
-def _run(args: argparse.Namespace, action: Any) -> int:
-    from tracestation.domain.lots import LotActionRefused
-    from tracestation.station.ports import RecordNotSaved
+def _perform(args: argparse.Namespace, request: SignedRequest) -> tuple[LeadOutcome, str]:
+    """Run `request` through the core's lead service; a refusal or fault becomes a CliError."""
+    from tracestation.wiring import lead_service_on
 
-    desk, lead = _desk_and_lead(args)
-    try:
-        result: dict[str, Any] = action(desk, lead)
-    except LotActionRefused as error:
-        raise CliError(f"{error} Nothing was changed.") from None
-    except RecordNotSaved as error:
-        raise CliError(
-            f"The action could not be saved ({error}). Nothing was changed; run it again."
-        ) from None
-    result["signed_by"] = lead.badge
+    station = lead_desk_id(args, args.lot_station)
+    outcome = lead_service_on(engine_for(args), station).perform(request)
+    if not outcome.ok:
+        raise CliError(_not_done(outcome))
+    return outcome, station
+
+
+def _not_done(outcome: LeadOutcome) -> str:
+    if outcome.result is LeadResult.REFUSED and outcome.refusal is not None:
+        template = REFUSALS.get(outcome.refusal, outcome.refusal)
+        try:
+            text = template.format(**outcome.params)
+        except (KeyError, IndexError, ValueError):
+            text = template
+        return text if text.endswith("Nothing was changed.") else f"{text} Nothing was changed."
+    if outcome.result is LeadResult.NOT_SAVED:
+        saved = f"The action could not be saved ({outcome.detail})."
+        return f"{saved} Nothing was changed; run it again."
+    return f"The action failed ({outcome.detail or outcome.result.value}). Nothing was changed."
+
+
+def _event(outcome: LeadOutcome, kind: type[E]) -> E:
+    if not isinstance(outcome.event, kind):
+        raise CliError(f"The station answered {outcome.result.value} without a {kind.__name__}.")
+    return outcome.event
+
+
+def _report(args: argparse.Namespace, outcome: LeadOutcome, station: str, **facts: Any) -> int:
+    document = {**facts, "event_id": outcome.event_id, "signed_by": outcome.signed_by}
+    document["station"] = station
     if args.json:
-        emit_json(result)
+        emit_json(document)
     else:
-        print(result["message"])
+        print(document["message"])
     return 0
 
 
 def run_status(args: argparse.Namespace) -> int:
-    part, code = _label(args.lot)
-
-    def act(desk: Any, lead: Any) -> dict[str, Any]:
-        event_id = desk.change_status(lead, part, code, args.action, args.reason)
-        lot = desk.lot(part, code)
-        return {
-            "lot": {"part": part, "lot": code, "status": lot.status.value},
-            "event_id": event_id,
-            "message": f"Lot {part}/{code} is now {lot.status.value} (signed by {lead.name}).",
-        }
-
-    return _run(args, act)
+    request = ChangeLotStatus(_signed_by(args), args.lot, args.action, args.reason)
+    outcome, station = _perform(args, request)
+    event = _event(outcome, LotStatusChanged)
+    name = outcome.params.get("name", outcome.signed_by)
+    return _report(
+        args,
+        outcome,
+        station,
+        lot={"part": event.part, "lot": event.lot, "status": event.status},
+        message=f"Lot {event.part}/{event.lot} is now {event.status} (signed by {name}).",
+    )
 
 
 def run_split(args: argparse.Namespace) -> int:
-    part, code = _label(args.lot)
-    try:
-        qty = Decimal(args.qty)
-    except InvalidOperation:
-        qty = Decimal("NaN")
-    if not qty.is_finite() or qty <= 0:
-        raise CliError(f"'{args.qty}' is not a quantity: give a positive number such as 250.")
-
-    def act(desk: Any, lead: Any) -> dict[str, Any]:
-        event_id, new_code = desk.split(lead, part, code, qty, args.new_lot, args.reason)
-        return {
-            "lot": {"part": part, "lot": code},
-            "new_lot": {"part": part, "lot": new_code, "qty": str(qty)},
-            "event_id": event_id,
-            "message": f"Split {qty} of {part}/{code} into new lot {part}/{new_code}.",
-        }
-
-    return _run(args, act)
+    request = SplitLot(_signed_by(args), args.lot, args.qty, args.new_lot or "", args.reason)
+    outcome, station = _perform(args, request)
+    event = _event(outcome, LotSplit)
+    qty = format(event.qty, "f")
+    return _report(
+        args,
+        outcome,
+        station,
+        lot={"part": event.part, "lot": event.lot},
+        new_lot={"part": event.part, "lot": event.new_lot, "qty": qty},
+        message=f"Split {qty} of {event.part}/{event.lot} "
+        f"into new lot {event.part}/{event.new_lot}.",
+    )
 
 
 def run_merge(args: argparse.Namespace) -> int:
-    labels = [_label(text) for text in args.lots]
-
-    def act(desk: Any, lead: Any) -> dict[str, Any]:
-        event_id, new_code = desk.merge(lead, labels, args.into, args.reason)
-        merged = desk.lot(labels[0][0], new_code)
-        return {
-            "sources": [{"part": p, "lot": c} for p, c in labels],
-            "new_lot": {
-                "part": merged.part,
-                "lot": merged.code,
-                "qty": format(merged.quantity.normalize(), "f"),
-            },
-            "event_id": event_id,
-            "message": f"Merged {len(labels)} lots into {merged.part}/{merged.code} "
-            f"({merged.quantity.normalize()} on hand).",
-        }
-
-    return _run(args, act)
+    request = MergeLots(_signed_by(args), tuple(args.lots), args.into or "", args.reason)
+    outcome, station = _perform(args, request)
+    event = _event(outcome, LotsMerged)
+    qty = event.qty.normalize()
+    return _report(
+        args,
+        outcome,
+        station,
+        sources=[{"part": event.part, "lot": code} for code in event.sources],
+        new_lot={"part": event.part, "lot": event.new_lot, "qty": format(qty, "f")},
+        message=f"Merged {len(event.sources)} lots into {event.part}/{event.new_lot} "
+        f"({qty} on hand).",
+    )

@@ -145,9 +145,10 @@ def open_station(args: argparse.Namespace) -> int:
     import os
 
     from tracestation.ui.app import AppOptions, run_station_app
+    from tracestation.wiring import open_station_services
 
     explicit = (
         getattr(args, "run_station", None) or args.station or os.environ.get("TRACESTATION_STATION")
     )
     options = AppOptions(db=args.db, station=explicit, lang=args.lang)
-    return run_station_app(options, [sys.argv[0]])
+    return run_station_app(options, [sys.argv[0]], open_services=open_station_services)

@@ -1,4 +1,5 @@
-"""Signed lead actions outside the scan flow (the CLI's `lot` commands, the lead panel).
+"""Signed lead actions outside the scan flow, as `LeadService` (the one way in for the window's
+lead panel and the CLI's `lot` commands) runs them.
 
 Each action is one unit of work, as a scan is: the lot or unit it acts on is read inside the
 transaction (locked on PostgreSQL), checked, and the signed event is written with its
@@ -8,11 +9,18 @@ projections; a race lost to another station is run again on what that station wr
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from tracestation.domain import lots
-from tracestation.domain.events import DomainEvent, NonconformanceOpened
+from tracestation.domain.events import (
+    DomainEvent,
+    LotsMerged,
+    LotSplit,
+    LotStatusChanged,
+    NonconformanceOpened,
+)
 from tracestation.domain.model import Lot, Operator
 from tracestation.domain.refusals import Refused
 from tracestation.station.ports import (
@@ -27,10 +35,20 @@ from tracestation.station.ports import (
 DISPOSITIONS = ("use_as_is", "rework", "scrap", "return_to_vendor")
 _ATTEMPTS = 5
 T = TypeVar("T")
+E = TypeVar("E", bound=DomainEvent)
+E_co = TypeVar("E_co", bound=DomainEvent, covariant=True)
 
 
 class LeadSignatureRefused(Refused):
     pass
+
+
+@dataclass(frozen=True)
+class Signed(Generic[E_co]):
+    """An event a lead signed, once its transaction has committed."""
+
+    event_id: str
+    event: E_co
 
 
 class LeadDesk:
@@ -49,11 +67,10 @@ class LeadDesk:
             raise LeadSignatureRefused("wrong_pin", name=lead.name)
         return lead
 
-    def lot(self, part: str, code: str) -> Lot:
-        return _lot(self.plant, part, code)
-
-    def change_status(self, lead: Operator, part: str, code: str, action: str, reason: str) -> str:
-        def act(tx: Transaction) -> str:
+    def change_status(
+        self, lead: Operator, part: str, code: str, action: str, reason: str
+    ) -> Signed[LotStatusChanged]:
+        def act(tx: Transaction) -> Signed[LotStatusChanged]:
             event = lots.change_status(_lot(tx.plant, part, code), action, reason)
             return _sign(tx, lead, event, f"lot {action}", reason)
 
@@ -61,28 +78,26 @@ class LeadDesk:
 
     def split(
         self, lead: Operator, part: str, code: str, qty: Decimal, new_code: str | None, reason: str
-    ) -> tuple[str, str]:
-        def act(tx: Transaction) -> tuple[str, str]:
+    ) -> Signed[LotSplit]:
+        def act(tx: Transaction) -> Signed[LotSplit]:
             lot = _lot(tx.plant, part, code)
             chosen = new_code or _free_code(tx.plant, part, code, "S")
             if tx.plant.lot(part, chosen) is not None:
                 raise lots.LotActionRefused("lot_exists", lot=f"{part}/{chosen}")
-            event = lots.split(lot, qty, chosen)
-            return _sign(tx, lead, event, "lot split", reason), chosen
+            return _sign(tx, lead, lots.split(lot, qty, chosen), "lot split", reason)
 
         return self._in_transaction(act)
 
     def merge(
         self, lead: Operator, labels: list[tuple[str, str]], new_code: str | None, reason: str
-    ) -> tuple[str, str]:
-        def act(tx: Transaction) -> tuple[str, str]:
+    ) -> Signed[LotsMerged]:
+        def act(tx: Transaction) -> Signed[LotsMerged]:
             sources = [_lot(tx.plant, part, code) for part, code in labels]
             first = sources[0]
             chosen = new_code or _free_code(tx.plant, first.part, first.code, "M")
             if tx.plant.lot(first.part, chosen) is not None:
                 raise lots.LotActionRefused("lot_exists", lot=f"{first.part}/{chosen}")
-            event = lots.merge(sources, chosen)
-            return _sign(tx, lead, event, "lot merge", reason), chosen
+            return _sign(tx, lead, lots.merge(sources, chosen), "lot merge", reason)
 
         return self._in_transaction(act)
 
@@ -96,12 +111,12 @@ class LeadDesk:
         description: str,
         disposition: str,
         number: str,
-    ) -> str:
+    ) -> Signed[NonconformanceOpened]:
         """Record a nonconformance on a unit or a lot, signed by the lead."""
         if disposition not in DISPOSITIONS:
             raise lots.LotActionRefused("bad_disposition", choices=", ".join(DISPOSITIONS))
 
-        def act(tx: Transaction) -> str:
+        def act(tx: Transaction) -> Signed[NonconformanceOpened]:
             if subject_kind == "unit" and tx.plant.unit(part, subject) is None:
                 raise lots.LotActionRefused("unit_not_recorded", unit=f"{part}/{subject}")
             if subject_kind == "lot":
@@ -141,11 +156,11 @@ def _free_code(plant: PlantReader, part: str, code: str, mark: str) -> str:
     return f"{code}-{mark}{n}"
 
 
-def _sign(tx: Transaction, lead: Operator, event: DomainEvent, meaning: str, reason: str) -> str:
+def _sign(tx: Transaction, lead: Operator, event: E, meaning: str, reason: str) -> Signed[E]:
     ids = tx.journal.record(
         [event],
         operator=lead.badge,
         reason=reason or None,
         signature=Signature(lead.badge, meaning),
     )
-    return ids[0]
+    return Signed(ids[0], event)

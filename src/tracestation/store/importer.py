@@ -7,6 +7,7 @@ quantity and status (the station's own events own those after receipt).
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -70,6 +71,16 @@ def load_file(path: Path) -> Any:
             None,
             f"is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}",
         ) from None
+
+
+class DatabaseMasterData:
+    """`MasterDataLoader` (tracestation.station.queries) on a database."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def load(self, document: Mapping[str, Any]) -> None:
+        import_master_data(self.engine, document)
 
 
 def import_master_data(engine: Engine, document: Any) -> ImportReport:

@@ -1,12 +1,12 @@
-"""Small questions about the record that the window's top bar and lead panel ask."""
+"""Small questions about the record that the window's top bar and lead panel ask: the store's
+side of the `RecordStatus` port (tracestation.station.queries)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-
 from sqlalchemy import Engine, func, select
 
+from tracestation.station.queries import Deviation
+from tracestation.store.plant import as_utc
 from tracestation.store.tables import (
     DeviationRow,
     OperatorRow,
@@ -16,14 +16,20 @@ from tracestation.store.tables import (
 )
 
 
-@dataclass(frozen=True)
-class DeviationView:
-    time: datetime
-    rule: str
-    subject: str
-    work_order: str | None
-    reason: str
-    lead: str
+class DatabaseStatus:
+    """`RecordStatus` on a database. Each call opens its own connection: any thread may ask."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def pending_event_count(self) -> int:
+        return pending_event_count(self.engine)
+
+    def plant_is_empty(self) -> bool:
+        return plant_is_empty(self.engine)
+
+    def recent_deviations(self, limit: int = 200) -> list[Deviation]:
+        return recent_deviations(self.engine, limit)
 
 
 def pending_event_count(engine: Engine) -> int:
@@ -43,9 +49,12 @@ def plant_is_empty(engine: Engine) -> bool:
     return operators is None or work_orders is None
 
 
-def recent_deviations(engine: Engine, limit: int = 200) -> list[DeviationView]:
+def recent_deviations(engine: Engine, limit: int = 200) -> list[Deviation]:
     with engine.connect() as connection:
         rows = connection.execute(
             select(DeviationRow).order_by(DeviationRow.time.desc()).limit(limit)
         ).all()
-    return [DeviationView(r.time, r.rule, r.subject, r.work_order, r.reason, r.lead) for r in rows]
+    return [
+        Deviation(as_utc(r.time) or r.time, r.rule, r.subject, r.work_order, r.reason, r.lead)
+        for r in rows
+    ]

@@ -24,7 +24,14 @@ def main() -> int:
     )
     parser.add_argument("--lang", default=None, help="language code, e.g. en or ro")
     args, qt_args = parser.parse_known_args()
-    return run_station_app(AppOptions(args.db, args.station, args.lang), [sys.argv[0], *qt_args])
+    # The entry point, not the window, picks the composition root (it knows the database).
+    from tracestation.wiring import open_station_services
+
+    return run_station_app(
+        AppOptions(args.db, args.station, args.lang),
+        [sys.argv[0], *qt_args],
+        open_services=open_station_services,
+    )
 
 
 if __name__ == "__main__":

@@ -1,35 +1,31 @@
 """Starting the operator station window: application, language, style, station thread, scanners.
 
-`run_station_app` is what `tracestation` (no subcommand) and `python -m tracestation.ui` call.
+`run_station_app` is what `tracestation` (no subcommand) and `python -m tracestation.ui` call; they
+hand it the composition root's `open_station_services`, so the window itself never opens the
+database nor builds an adapter.
 """
 
 from __future__ import annotations
 
-import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from tracestation.config import (
-    ConfigError,
-    PrinterSettings,
-    StationConfig,
-    load_config,
-    printer_target,
-)
-from tracestation.labels.printers import LabelPrinting, sink_for
+from tracestation.config import ConfigError, StationConfig, load_config
 from tracestation.resources import resources_dir
-from tracestation.station.ports import LabelPrinter, PlantReader
+from tracestation.station.services import StationServices
 from tracestation.ui.i18n import Translators, choose_language
 from tracestation.ui.main_window import StationWindow
 from tracestation.ui.scanners.serial_bridge import SerialScannerBridge
 from tracestation.ui.station_client import StationClient
-from tracestation.ui.station_worker import StationFactory, StationParts
+
+# (database, station id, settings) -> the built services; slow, so called on the station thread.
+ServicesOpener = Callable[[str | None, str, StationConfig], StationServices]
 
 DEFAULT_STATION = "STATION-1"
 
@@ -41,32 +37,6 @@ class AppOptions:
     )
     station: str | None = None  # None: the configured station id
     lang: str | None = None
-
-
-def make_printer(settings: PrinterSettings, plant: PlantReader) -> LabelPrinter:
-    """The configured label printer; $TRACESTATION_PRINTER wins over the settings."""
-    target = os.environ.get("TRACESTATION_PRINTER") or printer_target(settings)
-    return LabelPrinting(plant, sink_for(target))
-
-
-def database_station(db: str | None, station_id: str, config: StationConfig) -> StationFactory:
-    """A factory the station worker calls on its own thread: opens (and migrates) the database."""
-
-    def build() -> StationParts:
-        from tracestation.store.database import open_database
-        from tracestation.store.plant import DatabasePlant
-        from tracestation.wiring import station_on
-
-        engine = open_database(db)
-        station = station_on(
-            engine,
-            station_id,
-            printer=make_printer(config.printer, DatabasePlant(engine)),
-            decode_options=config.decode_options(),
-        )
-        return StationParts(engine, station)
-
-    return build
 
 
 def style_sheet() -> str:
@@ -90,8 +60,11 @@ def prepare_application(argv: Sequence[str] | None = None) -> QApplication:
     return app
 
 
-def run_station_app(options: AppOptions, argv: Sequence[str] | None = None) -> int:
-    """Open the window and run until it closes; returns the exit code."""
+def run_station_app(
+    options: AppOptions, argv: Sequence[str] | None = None, *, open_services: ServicesOpener
+) -> int:
+    """Open the window and run until it closes; returns the exit code. `open_services` builds
+    the station on its own thread once the window shows."""
     app = prepare_application(argv)
     config_problem = None
     try:
@@ -101,7 +74,7 @@ def run_station_app(options: AppOptions, argv: Sequence[str] | None = None) -> i
     translators = Translators()
     translators.install(choose_language(options.lang, config.language))
     station_id = options.station or config.station_id or DEFAULT_STATION
-    client = StationClient(database_station(options.db, station_id, config))
+    client = StationClient(lambda: open_services(options.db, station_id, config))
     window = StationWindow(client, config, station_id)
     for scanner in config.serial_scanners:
         bridge = SerialScannerBridge(scanner.to_config(), window)

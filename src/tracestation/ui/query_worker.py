@@ -1,40 +1,40 @@
 """Read-only questions (trace, recall, deviations) on a thread of their own.
 
 A recall over many units may take seconds; on this thread it never delays a scan's verdict.
-`QueryWorker` lives on a `QThread`, gets the engine from the station worker, and answers by
-signal. SQLite in WAL mode lets it read while the station writes.
+`QueryWorker` lives on a `QThread`, is handed the read services (`ReadServices`) by the station
+worker once the station is up, and answers by signal. SQLite in WAL mode lets it read while the
+station writes.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal, Slot
-from sqlalchemy import Engine
 
-from tracestation.store.status import recent_deviations
-from tracestation.ui.trace.queries import TraceAnswer, TraceQuery, answer
+from tracestation.station.queries import TraceAnswer, TraceQuery
+from tracestation.station.services import ReadServices
 
 
 class QueryWorker(QObject):
     sig_trace_answer = Signal(object)  # TraceAnswer
-    sig_deviations = Signal(object)  # list[DeviationView]
+    sig_deviations = Signal(object)  # list[Deviation]
 
     def __init__(self) -> None:
         super().__init__()
-        self._engine: Engine | None = None
+        self._read: ReadServices | None = None
 
     @Slot(object)
-    def attach(self, engine: Engine) -> None:
-        self._engine = engine
+    def attach(self, read: ReadServices) -> None:
+        self._read = read
 
     @Slot(object)
     def trace(self, query: TraceQuery) -> None:
-        if self._engine is None:
+        if self._read is None:
             self.sig_trace_answer.emit(
                 TraceAnswer(query, "none", error="The station is not running yet.")
             )
             return
         try:
-            self.sig_trace_answer.emit(answer(self._engine, query))
+            self.sig_trace_answer.emit(self._read.trace.answer(query))
         except Exception as error:  # show the fault in the trace view, keep the thread alive
             self.sig_trace_answer.emit(
                 TraceAnswer(query, "none", error=f"{type(error).__name__}: {error}")
@@ -42,9 +42,9 @@ class QueryWorker(QObject):
 
     @Slot()
     def deviations(self) -> None:
-        if self._engine is None:
+        if self._read is None:
             return
         try:
-            self.sig_deviations.emit(recent_deviations(self._engine))
+            self.sig_deviations.emit(self._read.status.recent_deviations())
         except Exception:
             return

@@ -13,10 +13,10 @@ import time
 
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, Signal
 
-from tracestation.ui.lead.actions import LeadRequest
+from tracestation.station.lead_requests import LeadRequest
+from tracestation.station.queries import TraceQuery
 from tracestation.ui.query_worker import QueryWorker
 from tracestation.ui.station_worker import ScanRequest, StationFactory, StationWorker
-from tracestation.ui.trace.queries import TraceQuery
 
 
 class StationClient(QObject):
@@ -61,7 +61,7 @@ class StationClient(QObject):
         self.sig_refresh_requested.connect(worker.refresh)
         self.sig_trace_requested.connect(queries.trace)
         self.sig_deviations_requested.connect(queries.deviations)
-        worker.sig_engine.connect(queries.attach)
+        worker.sig_read_services.connect(queries.attach)
         for source, target in (
             (worker.sig_ready, self.sig_ready),
             (worker.sig_failed, self.sig_failed),

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Engine
-
 from tracestation.station.core import Station
 from tracestation.station.prompts import ChecklistLine
-from tracestation.store.status import pending_event_count, plant_is_empty
+from tracestation.station.queries import RecordStatus
 
 
 @dataclass(frozen=True)
@@ -56,7 +54,7 @@ class StationSnapshot:
     empty_plant: bool
 
 
-def snapshot_of(station: Station, engine: Engine) -> StationSnapshot:
+def snapshot_of(station: Station, status: RecordStatus) -> StationSnapshot:
     """Read the station's context and the record. Call on the thread that owns the station."""
     ctx = station.context
     code, params = station.prompt_code()
@@ -84,6 +82,6 @@ def snapshot_of(station: Station, engine: Engine) -> StationSnapshot:
         prompt_params=dict(params),
         checklist=tuple(station.checklist()),
         override=override,
-        pending_events=pending_event_count(engine),
-        empty_plant=plant_is_empty(engine),
+        pending_events=status.pending_event_count(),
+        empty_plant=status.plant_is_empty(),
     )

@@ -1,8 +1,9 @@
 """The station's own thread: every scan, lead action and database write of the window runs here.
 
-`StationWorker` owns the `Station` (which is not thread-safe) and the `LeadDesk`. It lives on a
-`QThread`; the GUI reaches it only through queued signals (see `StationClient`) and hears back
-through the `sig_*` signals, whose payloads are immutable values. No widget is touched here.
+`StationWorker` owns the `StationServices` the composition root built (the `Station`, which is
+not thread-safe, and its lead actions). It lives on a `QThread`; the GUI reaches it only through
+queued signals (see `StationClient`) and hears back through the `sig_*` signals, whose payloads
+are immutable values. No widget is touched here.
 """
 
 from __future__ import annotations
@@ -14,23 +15,15 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal, Slot
-from sqlalchemy import Engine
 
 from tracestation.resources import demo_plant_path
-from tracestation.station.core import Station
-from tracestation.station.lead import LeadDesk
+from tracestation.station.lead_requests import LeadRequest
+from tracestation.station.services import ReadServices, StationServices
 from tracestation.station.verdicts import Outcome, ScanResult
-from tracestation.ui.lead.actions import LeadRequest, perform
 from tracestation.ui.station_state import snapshot_of
 
-
-@dataclass(frozen=True)
-class StationParts:
-    engine: Engine
-    station: Station
-
-
-StationFactory = Callable[[], StationParts]
+# Called on the station thread: opens (and migrates) the database and builds the services.
+StationFactory = Callable[[], StationServices]
 
 
 @dataclass(frozen=True)
@@ -60,7 +53,7 @@ class Verdict:
 class StationWorker(QObject):
     sig_ready = Signal(object)  # StationSnapshot
     sig_failed = Signal(str)  # the station could not start
-    sig_engine = Signal(object)  # the Engine, for the query worker (never used on the GUI thread)
+    sig_read_services = Signal(object)  # ReadServices, for the query worker (not the GUI thread)
     sig_verdict = Signal(object)  # Verdict
     sig_snapshot = Signal(object)  # StationSnapshot, after each scan or action
     sig_lead_outcome = Signal(object)  # LeadOutcome
@@ -69,34 +62,31 @@ class StationWorker(QObject):
     def __init__(self, factory: StationFactory) -> None:
         super().__init__()
         self._factory = factory
-        self._parts: StationParts | None = None
-        self._desk: LeadDesk | None = None
+        self._services: StationServices | None = None
 
     @Slot()
     def start(self) -> None:
         """Open the database (migrating it) and build the station, on this worker's thread."""
         try:
-            parts = self._factory()
+            services = self._factory()
         except Exception as error:  # a missing or locked database must be shown, not crash
             self.sig_failed.emit(f"{type(error).__name__}: {error}".splitlines()[0])
             return
-        self._parts = parts
-        station = parts.station
-        self._desk = LeadDesk(station.env.plant, station.transactions, station.pins)
-        self.sig_engine.emit(parts.engine)
-        self.sig_ready.emit(snapshot_of(station, parts.engine))
+        self._services = services
+        self.sig_read_services.emit(ReadServices.of(services))
+        self.sig_ready.emit(snapshot_of(services.station, services.status))
 
     @Slot(object)
     def scan(self, request: ScanRequest) -> None:
-        parts = self._parts
-        if parts is None:
+        services = self._services
+        if services is None:
             self._report_fault(request, "The station is not running; see the message at the top.")
             return
         try:
             if request.partial or request.overflow:
-                result = parts.station.refuse_incomplete(request.raw, overflow=request.overflow)
+                result = services.station.refuse_incomplete(request.raw, overflow=request.overflow)
             else:
-                result = parts.station.scan(request.raw, manual=request.manual)
+                result = services.station.scan(request.raw, manual=request.manual)
         except Exception as error:  # the core answers every scan; this is a last resort
             self._report_fault(request, f"{type(error).__name__}: {error}".splitlines()[0])
             return
@@ -106,22 +96,21 @@ class StationWorker(QObject):
 
     @Slot(object)
     def lead_action(self, request: LeadRequest) -> None:
-        if self._parts is None or self._desk is None:
+        if self._services is None:
             return
-        self.sig_lead_outcome.emit(perform(request, self._desk, self._parts.station))
+        self.sig_lead_outcome.emit(self._services.lead.perform(request))
         self.refresh()
 
     @Slot()
     def load_demo_plant(self) -> None:
-        if self._parts is None:
+        if self._services is None:
             self.sig_demo_loaded.emit("The station is not running.")
             return
         from tracestation.domain.masterdata import MasterDataError
-        from tracestation.store.importer import import_master_data
 
         try:
-            import_master_data(
-                self._parts.engine, json.loads(demo_plant_path().read_text(encoding="utf-8"))
+            self._services.master_data.load(
+                json.loads(demo_plant_path().read_text(encoding="utf-8"))
             )
         except (MasterDataError, OSError, ValueError) as error:
             self.sig_demo_loaded.emit(str(error))
@@ -131,19 +120,19 @@ class StationWorker(QObject):
 
     @Slot()
     def refresh(self) -> None:
-        if self._parts is None:
+        if self._services is None:
             return
         try:
-            self.sig_snapshot.emit(snapshot_of(self._parts.station, self._parts.engine))
+            self.sig_snapshot.emit(snapshot_of(self._services.station, self._services.status))
         except Exception:  # the next scan refreshes again; a failed read must not stop the worker
             return
 
     @Slot()
     def finish(self) -> None:
         """Called last, after every queued request ran; releases the database."""
-        if self._parts is not None:
-            self._parts.engine.dispose()
-            self._parts = None
+        if self._services is not None:
+            self._services.close()
+            self._services = None
 
     def _report_fault(self, request: ScanRequest, detail: str) -> None:
         result = ScanResult(

@@ -5,15 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from tracestation.store.plant import as_utc
-from tracestation.store.status import DeviationView
+from tracestation.station.queries import Deviation
 from tracestation.ui.model_index import TOP, Index
 
 
 class DeviationsModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[DeviationView] = []
+        self._rows: list[Deviation] = []
         self._headers = (
             self.tr("When"),
             self.tr("Rule waived"),
@@ -23,7 +22,7 @@ class DeviationsModel(QAbstractTableModel):
             self.tr("Lead"),
         )
 
-    def set_rows(self, rows: list[DeviationView]) -> None:
+    def set_rows(self, rows: list[Deviation]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
@@ -45,9 +44,8 @@ class DeviationsModel(QAbstractTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         row = self._rows[index.row()]
-        when = as_utc(row.time)
         values = (
-            when.astimezone().strftime("%Y-%m-%d %H:%M") if when else "",
+            row.time.astimezone().strftime("%Y-%m-%d %H:%M"),
             row.rule.replace("_", " "),
             row.subject,
             row.work_order or "",

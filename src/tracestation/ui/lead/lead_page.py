@@ -1,8 +1,8 @@
 """The line lead's panel: pending override, lot actions, nonconformances, deviations, labels.
 
 Every action is signed with the lead's badge and PIN from the fields at the top and runs on the
-station worker; the answer appears in the result line (never a dialog). The PIN is cleared after
-each action.
+station worker (the core's `LeadService`, as the `lot` commands do); the answer appears in the
+result line (never a dialog). The PIN is cleared after each action.
 """
 
 from __future__ import annotations
@@ -12,8 +12,14 @@ from dataclasses import replace
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from tracestation.store.status import DeviationView
-from tracestation.ui.lead.actions import LeadOutcome, LeadRequest, LeadSignature, ReprintLabel
+from tracestation.station.lead_requests import (
+    LeadOutcome,
+    LeadRequest,
+    LeadResult,
+    LeadSignature,
+    ReprintLabel,
+)
+from tracestation.station.queries import Deviation
 from tracestation.ui.lead.deviations import DeviationsModel, DeviationsView
 from tracestation.ui.lead.forms import line_edit
 from tracestation.ui.lead.lot_actions_form import LotActionsForm
@@ -99,41 +105,40 @@ class LeadPage(QWidget):
     def outcome_text(self, outcome: LeadOutcome) -> str:
         p = outcome.params
         texts = {
-            "lot_status_changed": lambda: self.tr(
+            LeadResult.LOT_STATUS_CHANGED: lambda: self.tr(
                 "Lot {lot}: {action} done, signed by {name}."
             ).format(lot=p["lot"], action=self.action_name(p["status"]), name=p["name"]),
-            "lot_split": lambda: self.tr(
+            LeadResult.LOT_SPLIT: lambda: self.tr(
                 "{qty} of {lot} split into new lot {new_lot}, signed by {name}."
             ).format(**p),
-            "lots_merged": lambda: self.tr(
+            LeadResult.LOTS_MERGED: lambda: self.tr(
                 "{count} lots merged into {new_lot}, signed by {name}."
             ).format(**p),
-            "nonconformance_opened": lambda: self.tr(
+            LeadResult.NONCONFORMANCE_OPENED: lambda: self.tr(
                 "Nonconformance {number} opened on {subject}, signed by {name}."
             ).format(**p),
-            "label_reprinted": lambda: self.tr("Label of {subject} sent to the printer.").format(
-                **p
-            ),
-            "label_subject_unknown": lambda: self.tr(
+            LeadResult.LABEL_REPRINTED: lambda: self.tr(
+                "Label of {subject} sent to the printer."
+            ).format(**p),
+            LeadResult.LABEL_SUBJECT_UNKNOWN: lambda: self.tr(
                 "No unit or carton {subject} is recorded."
             ).format(**p),
-            "label_subject_ambiguous": lambda: self.tr(
+            LeadResult.LABEL_SUBJECT_AMBIGUOUS: lambda: self.tr(
                 "Serial {subject} exists for several parts: give PART/SERIAL."
             ).format(**p),
-            "lead_action_refused": lambda: self.tr("Not done: {detail}").format(
+            LeadResult.NOT_SAVED: lambda: self.tr("Not done, the station failed: {detail}").format(
                 detail=outcome.detail
             ),
-            "lead_action_failed": lambda: self.tr("Not done, the station failed: {detail}").format(
+            LeadResult.FAILED: lambda: self.tr("Not done, the station failed: {detail}").format(
                 detail=outcome.detail
             ),
         }
-        make = texts.get(outcome.code)
+        make = texts.get(outcome.result)
         if make is not None:
             return make()
-        refusal = render_refusal(outcome.code, p)
-        if refusal is not None:
-            return self.tr("Not done: {detail}").format(detail=refusal)
-        return outcome.detail or outcome.code
+        refusal = render_refusal(outcome.refusal or "", dict(p))
+        detail = refusal or outcome.refusal or outcome.result.value
+        return self.tr("Not done: {detail}").format(detail=detail)
 
     def action_name(self, action: str) -> str:
         names = {
@@ -144,7 +149,7 @@ class LeadPage(QWidget):
         }
         return names.get(action, action)
 
-    def show_deviations(self, rows: list[DeviationView]) -> None:
+    def show_deviations(self, rows: list[Deviation]) -> None:
         self.deviations_model.set_rows(rows)
 
     def _tab_changed(self, _index: int) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QVBoxLayout, QWidget
 
-from tracestation.ui.lead.actions import (
+from tracestation.station.lead_requests import (
     LOT_STATUS_ACTIONS,
     ChangeLotStatus,
     LeadSignature,

@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QWidget
 
 from tracestation.station.lead import DISPOSITIONS
-from tracestation.ui.lead.actions import LeadSignature, OpenNonconformance, ReprintLabel
+from tracestation.station.lead_requests import LeadSignature, OpenNonconformance, ReprintLabel
 from tracestation.ui.lead.forms import action_button, form_layout, line_edit
 
 

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracestation.station.queries import TraceAnswer, TraceQuery
 from tracestation.ui.lead.forms import action_button, line_edit
 from tracestation.ui.restyle import set_style_state
 from tracestation.ui.station_client import StationClient
-from tracestation.ui.trace.queries import TraceAnswer, TraceQuery
 from tracestation.ui.trace.tree_model import AsBuiltModel
 from tracestation.ui.trace.unit_table import UnitTableModel, UnitTableView
 

@@ -1,0 +1,124 @@
+"""What a line lead asks for (from the window's lead panel or the `lot` commands), and the answer.
+
+Plain values: the front end builds a request from what the lead typed or scanned, `LeadService`
+carries it out, and the front end renders the `LeadOutcome` in its own words. An outcome says what
+happened in typed fields; its `detail` is for people and never matched on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from tracestation.domain.events import DomainEvent
+from tracestation.domain.lots import LotActionRefused
+
+LOT_STATUS_ACTIONS = ("hold", "release", "quarantine", "scrap")
+
+
+@dataclass(frozen=True)
+class LeadSignature:
+    badge: str
+    pin: str = field(repr=False)
+
+
+@dataclass(frozen=True)
+class ChangeLotStatus:
+    signature: LeadSignature
+    lot: str  # PART/LOT, or a scanned LOT:PART/LOT
+    action: str  # one of LOT_STATUS_ACTIONS
+    reason: str
+
+
+@dataclass(frozen=True)
+class SplitLot:
+    signature: LeadSignature
+    lot: str
+    qty: str  # as typed; refused with `not_a_quantity` when it is not a number
+    new_code: str  # "" lets the station choose <lot>-S<n>
+    reason: str
+
+
+@dataclass(frozen=True)
+class MergeLots:
+    signature: LeadSignature
+    lots: tuple[str, ...]
+    new_code: str  # "" lets the station choose <first lot>-M<n>
+    reason: str
+
+
+@dataclass(frozen=True)
+class OpenNonconformance:
+    signature: LeadSignature
+    subject_kind: str  # "unit" | "lot"
+    subject: str  # PART/SERIAL or PART/LOT
+    defect_code: str
+    description: str
+    disposition: str
+    number: str
+
+
+@dataclass(frozen=True)
+class ReprintLabel:
+    """Unsigned: a reprint records nothing."""
+
+    kind: str  # "unit" | "container"
+    subject: str  # PART/SERIAL, a bare serial, or an SSCC
+
+
+SignedRequest = ChangeLotStatus | SplitLot | MergeLots | OpenNonconformance
+LeadRequest = SignedRequest | ReprintLabel
+
+
+class LeadResult(StrEnum):
+    LOT_STATUS_CHANGED = "lot_status_changed"
+    LOT_SPLIT = "lot_split"
+    LOTS_MERGED = "lots_merged"
+    NONCONFORMANCE_OPENED = "nonconformance_opened"
+    LABEL_REPRINTED = "label_reprinted"
+    REFUSED = "refused"  # `refusal` is the code of tracestation.domain.refusals that applied
+    LABEL_SUBJECT_UNKNOWN = "label_subject_unknown"
+    LABEL_SUBJECT_AMBIGUOUS = "label_subject_ambiguous"
+    NOT_SAVED = "not_saved"  # the database did not commit: nothing written, worth running again
+    FAILED = "failed"  # an unexpected fault of the station: nothing written
+
+
+DONE = frozenset(
+    {
+        LeadResult.LOT_STATUS_CHANGED,
+        LeadResult.LOT_SPLIT,
+        LeadResult.LOTS_MERGED,
+        LeadResult.NONCONFORMANCE_OPENED,
+        LeadResult.LABEL_REPRINTED,
+    }
+)
+
+
+@dataclass(frozen=True)
+class LeadOutcome:
+    """What came of a request.
+
+    `params` are the facts a message about it needs (`lot`, `new_lot`, `name`, ...); `event` is the
+    signed event as recorded, `event_id` its id in the journal and `signed_by` the lead's badge.
+    """
+
+    result: LeadResult
+    params: Mapping[str, str] = field(default_factory=dict)
+    refusal: str | None = None
+    event: DomainEvent | None = None
+    event_id: str | None = None
+    signed_by: str | None = None
+    detail: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.result in DONE
+
+
+def split_label(text: str) -> tuple[str, str]:
+    """(part, code) of `PART/CODE`, as typed or as scanned (`LOT:`/`SN:` prefixes)."""
+    part, slash, code = text.strip().removeprefix("LOT:").removeprefix("SN:").rpartition("/")
+    if not slash or not part.strip() or not code.strip():
+        raise LotActionRefused("not_a_label", text=text)
+    return part.strip(), code.strip()

@@ -1,0 +1,143 @@
+"""The one way in for lead actions, from the window's lead panel and the `lot` commands alike.
+
+`LeadService.perform` checks the lead's signature, reads the request and runs it through the
+`LeadDesk` as one unit of work (as a scan is). Every answer is a `LeadOutcome`: a refusal or a
+database fault is an outcome, never an exception, and leaves nothing written.
+
+Threading: call from one thread at a time (the window calls it on the station worker's thread,
+which also owns the station's printer).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from tracestation.domain.events import DomainEvent
+from tracestation.domain.lots import LotActionRefused
+from tracestation.domain.model import Operator
+from tracestation.station.lead import LeadDesk, LeadSignatureRefused, Signed
+from tracestation.station.lead_requests import (
+    ChangeLotStatus,
+    LeadOutcome,
+    LeadRequest,
+    LeadResult,
+    MergeLots,
+    OpenNonconformance,
+    ReprintLabel,
+    SignedRequest,
+    SplitLot,
+    split_label,
+)
+from tracestation.station.ports import LabelPrinter, RecordNotSaved
+
+
+class LeadService:
+    def __init__(self, desk: LeadDesk, printer: LabelPrinter) -> None:
+        self.desk = desk
+        self.printer = printer
+
+    def perform(self, request: LeadRequest) -> LeadOutcome:
+        try:
+            self.desk.plant.refresh()  # a lead imported a moment ago can sign at once
+            if isinstance(request, ReprintLabel):
+                return self._reprint(request)
+            lead = self.desk.sign_in(request.signature.badge.strip(), request.signature.pin)
+            return self._signed(request, lead)
+        except (LeadSignatureRefused, LotActionRefused) as refused:
+            return LeadOutcome(LeadResult.REFUSED, dict(refused.params), refusal=refused.code)
+        except RecordNotSaved as fault:
+            return LeadOutcome(LeadResult.NOT_SAVED, detail=str(fault))
+        except Exception as fault:  # a fault must reach the lead as an answer, not end the caller
+            return LeadOutcome(LeadResult.FAILED, detail=f"{type(fault).__name__}: {fault}")
+
+    def _signed(self, request: SignedRequest, lead: Operator) -> LeadOutcome:
+        if isinstance(request, ChangeLotStatus):
+            return self._change_status(request, lead)
+        if isinstance(request, SplitLot):
+            return self._split(request, lead)
+        if isinstance(request, MergeLots):
+            return self._merge(request, lead)
+        return self._nonconformance(request, lead)
+
+    def _change_status(self, request: ChangeLotStatus, lead: Operator) -> LeadOutcome:
+        part, code = split_label(request.lot)
+        done = self.desk.change_status(lead, part, code, request.action, request.reason)
+        facts = {"lot": f"{part}/{code}", "status": request.action, "name": lead.name}
+        return _signed_outcome(LeadResult.LOT_STATUS_CHANGED, facts, done, lead)
+
+    def _split(self, request: SplitLot, lead: Operator) -> LeadOutcome:
+        part, code = split_label(request.lot)
+        new_code = request.new_code.strip() or None
+        done = self.desk.split(lead, part, code, _quantity(request.qty), new_code, request.reason)
+        facts = {
+            "lot": f"{part}/{code}",
+            "qty": request.qty.strip(),
+            "new_lot": f"{part}/{done.event.new_lot}",
+            "name": lead.name,
+        }
+        return _signed_outcome(LeadResult.LOT_SPLIT, facts, done, lead)
+
+    def _merge(self, request: MergeLots, lead: Operator) -> LeadOutcome:
+        labels = [split_label(text) for text in request.lots]
+        new_code = request.new_code.strip() or None
+        done = self.desk.merge(lead, labels, new_code, request.reason)
+        facts = {
+            "count": str(len(labels)),
+            "new_lot": f"{done.event.part}/{done.event.new_lot}",
+            "name": lead.name,
+        }
+        return _signed_outcome(LeadResult.LOTS_MERGED, facts, done, lead)
+
+    def _nonconformance(self, request: OpenNonconformance, lead: Operator) -> LeadOutcome:
+        part, subject = split_label(request.subject)
+        number = request.number.strip()
+        done = self.desk.open_nonconformance(
+            lead,
+            request.subject_kind,
+            part,
+            subject,
+            request.defect_code.strip(),
+            request.description.strip(),
+            request.disposition,
+            number,
+        )
+        facts = {"number": number, "subject": f"{part}/{subject}", "name": lead.name}
+        return _signed_outcome(LeadResult.NONCONFORMANCE_OPENED, facts, done, lead)
+
+    def _reprint(self, request: ReprintLabel) -> LeadOutcome:
+        plant = self.desk.plant
+        subject = request.subject.strip()
+        if request.kind == "container":
+            container = plant.container(subject)
+            if container is None:
+                return LeadOutcome(LeadResult.LABEL_SUBJECT_UNKNOWN, {"subject": subject})
+            self.printer.print_container_label(container)
+            return LeadOutcome(LeadResult.LABEL_REPRINTED, {"subject": container.sscc})
+        text = subject.removeprefix("SN:")
+        part, _, serial = text.rpartition("/")
+        found = plant.units_by_serial(serial) if serial else []
+        units = [u for u in found if not part or u.part == part]
+        if len(units) != 1:
+            unknown = LeadResult.LABEL_SUBJECT_UNKNOWN
+            result = unknown if not units else LeadResult.LABEL_SUBJECT_AMBIGUOUS
+            return LeadOutcome(result, {"subject": text})
+        self.printer.print_unit_label(units[0])
+        return LeadOutcome(LeadResult.LABEL_REPRINTED, {"subject": units[0].label})
+
+
+def _signed_outcome(
+    result: LeadResult, facts: dict[str, str], done: Signed[DomainEvent], lead: Operator
+) -> LeadOutcome:
+    return LeadOutcome(
+        result, facts, event=done.event, event_id=done.event_id, signed_by=lead.badge
+    )
+
+
+def _quantity(text: str) -> Decimal:
+    try:
+        qty = Decimal(text.strip())
+    except InvalidOperation:
+        raise LotActionRefused("not_a_quantity", text=text) from None
+    if not qty.is_finite():
+        raise LotActionRefused("not_a_quantity", text=text)
+    return qty

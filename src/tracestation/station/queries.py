@@ -1,0 +1,85 @@
+"""Read-only questions a front end asks of the record, as ports the store answers.
+
+The window's top bar, lead panel and trace page ask these through the services the composition
+root (`tracestation.wiring`) built; they never open the database themselves. Implementations are
+safe to call from any one thread at a time (each call opens its own connection), so the window
+asks them on its query thread while the station writes on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Protocol
+
+
+@dataclass(frozen=True)
+class Deviation:
+    """A signed override: which rule a lead waived, on what, and why. `time` is aware (UTC)."""
+
+    time: datetime
+    rule: str
+    subject: str
+    work_order: str | None
+    reason: str
+    lead: str
+
+
+class RecordStatus(Protocol):
+    def pending_event_count(self) -> int:
+        """Events not yet pushed to the central database."""
+        ...
+
+    def plant_is_empty(self) -> bool:
+        """No operators or no work orders: nobody could scan anything yet."""
+        ...
+
+    def recent_deviations(self, limit: int = 200) -> list[Deviation]:
+        """The signed overrides, newest first."""
+        ...
+
+
+@dataclass(frozen=True)
+class TraceQuery:
+    """What the user typed or scanned: `SN:PART/SERIAL`, `LOT:PART/LOT`, or a bare serial or lot."""
+
+    text: str
+    part: str | None = None
+
+
+@dataclass(frozen=True)
+class TraceAnswer:
+    """`tree`, `where_used` and `recall` are the documents of `tracestation trace ... --json`
+    and `tracestation recall --json`. `error` is "empty" for an empty query, else the reason."""
+
+    query: TraceQuery
+    kind: str  # "unit" | "lot" | "none"
+    tree: dict[str, Any] | None = None
+    where_used: list[dict[str, Any]] = field(default_factory=list)
+    recall: dict[str, Any] | None = None
+    error: str | None = None
+
+
+def parse_query(query: TraceQuery) -> tuple[str, str, str | None]:
+    """(kind, value, part): kind is "unit", "lot" or "any" when the text carries no prefix."""
+    text = query.text.strip()
+    part = query.part.strip() if query.part and query.part.strip() else None
+    for prefix, kind in (("SN:", "unit"), ("LOT:", "lot")):
+        if text.upper().startswith(prefix):
+            body = text[len(prefix) :]
+            owner, slash, value = body.rpartition("/")
+            return kind, (value if slash else body), (owner if slash and owner else part)
+    return "any", text, part
+
+
+class TraceReader(Protocol):
+    def answer(self, query: TraceQuery) -> TraceAnswer:
+        """The as-built tree and where-used of a unit, or the recall scope of a lot."""
+        ...
+
+
+class MasterDataLoader(Protocol):
+    def load(self, document: Mapping[str, Any]) -> None:
+        """Import master data all or nothing; raises `MasterDataError` saying what is wrong."""
+        ...

@@ -1,0 +1,38 @@
+"""What a front end gets from the composition root (`tracestation.wiring`): the station, its lead
+actions and the read ports, already wired to a database it never sees.
+
+Ownership: the station and the lead service belong to the thread that scans (the window's
+station worker); `status` and `trace` may be asked from another thread (the window's query
+worker). `close()` releases the database; call it once, after the last request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tracestation.station.core import Station
+from tracestation.station.lead_service import LeadService
+from tracestation.station.queries import MasterDataLoader, RecordStatus, TraceReader
+
+
+@dataclass(frozen=True)
+class StationServices:
+    station: Station
+    lead: LeadService
+    status: RecordStatus
+    trace: TraceReader
+    master_data: MasterDataLoader
+    close: Callable[[], None]
+
+
+@dataclass(frozen=True)
+class ReadServices:
+    """The read ports alone: what the window's query thread is handed."""
+
+    status: RecordStatus
+    trace: TraceReader
+
+    @classmethod
+    def of(cls, services: StationServices) -> ReadServices:
+        return cls(services.status, services.trace)

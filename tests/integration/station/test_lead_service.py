@@ -1,0 +1,127 @@
+"""The one way in for lead actions (`LeadService`, wired by `tracestation.wiring`): the window's
+lead panel and the `lot` commands hand it the same requests and read the same typed outcomes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from support.snapshots import record_snapshot
+from tracestation.domain.events import LotSplit, LotStatusChanged
+from tracestation.labels.printers import NoPrinter
+from tracestation.station.lead import LeadDesk
+from tracestation.station.lead_requests import (
+    ChangeLotStatus,
+    LeadResult,
+    LeadSignature,
+    ReprintLabel,
+    SplitLot,
+)
+from tracestation.station.lead_service import LeadService
+from tracestation.station.ports import RecordNotSaved, RejectedScan, Transaction
+from tracestation.store.pins import Argon2Pins
+from tracestation.store.plant import DatabasePlant
+from tracestation.store.tables import EventRow, LotRow
+from tracestation.wiring import lead_service_on
+
+LEAD = LeadSignature("B-9001", "4321")
+
+
+def test_a_hold_answers_with_the_signed_event_and_its_journal_id(engine: Any, clock: Any) -> None:
+    service = lead_service_on(engine, "LEAD-DESK-TEST", clock=clock)
+
+    outcome = service.perform(ChangeLotStatus(LEAD, "LOT:SCREW-M3/L-2291", "hold", "NCR 77"))
+
+    assert outcome.ok and outcome.result is LeadResult.LOT_STATUS_CHANGED
+    assert isinstance(outcome.event, LotStatusChanged)
+    assert (outcome.event.part, outcome.event.lot, outcome.event.status) == (
+        "SCREW-M3",
+        "L-2291",
+        "hold",
+    )
+    assert outcome.signed_by == "B-9001" and outcome.params["name"] == "Ion Rus"
+    with Session(engine) as s:
+        row = s.scalars(select(EventRow).where(EventRow.kind == "lot_status_changed")).one()
+        status = s.scalars(select(LotRow.status).where(LotRow.code == "L-2291")).one()
+    assert (row.id, row.station, row.signed_by) == (outcome.event_id, "LEAD-DESK-TEST", "B-9001")
+    assert status == "hold"
+
+
+def test_a_split_names_the_lot_the_station_chose(engine: Any, clock: Any) -> None:
+    service = lead_service_on(engine, "LEAD-DESK-TEST", clock=clock)
+
+    outcome = service.perform(SplitLot(LEAD, "SCREW-M3/L-2291", "1000", "", "split"))
+
+    assert outcome.result is LeadResult.LOT_SPLIT
+    assert outcome.event == LotSplit("SCREW-M3", "L-2291", "L-2291-S1", Decimal("1000"))
+    assert outcome.params["new_lot"] == "SCREW-M3/L-2291-S1"
+
+
+def test_a_quantity_that_is_not_a_number_is_refused_by_code_and_writes_nothing(
+    engine: Any, clock: Any
+) -> None:
+    service = lead_service_on(engine, "LEAD-DESK-TEST", clock=clock)
+    before = record_snapshot(engine)
+
+    outcome = service.perform(SplitLot(LEAD, "SCREW-M3/L-2291", "NaN", "", "split"))
+
+    assert not outcome.ok
+    assert (outcome.result, outcome.refusal, dict(outcome.params)) == (
+        LeadResult.REFUSED,
+        "not_a_quantity",
+        {"text": "NaN"},
+    )
+    assert outcome.event is None and outcome.event_id is None
+    assert record_snapshot(engine) == before
+
+
+def test_a_wrong_pin_is_refused_before_the_request_is_read(engine: Any, clock: Any) -> None:
+    service = lead_service_on(engine, "LEAD-DESK-TEST", clock=clock)
+    before = record_snapshot(engine)
+
+    outcome = service.perform(
+        ChangeLotStatus(LeadSignature("B-9001", "0000"), "not a label", "hold", "NCR")
+    )
+
+    assert (outcome.result, outcome.refusal) == (LeadResult.REFUSED, "wrong_pin")
+    assert record_snapshot(engine) == before
+
+
+class _Unreachable:
+    """A database that refuses every transaction (unplugged, disk full)."""
+
+    @contextmanager
+    def begin(self) -> Iterator[Transaction]:
+        raise RecordNotSaved("database is locked")
+        yield  # pragma: no cover
+
+    def log_rejection(self, rejected: RejectedScan) -> None:
+        raise RecordNotSaved("database is locked")
+
+
+def test_a_database_fault_is_an_outcome_with_nothing_written(engine: Any) -> None:
+    plant = DatabasePlant(engine)
+    service = LeadService(LeadDesk(plant, _Unreachable(), Argon2Pins()), NoPrinter())
+
+    outcome = service.perform(ChangeLotStatus(LEAD, "SCREW-M3/L-2291", "hold", "NCR 77"))
+
+    assert (outcome.result, outcome.ok) == (LeadResult.NOT_SAVED, False)
+    assert "locked" in outcome.detail
+
+
+def test_a_reprint_of_a_serial_never_made_prints_nothing(engine: Any, clock: Any) -> None:
+    printer = NoPrinter()
+    service = lead_service_on(engine, "LEAD-DESK-TEST", clock=clock, printer=printer)
+
+    outcome = service.perform(ReprintLabel("unit", "PCB-404"))
+
+    assert (outcome.result, dict(outcome.params)) == (
+        LeadResult.LABEL_SUBJECT_UNKNOWN,
+        {"subject": "PCB-404"},
+    )
+    assert printer.printed == []
