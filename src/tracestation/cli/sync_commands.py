@@ -3,18 +3,49 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import os
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from tracestation.cli.common import CliError, add_json_flag, emit_json, engine_for
+from tracestation.store.central_roles import PASSWORD_VARIABLE, STATION_GROUP
+
+if TYPE_CHECKING:
+    from tracestation.store.central_roles import StationLogin
 
 
 def register(sub: Any) -> None:
     central = sub.add_parser("central", help="the central database")
     central_sub = central.add_subparsers(dest="central_command", required=True, metavar="ACTION")
-    init = central_sub.add_parser("init", help="create or migrate the central schema")
-    init.add_argument("url", help="SQLAlchemy URL, e.g. postgresql+psycopg://user@host/plant")
+    init = central_sub.add_parser(
+        "init",
+        help="create or migrate the central schema and the roles stations connect as",
+        description="Run as the schema's owner with CREATEROLE (or a superuser). Stations get a "
+        "NOLOGIN group role that reads everything, appends events and keeps the projections; "
+        "no role, the owner included, can change or remove an event.",
+    )
+    init.add_argument(
+        "url", help="PostgreSQL URL of the owner, e.g. postgresql+psycopg://owner@host/plant"
+    )
+    init.add_argument(
+        "--station-group",
+        default=STATION_GROUP,
+        metavar="ROLE",
+        help=f"the NOLOGIN role holding what stations may do (default {STATION_GROUP})",
+    )
+    init.add_argument(
+        "--station-login",
+        metavar="NAME",
+        help="also create (or update the password of) a login role NAME in the station group, "
+        "for a station's sync URL",
+    )
+    init.add_argument(
+        "--station-password",
+        metavar="PASSWORD",
+        help=f"the station login's password; better ${PASSWORD_VARIABLE}, which stays out of "
+        "the process list and shell history",
+    )
     add_json_flag(init)
     init.set_defaults(handler=run_central_init)
     sync = sub.add_parser("sync", help="push this station's journal to the central database")
@@ -39,16 +70,77 @@ def _central(url: str) -> Any:
 def run_central_init(args: argparse.Namespace) -> int:
     from alembic.runtime.migration import MigrationContext
 
+    from tracestation.store.central_roles import RolesRefused, secure_central
+
+    _require_postgresql(args.url)
+    login = _station_login(args)
     engine = _central(args.url)
     with engine.connect() as connection:
         revision = MigrationContext.configure(connection).get_current_revision()
+    try:
+        roles = secure_central(engine, args.station_group, login)
+    except RolesRefused as error:
+        raise CliError(
+            f"{error} The schema is at revision {revision}; no role was changed."
+        ) from None
+    except SQLAlchemyError as error:
+        first = str(getattr(error, "orig", None) or error).splitlines()[0]
+        raise CliError(
+            f"the station roles could not be set up ({first}). Run central init as the owner "
+            "of the central schema with CREATEROLE, or as a superuser; no role was changed."
+        ) from None
     if args.json:
         emit_json(
-            {"central": engine.url.render_as_string(hide_password=True), "revision": revision}
+            {
+                "central": engine.url.render_as_string(hide_password=True),
+                "revision": revision,
+                "station_group": roles.group,
+                "station_login": roles.login,
+            }
         )
     else:
         print(f"Central schema ready at revision {revision}.")
+        print(
+            f"Stations connect as members of {roles.group}: they read everything, append "
+            "events and keep the projections; no one can change or remove an event."
+        )
+        if roles.login:
+            done = "created" if roles.login_created else "updated"
+            print(f"Station login {roles.login} {done}, in {roles.group}.")
+    engine.dispose()
     return 0
+
+
+def _require_postgresql(target: str) -> None:
+    from sqlalchemy.engine import make_url
+
+    from tracestation.store.database import database_url
+
+    try:
+        backend = make_url(database_url(target)).get_backend_name()
+    except (ArgumentError, ValueError):
+        raise CliError(f"{target} is not a database URL.") from None
+    if backend != "postgresql":
+        raise CliError(
+            f"the centre must be PostgreSQL, and {target} is a {backend} database. Give a URL "
+            "such as postgresql+psycopg://owner@central-host/plant."
+        )
+
+
+def _station_login(args: argparse.Namespace) -> StationLogin | None:
+    from tracestation.store.central_roles import StationLogin
+
+    if args.station_login is None:
+        if args.station_password is not None:
+            raise CliError("--station-password needs --station-login NAME: whose password?")
+        return None
+    password = args.station_password or os.environ.get(PASSWORD_VARIABLE)
+    if not password:
+        raise CliError(
+            f"the station login {args.station_login} needs a password: set "
+            f"${PASSWORD_VARIABLE} (or give --station-password)."
+        )
+    return StationLogin(args.station_login, password)
 
 
 def run_sync(args: argparse.Namespace) -> int:
