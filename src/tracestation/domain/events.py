@@ -203,6 +203,35 @@ class NonconformanceOpened(DomainEvent):
     disposition: str
 
 
+@dataclass(frozen=True)
+class ConflictRaised(DomainEvent):
+    """The centre took an event that broke a rule (it happened: it is never refused) and
+    raised it for a lead, with a nonconformance against its subject."""
+
+    kind: ClassVar[str] = "conflict_raised"
+    conflict: str
+    conflict_kind: str
+    subject_kind: str
+    part: str
+    subject: str
+    event_id: str
+    other_event_id: str | None
+    stations: tuple[str, ...]
+    detail: str
+    nonconformance: str
+
+
+@dataclass(frozen=True)
+class ConflictResolved(DomainEvent):
+    """A lead's signed disposition of a conflict (the changes it makes are events of their own,
+    recorded with it)."""
+
+    kind: ClassVar[str] = "conflict_resolved"
+    conflict: str
+    resolution: str
+    note: str
+
+
 def event_from(kind: str, payload: dict[str, Any]) -> DomainEvent:
     """Rebuild a domain event from its journal kind and payload (keys the event does not have,
     such as a signature's meaning, are the journal's own and are left out)."""

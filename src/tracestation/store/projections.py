@@ -14,6 +14,7 @@ from sqlalchemy import Connection, bindparam, case, insert, or_, select, update
 from tracestation.domain import events as ev
 from tracestation.domain.model import LotStatus, UnitStatus
 from tracestation.store.tables import (
+    ConflictRow,
     ConsumptionRow,
     ContainerRow,
     DeviationRow,
@@ -151,7 +152,7 @@ def _(event: ev.ChildUnitInstalled, c: Connection, w: Written) -> None:
         "child_unit_id": unit_id(c, event.child_part, event.child_serial),
         "child_lot_id": None,
     }
-    c.execute(_INSERT_LINK, {**link, **_installed(Decimal(1), event.operation, w)})
+    c.execute(_INSERT_LINK, {**link, **installed_values(Decimal(1), event.operation, w)})
 
 
 @project.register
@@ -160,7 +161,7 @@ def _(event: ev.LotInstalled, c: Connection, w: Written) -> None:
     lot = lot_row(c, event.part, event.lot)
     take_from_lot(c, lot, event.qty)
     link = {"parent_unit_id": parent, "child_unit_id": None, "child_lot_id": lot.id}
-    c.execute(_INSERT_LINK, {**link, **_installed(event.qty, event.operation, w)})
+    c.execute(_INSERT_LINK, {**link, **installed_values(event.qty, event.operation, w)})
     c.execute(
         _INSERT_CONSUMPTION,
         {
@@ -174,7 +175,7 @@ def _(event: ev.LotInstalled, c: Connection, w: Written) -> None:
     )
 
 
-def _installed(qty: Decimal, operation: str, w: Written) -> dict[str, Any]:
+def installed_values(qty: Decimal, operation: str, w: Written) -> dict[str, Any]:
     return {
         "qty": qty,
         "operation": operation,
@@ -410,3 +411,47 @@ def _(event: ev.NonconformanceOpened, c: Connection, w: Written) -> None:
                 status_since=w.time,
             )
         )
+
+
+@project.register
+def _(event: ev.ConflictRaised, c: Connection, w: Written) -> None:
+    c.execute(
+        insert(table_of(ConflictRow)).values(
+            id=event.conflict,
+            kind=event.conflict_kind,
+            subject_kind=event.subject_kind,
+            part=event.part,
+            subject=event.subject,
+            event_id=event.event_id,
+            other_event_id=event.other_event_id,
+            stations=", ".join(event.stations),
+            detail=event.detail,
+            nonconformance=event.nonconformance,
+            raised_at=w.time,
+            status="open",
+            raised_event=w.event_id,
+        )
+    )
+
+
+@project.register
+def _(event: ev.ConflictResolved, c: Connection, w: Written) -> None:
+    conflicts = table_of(ConflictRow)
+    done = c.execute(
+        update(conflicts)
+        .where(conflicts.c.id == event.conflict, conflicts.c.status == "open")
+        .values(
+            status="resolved",
+            resolution=event.resolution,
+            resolved_by=w.signed_by or w.operator,
+            resolved_at=w.time,
+        )
+    )
+    if done.rowcount != 1:
+        raise ProjectionError(f"conflict {event.conflict} is not open")
+    # A child that sat in two parents keeps one: the link left active is no longer contested.
+    c.execute(
+        update(LINKS)
+        .where(LINKS.c.contested_by == event.conflict, LINKS.c.removed_event.is_(None))
+        .values(contested_by=None)
+    )

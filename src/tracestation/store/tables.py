@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -154,12 +155,16 @@ class UnitRow(Base):
     registered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
-_ACTIVE_CHILD_UNIT = text("child_unit_id IS NOT NULL AND removed_event IS NULL")
+_ACTIVE_CHILD_UNIT = text(
+    "child_unit_id IS NOT NULL AND removed_event IS NULL AND contested_by IS NULL"
+)
 
 
 class GenealogyLinkRow(Base):
     """Parent unit <- child unit, or parent unit <- quantity of a child lot. Never deleted.
-    A child unit has at most one active parent: the schema refuses a second."""
+    A child unit has at most one active parent: the schema refuses a second, unless the second
+    is `contested_by` a conflict — an offline station installed a child another station had
+    already installed; both count in a recall until a lead resolves the conflict."""
 
     __tablename__ = "genealogy_links"
     __table_args__ = (
@@ -181,6 +186,7 @@ class GenealogyLinkRow(Base):
     installed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     removed_event: Mapped[str | None] = mapped_column(ForeignKey("events.id"))
     removed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    contested_by: Mapped[str | None] = mapped_column(String(36))
 
 
 class ConsumptionRow(Base):
@@ -288,6 +294,8 @@ class EventRow(Base):
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
     synced_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The central database's order of arrival; stations learn it when they pull.
+    central_seq: Mapped[int | None] = mapped_column(BigInteger, unique=True)
 
 
 class StationHeadRow(Base):
@@ -319,6 +327,74 @@ class PlantMetaRow(Base):
     __tablename__ = "plant_meta"
     key: Mapped[str] = mapped_column(String(32), primary_key=True)
     value: Mapped[int] = mapped_column(Integer)
+
+
+class ConflictRow(Base):
+    """Something that physically happened at a station broke a rule the centre knows of: kept,
+    and raised for a lead to resolve."""
+
+    __tablename__ = "conflicts"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    subject_kind: Mapped[str] = mapped_column(String(16))
+    part: Mapped[str] = mapped_column(String(64))
+    subject: Mapped[str] = mapped_column(String(64))
+    event_id: Mapped[str] = mapped_column(String(36), index=True)
+    other_event_id: Mapped[str | None] = mapped_column(String(36))
+    stations: Mapped[str] = mapped_column(String(200))
+    detail: Mapped[str] = mapped_column(Text)
+    nonconformance: Mapped[str | None] = mapped_column(String(32))
+    raised_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    resolution: Mapped[str | None] = mapped_column(String(32))
+    resolved_by: Mapped[str | None] = mapped_column(String(64))
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    raised_event: Mapped[str] = mapped_column(String(36))
+
+
+class ParkedEventRow(Base):
+    """A well-chained event the centre could not read (unknown kind, broken payload): kept in
+    the journal and listed here, without holding back the events after it."""
+
+    __tablename__ = "parked_events"
+    event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    station: Mapped[str] = mapped_column(String(64))
+    seq: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text)
+    parked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class SyncTargetRow(Base):
+    """How far this database has pushed its stations' journals to a central database, and
+    pulled from it, by the centre's identity (not its URL, not a flag on the events)."""
+
+    __tablename__ = "sync_targets"
+    central: Mapped[str] = mapped_column(String(36), primary_key=True)
+    station: Mapped[str] = mapped_column(String(64), primary_key=True)
+    pushed_seq: Mapped[int] = mapped_column(Integer, default=0)
+    pulled_central_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    pushed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    pulled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class DatabaseIdentityRow(Base):
+    """One row: this database's own id, so a station knows which centre it synced with."""
+
+    __tablename__ = "database_identity"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class IdentityBlockRow(Base):
+    """Numbers a station may give out on its own (carton SSCC serial references, `CMD:NEW`
+    serials): reserved for it by the centre, so offline stations never give the same one."""
+
+    __tablename__ = "identity_blocks"
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    first: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    last: Mapped[int] = mapped_column(BigInteger)
+    station: Mapped[str] = mapped_column(String(64), index=True)
+    next: Mapped[int] = mapped_column(BigInteger)
 
 
 class RejectedScanRow(Base):

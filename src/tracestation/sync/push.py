@@ -1,10 +1,10 @@
-"""Push the station's unsynced events to the central database, in each station's chain order.
+"""Push the events this database holds and a centre lacks, each station's in chain order.
 
-Idempotent by event UUID: an event the central database already has is skipped, so a push cut off
-between the central commit and the local mark is simply repeated. Each batch is one central
-transaction that appends the events, checks that they continue the station's chain there, and
-updates the central projections with the same code the station uses; the local events are marked
-synced only after that commit. Master data must already be in the central database.
+What was sent is tracked per centre (`sync_targets`, by the centre's id), so pushing to another
+database never hides events from the real centre. Idempotent by event UUID: an event the centre
+already has is skipped, so a push cut off between the central commit and the local mark is simply
+repeated. Each batch is one central transaction (`sync.ingest`); the local cursor moves only
+after that commit.
 """
 
 from __future__ import annotations
@@ -13,31 +13,25 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, bindparam, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Engine, and_, bindparam, insert, select, update
 
-from tracestation.domain.chain import GENESIS
-from tracestation.domain.events import event_from
+from tracestation.station.clock import SystemClock
+from tracestation.station.ports import Clock
 from tracestation.store.database import writer
-from tracestation.store.projections import ProjectionError, Written, project
-from tracestation.store.tables import EventRow, StationHeadRow, table_of
+from tracestation.store.tables import (
+    EventRow,
+    PartRow,
+    StationHeadRow,
+    SyncTargetRow,
+    table_of,
+)
+from tracestation.sync.central import central_identity
+from tracestation.sync.ingest import ChainBroken, IngestReport, ingest
 
 EVENTS = table_of(EventRow)
 HEADS = table_of(StationHeadRow)
-_UNSYNCED = (
-    select(EVENTS)
-    .where(EVENTS.c.synced_at.is_(None))
-    .order_by(EVENTS.c.station, EVENTS.c.seq)
-    .limit(bindparam("batch"))
-)
-_KNOWN = select(EVENTS.c.id).where(EVENTS.c.id == bindparam("k_id"))
-_HEAD = select(HEADS.c.seq, HEADS.c.hash).where(HEADS.c.station == bindparam("k_station"))
-_ADVANCE = (
-    update(HEADS)
-    .where(HEADS.c.station == bindparam("k_station"))
-    .values(synced_seq=bindparam("v_seq"))
-)
-_MARK = update(EVENTS).where(EVENTS.c.id == bindparam("k_id")).values(synced_at=bindparam("v_at"))
+TARGETS = table_of(SyncTargetRow)
+PARTS = table_of(PartRow)
 
 
 class SyncRefused(RuntimeError):
@@ -48,72 +42,96 @@ class SyncRefused(RuntimeError):
 class PushReport:
     pushed: int = 0
     already_central: int = 0
+    parked: int = 0
+    conflicts: list[dict[str, str]] = field(default_factory=list)
     stations: set[str] = field(default_factory=set)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "pushed": self.pushed,
             "already_central": self.already_central,
+            "parked": self.parked,
+            "conflicts": self.conflicts,
             "stations": sorted(self.stations),
         }
 
 
-def push_journal(local: Engine, central: Engine, batch: int = 500) -> PushReport:
+def unsent_query() -> Any:
+    return (
+        select(EVENTS)
+        .outerjoin(
+            TARGETS,
+            and_(
+                TARGETS.c.station == EVENTS.c.station,
+                TARGETS.c.central == bindparam("central"),
+            ),
+        )
+        .where((TARGETS.c.pushed_seq.is_(None)) | (EVENTS.c.seq > TARGETS.c.pushed_seq))
+        .order_by(EVENTS.c.station, EVENTS.c.seq)
+        .limit(bindparam("batch"))
+    )
+
+
+_UNSENT = unsent_query()
+
+
+def push_journal(
+    local: Engine, central: Engine, batch: int = 500, clock: Clock | None = None
+) -> PushReport:
+    centre = central_identity(central)
+    with central.connect() as c:
+        if c.scalar(select(PARTS.c.number).limit(1)) is None:
+            raise SyncRefused(
+                "The central database has no master data. Import the plant's master data "
+                "there first (tracestation --db <central URL> import plant.json)."
+            )
+    clock = clock or SystemClock()
     report = PushReport()
     while True:
         with local.connect() as c:
-            rows = c.execute(_UNSYNCED, {"batch": batch}).all()
+            rows = c.execute(_UNSENT, {"central": centre, "batch": batch}).all()
         if not rows:
             return report
-        with writer(central).begin() as c:
-            for row in rows:
-                _push_one(c, row, report)
-        now = datetime.now(UTC)
-        synced: dict[str, int] = {}
+        step = IngestReport()
+        try:
+            with writer(central).begin() as c:
+                ingest(c, rows, clock, step)
+        except ChainBroken as broken:
+            raise SyncRefused(str(broken)) from None
+        _absorb(report, step)
+        sent: dict[str, int] = {}
         for row in rows:
-            synced[row.station] = max(synced.get(row.station, 0), row.seq)
-        with writer(local).begin() as c:
-            c.execute(_MARK, [{"k_id": row.id, "v_at": now} for row in rows])
-            c.execute(_ADVANCE, [{"k_station": st, "v_seq": seq} for st, seq in synced.items()])
+            sent[row.station] = max(sent.get(row.station, 0), row.seq)
+        mark_sent(local, centre, sent)
 
 
-def _push_one(c: Any, row: Any, report: PushReport) -> None:
-    report.stations.add(row.station)
-    if c.scalar(_KNOWN, {"k_id": row.id}) is not None:
-        report.already_central += 1
-        return
-    head = c.execute(_HEAD, {"k_station": row.station}).first()
-    seq, last_hash = (head.seq, head.hash) if head else (0, GENESIS)
-    if row.seq != seq + 1 or row.prev_hash != last_hash:
-        raise SyncRefused(
-            f"station {row.station}: the central journal ends at event {seq}, and event "
-            f"{row.seq} ({row.id}) does not follow it. Check that no other station uses the id "
-            f"{row.station}, then run `tracestation audit verify` on both databases."
-        )
-    values = {column.key: getattr(row, column.key) for column in EVENTS.c}
-    values["synced_at"] = datetime.now(UTC)  # centrally: when the event arrived
-    c.execute(insert(EVENTS).values(**values))
-    written = Written(
-        row.id, datetime.fromisoformat(row.time), row.station, row.operator, row.signed_by
-    )
-    try:
-        project(event_from(row.kind, dict(row.payload)), c, written)
-    except (ProjectionError, IntegrityError) as error:
-        cause = str(getattr(error, "orig", None) or error).splitlines()[0]
-        raise SyncRefused(
-            f"event {row.seq} of station {row.station} ({row.kind}) does not fit the central "
-            f"record: {cause}. Import the same master data into the central database first."
-        ) from error
-    if head is None:
-        c.execute(
-            insert(HEADS).values(
-                station=row.station, seq=row.seq, hash=row.hash, synced_seq=row.seq
+def mark_sent(local: Engine, centre: str, sent: dict[str, int]) -> None:
+    """Record that `centre` has each station's events up to the given seq."""
+    now = datetime.now(UTC)
+    with writer(local).begin() as c:
+        for station, seq in sent.items():
+            moved = c.execute(
+                update(TARGETS)
+                .where(TARGETS.c.central == centre, TARGETS.c.station == station)
+                .values(pushed_seq=seq, pushed_at=now)
             )
-        )
-    else:
-        c.execute(
-            update(HEADS)
-            .where(HEADS.c.station == row.station)
-            .values(seq=row.seq, hash=row.hash, synced_seq=row.seq)
-        )
-    report.pushed += 1
+            if moved.rowcount == 0:
+                c.execute(
+                    insert(TARGETS).values(
+                        central=centre,
+                        station=station,
+                        pushed_seq=seq,
+                        pulled_central_seq=0,
+                        pushed_at=now,
+                    )
+                )
+            # What the window counts as waiting: relative to the centre last synced with.
+            c.execute(update(HEADS).where(HEADS.c.station == station).values(synced_seq=seq))
+
+
+def _absorb(report: PushReport, step: IngestReport) -> None:
+    report.pushed += step.pushed
+    report.already_central += step.already_central
+    report.parked += step.parked
+    report.conflicts += step.conflicts
+    report.stations |= step.stations

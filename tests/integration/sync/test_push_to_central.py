@@ -21,6 +21,7 @@ from tracestation.store.database import open_database
 from tracestation.store.importer import import_master_data
 from tracestation.store.status import pending_event_count
 from tracestation.store.tables import EventRow
+from tracestation.sync.central import prepare_central
 from tracestation.sync.push import SyncRefused, push_journal
 from tracestation.trace.recall import recall_scope
 
@@ -52,18 +53,20 @@ def replay_walkthrough(engine: Any) -> None:
 
 
 def unsynced(engine: Any) -> int:
-    with Session(engine) as s:
-        return int(
-            s.scalar(select(func.count()).select_from(EventRow).where(EventRow.synced_at.is_(None)))
-            or 0
-        )
+    return pending_event_count(engine)
+
+
+def a_centre(url: str) -> Any:
+    central = open_database(url)
+    prepare_central(central)
+    return central
 
 
 @pytest.mark.postgres
 def test_a_pushed_journal_answers_the_same_recall_centrally_and_pushes_once(
     engine: Any, plant_document: dict[str, Any], central_url: str
 ) -> None:
-    central = open_database(central_url)
+    central = a_centre(central_url)
     import_master_data(central, plant_document)
     replay_walkthrough(engine)
     events = unsynced(engine)
@@ -90,12 +93,12 @@ def test_a_pushed_journal_answers_the_same_recall_centrally_and_pushes_once(
 def test_a_push_cut_off_before_the_local_mark_is_repeated_without_duplicates(
     engine: Any, plant_document: dict[str, Any], central_url: str
 ) -> None:
-    central = open_database(central_url)
+    central = a_centre(central_url)
     import_master_data(central, plant_document)
     replay_walkthrough(engine)
     push_journal(engine, central)
     with engine.begin() as connection:  # as if the station died before marking its events
-        connection.execute(text("UPDATE events SET synced_at = NULL"))
+        connection.execute(text("DELETE FROM sync_targets"))
     repeated = push_journal(engine, central)
     assert repeated.pushed == 0 and repeated.already_central > 0
     assert verify_journal(central)[1] == []
@@ -106,9 +109,9 @@ def test_a_push_cut_off_before_the_local_mark_is_repeated_without_duplicates(
 def test_a_central_database_without_the_master_data_refuses_and_keeps_nothing(
     engine: Any, central_url: str
 ) -> None:
-    central = open_database(central_url)
+    central = a_centre(central_url)
     replay_walkthrough(engine)
-    with pytest.raises(SyncRefused, match="Import the same master data into the central database"):
+    with pytest.raises(SyncRefused, match="The central database has no master data"):
         push_journal(engine, central)
     with Session(central) as s:
         assert s.scalar(select(func.count()).select_from(EventRow)) == 0

@@ -1,0 +1,80 @@
+"""One sync: push what the centre lacks, then pull what the station lacks.
+
+Used by `tracestation sync` and by the background sync of the window and the headless station.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Engine, select
+
+from tracestation.station.ports import Clock
+from tracestation.store.status import pending_event_count
+from tracestation.store.tables import ConflictRow, table_of
+from tracestation.sync.central import central_identity
+from tracestation.sync.pull import PullReport, pull
+from tracestation.sync.push import PushReport, push_journal
+
+CONFLICTS = table_of(ConflictRow)
+
+
+@dataclass
+class SyncReport:
+    centre: str
+    push: PushReport
+    pulled: PullReport
+    pending: int
+    conflicts: list[dict[str, str]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "pushed": self.push.pushed,
+            "pulled": self.pulled.events,
+            "pending": self.pending,
+            "conflicts": self.conflicts,
+            "central": self.centre,
+            "already_central": self.push.already_central,
+            "parked": self.push.parked,
+            "raised": self.push.conflicts,
+            "master_data_changed": self.pulled.master_data_changed,
+            "lots_updated": self.pulled.lots,
+        }
+
+
+def sync_with(
+    local: Engine, central: Engine, stations: set[str] | None = None, clock: Clock | None = None
+) -> SyncReport:
+    """Push, then pull. `stations` names this station's ids: the open conflicts that concern
+    them are reported (all open conflicts when None)."""
+    centre = central_identity(central)
+    pushed = push_journal(local, central, clock=clock)
+    pulled = pull(local, central, centre)
+    return SyncReport(
+        centre, pushed, pulled, pending_event_count(local), open_conflicts(local, stations)
+    )
+
+
+def open_conflicts(engine: Engine, stations: set[str] | None = None) -> list[dict[str, str]]:
+    with engine.connect() as c:
+        rows = c.execute(
+            select(CONFLICTS).where(CONFLICTS.c.status == "open").order_by(CONFLICTS.c.raised_at)
+        ).all()
+    found = []
+    for row in rows:
+        involved = {s.strip() for s in row.stations.split(",")}
+        if stations is not None and not involved & stations:
+            continue
+        found.append(
+            {
+                "id": row.id,
+                "kind": row.kind,
+                "subject": f"{row.part}/{row.subject}",
+                "stations": row.stations,
+                "detail": row.detail,
+                "nonconformance": row.nonconformance or "",
+                "raised_at": row.raised_at.isoformat(),
+            }
+        )
+    return found

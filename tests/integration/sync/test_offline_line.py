@@ -1,0 +1,229 @@
+"""Four stations, each on its own SQLite file, one central PostgreSQL: they work as a line by
+syncing. Boards built at A are installed at B after a sync, C tests, D packs, and the centre
+answers recall and trace as one database would; holds and conflicts travel both ways."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, create_engine, select, text
+from sqlalchemy.orm import Session
+
+from support.line import PG_ADMIN_URL
+from tracestation.station.core import Station
+from tracestation.store.audit import verify_journal
+from tracestation.store.database import open_database
+from tracestation.store.importer import import_master_data
+from tracestation.store.tables import LotRow
+from tracestation.sync.central import prepare_central
+from tracestation.sync.session import sync_with
+from tracestation.trace.genealogy import backward
+from tracestation.trace.recall import recall_scope
+
+pytestmark = pytest.mark.postgres
+
+
+class Clock:
+    """One plant clock for every station of a test, moving on 2 s a read."""
+
+    def __init__(self) -> None:
+        self.moment = datetime(2026, 11, 30, 6, 0, tzinfo=UTC)
+
+    def now(self) -> datetime:
+        self.moment += timedelta(seconds=2)
+        return self.moment
+
+    def today(self) -> date:
+        return self.moment.date()
+
+
+@pytest.fixture
+def centre(plant_document: dict[str, Any]) -> Iterator[Engine]:
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    name = f"ts_centre_{uuid.uuid4().hex[:10]}"
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    engine = open_database(PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}")
+    prepare_central(engine)
+    import_master_data(engine, plant_document)
+    yield engine
+    engine.dispose()
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+class Plant:
+    """Stations on their own databases, and the centre they sync with."""
+
+    def __init__(self, tmp_path: Path, centre: Engine) -> None:
+        self.tmp_path = tmp_path
+        self.centre = centre
+        self.clock = Clock()
+        self.engines: dict[str, Engine] = {}
+        self.stations: dict[str, Station] = {}
+
+    def station(self, name: str) -> Station:
+        """A station that has never worked: its database starts empty and learns the plant
+        from the centre at its first sync."""
+        from tracestation.labels.printers import NoPrinter
+        from tracestation.wiring import station_on
+
+        if name not in self.stations:
+            engine = open_database(str(self.tmp_path / f"{name}.sqlite"))
+            self.engines[name] = engine
+            self.stations[name] = station_on(engine, name, clock=self.clock, printer=NoPrinter())
+            self.sync(name)
+        return self.stations[name]
+
+    def sync(self, name: str) -> Any:
+        return sync_with(self.engines[name], self.centre, {name}, clock=self.clock)
+
+    def scans(self, name: str, *raws: str) -> None:
+        station = self.station(name)
+        for raw in raws:
+            result = station.scan(raw)
+            assert result.outcome == "accepted", f"{name} {raw}: {result.message}"
+
+
+@pytest.fixture
+def plant(tmp_path: Path, centre: Engine) -> Plant:
+    return Plant(tmp_path, centre)
+
+
+BUILD = [
+    ("A", ["B-1001", "WO:WO-2001", "OPN:10"]),
+    ("A", ["PCB-1", "LOT:CAP-220/C-7781", "CMD:DONE", "PCB-2", "LOT:CAP-220/C-7790", "CMD:DONE"]),
+    ("A", ["OPN:20", "PCB-1", "CMD:PASS", "PCB-2", "CMD:PASS"]),
+]
+ASSEMBLE = [
+    ("B", ["B-1002", "WO:WO-1001", "OPN:10", "LOT:PASTE-7/P-88", "CTRL-1", "CTRL-2"]),
+    ("B", ["OPN:20", "CTRL-1", "PCB-1", "LOT:SCREW-M3/L-2291", "CMD:DONE"]),
+    ("B", ["CTRL-2", "PCB-2", "LOT:SCREW-M3/L-2291", "CMD:DONE"]),
+]
+TEST = [("C", ["B-1001", "WO:WO-1001", "OPN:30", "CTRL-1", "CMD:PASS", "CTRL-2", "CMD:PASS"])]
+PACK = [("D", ["B-1002", "WO:WO-1001", "OPN:40", "CTRL-1", "CTRL-2", "CMD:CLOSE"])]
+
+
+def as_built(tree: dict[str, Any]) -> dict[str, Any]:
+    """A tree without its times (each database stamps the same events alike, but compare what
+    was built, not when it was read)."""
+    return {
+        key: [as_built(child) for child in value] if key == "children" else value
+        for key, value in tree.items()
+        if key not in ("installed_at", "removed_at")
+    }
+
+
+def test_four_offline_stations_build_test_and_pack_through_the_centre_as_one_database_would(
+    plant: Plant, tmp_path: Path, plant_document: dict[str, Any]
+) -> None:
+    for steps, station in ((BUILD, "A"), (ASSEMBLE, "B"), (TEST, "C"), (PACK, "D")):
+        plant.station(station)  # starts from the centre, or syncs to catch up
+        plant.sync(station)
+        for name, raws in steps:
+            plant.scans(name, *raws)
+        plant.sync(station)
+    for name in "ABCD":
+        assert plant.sync(name).pending == 0
+
+    single = open_database(str(tmp_path / "single.sqlite"))
+    import_master_data(single, plant_document)
+    from tracestation.labels.printers import NoPrinter
+    from tracestation.wiring import station_on
+
+    clock = Clock()
+    alone = {n: station_on(single, n, clock=clock, printer=NoPrinter()) for n in "ABCD"}
+    for name, raws in BUILD + ASSEMBLE + TEST + PACK:
+        for raw in raws:
+            assert alone[name].scan(raw).outcome == "accepted"
+
+    with Session(plant.centre) as central, Session(single) as one:
+        for lot in ("C-7781", "C-7790", "L-2291"):
+            assert recall_scope(central, lot) == recall_scope(one, lot)
+        for unit in ("CTRL-1", "CTRL-2"):
+            assert as_built(backward(central, unit)) == as_built(backward(one, unit))
+        units = recall_scope(central, "C-7781")["unit_scope"]["units"]
+        assert {u["serial"]: u["status"] for u in units} == {"PCB-1": "passed", "CTRL-1": "packed"}
+    counted, breaks = verify_journal(plant.centre)
+    assert breaks == [] and set(counted) == {"A", "B", "C", "D"}
+    for name in "ABCD":
+        assert verify_journal(plant.engines[name])[1] == [], f"station {name} verifies"
+
+
+def test_a_central_hold_reaches_an_offline_station_and_a_scan_made_before_is_a_conflict(
+    plant: Plant,
+) -> None:
+    from tracestation.station.lead import LeadDesk
+    from tracestation.store.pins import Argon2Pins
+    from tracestation.store.plant import DatabasePlant
+    from tracestation.store.unit_of_work import DatabaseTransactions
+
+    for name, raws in BUILD:
+        plant.scans(name, *raws)
+    plant.sync("A")
+    plant.scans("B", "B-1002", "WO:WO-1001", "OPN:20")  # B synced when it started
+
+    central_plant = DatabasePlant(plant.centre)
+    desk = LeadDesk(
+        central_plant,
+        DatabaseTransactions(plant.centre, central_plant, "LEAD-DESK", plant.clock),
+        Argon2Pins(),
+    )
+    lead = desk.sign_in("B-9001", "4321")
+    desk.change_status(lead, "SCREW-M3", "L-2291", "hold", "supplier NCR 77")
+
+    # B has not synced since: it does not know, and the screws go in (it happened).
+    b = plant.station("B")
+    b.scan("OPN:10")
+    assert b.scan("CTRL-1").outcome == "accepted"
+    b.scan("OPN:20")
+    for raw in ("CTRL-1", "PCB-1", "LOT:SCREW-M3/L-2291"):
+        assert b.scan(raw).outcome == "accepted", raw
+
+    report = plant.sync("B")
+    [raised] = report.push.conflicts
+    assert (raised["kind"], raised["subject"]) == ("lot_not_released", "SCREW-M3/L-2291")
+    assert raised["nonconformance"].startswith("NC-")
+    assert any(c["id"] == raised["id"] for c in report.conflicts), "B is told of its conflict"
+    with plant.engines["B"].connect() as c:
+        status = c.scalar(select(LotRow.status).where(LotRow.code == "L-2291"))
+    assert status == "hold", "the hold reached B at the same sync"
+
+    for raw in ("CMD:DONE", "OPN:10", "CTRL-2", "OPN:20", "CTRL-2", "PCB-2"):
+        assert b.scan(raw).outcome == "accepted", raw
+    again = b.scan("LOT:SCREW-M3/L-2291")
+    assert again.outcome == "rejected" and again.code == "lot_on_hold"
+    assert "supplier NCR 77" in again.message
+    with Session(plant.centre) as s:
+        row = s.execute(
+            text("SELECT disposition, defect_code FROM nonconformances WHERE number = :n"),
+            {"n": raised["nonconformance"]},
+        ).one()
+    assert tuple(row) == ("pending", "lot_not_released")
+
+
+def test_one_board_installed_at_two_offline_stations_is_one_conflict_and_both_units_recall(
+    plant: Plant,
+) -> None:
+    for name, raws in BUILD:
+        plant.scans(name, *raws)
+    plant.sync("A")
+    for name, controller in (("B", "CTRL-1"), ("E", "CTRL-2")):
+        plant.scans(name, "B-1002", "WO:WO-1001", "OPN:10", controller, "OPN:20", controller)
+    plant.scans("B", "PCB-1")
+    plant.scans("E", "PCB-1")  # E synced before B: it does not know the board went into CTRL-1
+
+    assert plant.sync("B").push.conflicts == []
+    [raised] = plant.sync("E").push.conflicts
+    assert (raised["kind"], raised["subject"]) == ("child_installed_twice", "PCBA-100/PCB-1")
+    assert raised["stations"] == "B, E"
+    with Session(plant.centre) as s:
+        scope = recall_scope(s, "C-7781", "CAP-220")["unit_scope"]["units"]
+    assert {u["serial"] for u in scope} == {"PCB-1", "CTRL-1", "CTRL-2"}, "over-inclusive"
+    assert verify_journal(plant.centre)[1] == []
