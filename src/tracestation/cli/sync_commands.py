@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from tracestation.cli.common import CliError, add_json_flag, emit_json, engine_for
+from tracestation.cli.common import CliError, add_json_flag, emit_json, engine_for, station_id
 from tracestation.store.central_roles import PASSWORD_VARIABLE, STATION_GROUP
 
 if TYPE_CHECKING:
@@ -77,6 +77,9 @@ def run_central_init(args: argparse.Namespace) -> int:
     engine = _central(args.url)
     with engine.connect() as connection:
         revision = MigrationContext.configure(connection).get_current_revision()
+    from tracestation.sync.central import prepare_central
+
+    centre = prepare_central(engine)  # its identity and its order of arrival
     try:
         roles = secure_central(engine, args.station_group, login)
     except RolesRefused as error:
@@ -94,6 +97,7 @@ def run_central_init(args: argparse.Namespace) -> int:
             {
                 "central": engine.url.render_as_string(hide_password=True),
                 "revision": revision,
+                "central_id": centre,
                 "station_group": roles.group,
                 "station_login": roles.login,
             }
@@ -144,13 +148,15 @@ def _station_login(args: argparse.Namespace) -> StationLogin | None:
 
 
 def run_sync(args: argparse.Namespace) -> int:
-    from tracestation.sync.push import SyncRefused, push_journal
+    from tracestation.sync.central import NotACentre
+    from tracestation.sync.push import SyncRefused
+    from tracestation.sync.session import sync_with
 
     local = engine_for(args)
     central = _central(args.central)
     try:
-        report = push_journal(local, central)
-    except SyncRefused as error:
+        report = sync_with(local, central, {station_id(args)})
+    except (SyncRefused, NotACentre) as error:
         raise CliError(
             f"{error} Nothing more was pushed; the local journal is unchanged."
         ) from None
@@ -161,6 +167,22 @@ def run_sync(args: argparse.Namespace) -> int:
         ) from None
     if args.json:
         emit_json(report.to_json())
-    else:
-        print(f"Pushed {report.pushed} event(s); {report.already_central} were already central.")
+        return 0
+    push = report.push
+    print(
+        f"Pushed {push.pushed} event(s) ({push.already_central} were already central); "
+        f"pulled {report.pulled.events} event(s) of other stations; {report.pending} waiting."
+    )
+    if report.pulled.master_data_changed:
+        print("Master data changed at the centre: the station now works with the new data.")
+    for conflict in push.conflicts:
+        print(
+            f"Conflict raised: {conflict['kind']} on {conflict['subject']} "
+            f"({conflict['stations']}), nonconformance {conflict['nonconformance'] or '-'}."
+        )
+    if report.conflicts:
+        print(
+            f"{len(report.conflicts)} open conflict(s) concern this station: "
+            "`tracestation conflicts` lists them; a line lead resolves them."
+        )
     return 0

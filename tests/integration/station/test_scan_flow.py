@@ -6,7 +6,6 @@ import itertools
 from typing import Any
 
 import pytest
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
