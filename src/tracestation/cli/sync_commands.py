@@ -147,13 +147,29 @@ def _station_login(args: argparse.Namespace) -> StationLogin | None:
     return StationLogin(args.station_login, password)
 
 
+def _centre_for_sync(url: str) -> Any:
+    """The centre as a station sees it: never migrated from here (a station's role may not)."""
+    from tracestation.store.database import SchemaMismatch, open_existing
+
+    try:
+        return open_existing(url)
+    except SchemaMismatch as error:
+        raise CliError(f"the central database cannot take this station yet: {error}.") from None
+    except SQLAlchemyError as error:
+        first = str(getattr(error, "orig", None) or error).splitlines()[0]
+        raise CliError(
+            f"the central database is unreachable ({first}). The station keeps working; "
+            "its events wait in the local journal until the next sync."
+        ) from None
+
+
 def run_sync(args: argparse.Namespace) -> int:
     from tracestation.sync.central import NotACentre
     from tracestation.sync.push import SyncRefused
     from tracestation.sync.session import sync_with
 
     local = engine_for(args)
-    central = _central(args.central)
+    central = _centre_for_sync(args.central)
     try:
         report = sync_with(local, central, {station_id(args)})
     except (SyncRefused, NotACentre) as error:

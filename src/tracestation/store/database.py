@@ -97,3 +97,24 @@ def open_database(target: str | None) -> Engine:
     engine = create_station_engine(resolve_target(target))
     migrate(engine)
     return engine
+
+
+class SchemaMismatch(RuntimeError):
+    """A database this program may not migrate is at another schema revision."""
+
+
+def open_existing(target: str) -> Engine:
+    """A database someone else migrates (a centre, as a station): opened, checked, never
+    migrated. Raises `SchemaMismatch` when its revision is not this program's."""
+    engine = create_station_engine(database_url(target))
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+    if current != head:
+        engine.dispose()
+        raise SchemaMismatch(
+            f"its schema is at revision {current or 'none'} and this station needs {head}: "
+            "the owner runs `tracestation central init URL` with this version first"
+        )
+    return engine
+

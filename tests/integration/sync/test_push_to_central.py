@@ -148,3 +148,59 @@ def test_sync_to_an_unreachable_central_says_so_and_the_station_keeps_its_journa
         [*run, "audit", "verify", "--json"], env=env, capture_output=True, text=True, check=True
     )
     assert json.loads(verify.stdout)["stations"] == {"STATION-1": 1}
+
+
+def _cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tracestation", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.postgres
+def test_sync_from_the_command_line_pushes_pulls_and_answers_in_json(
+    tmp_path: Path, central_url: str
+) -> None:
+    env = dict(os.environ, TRACESTATION_DB=str(tmp_path / "station.sqlite"))
+    env["TRACESTATION_CONFIG"] = str(tmp_path / "settings.json")
+    assert _cli(env, "demo").returncode == 0
+    assert _cli(env, "replay", "--station", "LINE-1", str(SCANS)).returncode == 0
+    assert _cli(env, "central", "init", central_url).returncode == 0
+    plant = str(Path(__file__).resolve().parents[3] / "resources" / "demo" / "plant.json")
+    assert _cli(env, "--db", central_url, "import", plant).returncode == 0
+
+    first = _cli(env, "sync", "--central", central_url, "--json")
+    again = _cli(env, "sync", "--central", central_url, "--json")
+
+    assert first.returncode == 0, first.stderr
+    report = json.loads(first.stdout)
+    assert set(report) >= {"pushed", "pulled", "pending", "conflicts"}
+    assert report["pushed"] > 0 and report["pending"] == 0 and report["conflicts"] == []
+    assert json.loads(again.stdout)["pushed"] == 0
+
+
+@pytest.mark.postgres
+def test_a_station_never_migrates_an_older_centre_and_says_who_must(
+    tmp_path: Path, central_url: str
+) -> None:
+    from alembic import command
+
+    from tracestation.store.database import alembic_config, create_station_engine
+
+    older = create_station_engine(central_url)
+    command.upgrade(alembic_config(older), "0006")
+    older.dispose()
+    env = dict(os.environ, TRACESTATION_DB=str(tmp_path / "station.sqlite"))
+    assert _cli(env, "demo").returncode == 0
+
+    result = _cli(env, "sync", "--central", central_url)
+
+    assert result.returncode != 0
+    assert "schema is at revision 0006" in result.stderr
+    assert "runs `tracestation central init URL`" in result.stderr
+    with create_engine(central_url).connect() as c:
+        assert c.scalar(text("SELECT version_num FROM alembic_version")) == "0006"
