@@ -16,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from tracestation.domain.conflicts import Conflict, ParentLink
 from tracestation.domain.masterdata import read_master_data
 from tracestation.domain.model import (
     BomLine,
@@ -430,6 +431,16 @@ class FakePlant:
         state = self._read()
         carton = state.cartons.get(sscc)
         return _container(state, carton) if carton else None
+
+    def conflict(self, conflict_id: str) -> Conflict | None:
+        """Conflicts are raised by a centre; a plant in memory has none."""
+        return None
+
+    def parents_of(self, part: str, serial: str) -> list[ParentLink]:
+        parent = self.installed_in(part, serial)
+        if parent is None:
+            return []
+        return [ParentLink(parent.part, parent.serial, "", False)]
 
 
 def _container(state: PlantState, carton: Carton) -> Container:

@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 
 from tracestation.cli import (
+    conflict_commands,
     data_commands,
     label_commands,
     lot_commands,
@@ -47,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     lot_commands.register(sub)
     label_commands.register(sub)
     sync_commands.register(sub)
+    conflict_commands.register(sub)
     return parser
 
 

@@ -38,24 +38,24 @@ def register(sub: Any) -> None:
         p = lot_sub.add_parser(action, help=f"{action} a lot")
         p.add_argument("lot", metavar="PART/LOT")
         p.add_argument("--reason", required=True)
-        _signature(p)
+        add_signature_flags(p)
         p.set_defaults(handler=run_status, action=action)
     split = lot_sub.add_parser("split", help="split a quantity off a lot into a new lot")
     split.add_argument("lot", metavar="PART/LOT")
     split.add_argument("qty")
     split.add_argument("--new-lot", help="code of the new lot (default <lot>-S<n>)")
     split.add_argument("--reason", default="split")
-    _signature(split)
+    add_signature_flags(split)
     split.set_defaults(handler=run_split)
     merge = lot_sub.add_parser("merge", help="merge lots of one part into a new lot")
     merge.add_argument("lots", metavar="PART/LOT", nargs="+")
     merge.add_argument("--into", help="code of the merged lot (default <first lot>-M<n>)")
     merge.add_argument("--reason", default="merge")
-    _signature(merge)
+    add_signature_flags(merge)
     merge.set_defaults(handler=run_merge)
 
 
-def _signature(p: argparse.ArgumentParser) -> None:
+def add_signature_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--lead", default=os.environ.get("TRACESTATION_LEAD"), help="the signing lead's badge"
     )
@@ -74,7 +74,7 @@ def _signature(p: argparse.ArgumentParser) -> None:
     add_json_flag(p)
 
 
-def _signed_by(args: argparse.Namespace) -> LeadSignature:
+def signature_from(args: argparse.Namespace) -> LeadSignature:
     if not args.lead:
         raise CliError("A lead signs this: give --lead BADGE (and --pin, or type it when asked).")
     pin = args.pin
@@ -85,7 +85,7 @@ def _signed_by(args: argparse.Namespace) -> LeadSignature:
     return LeadSignature(args.lead, pin)
 
 
-def _perform(args: argparse.Namespace, request: SignedRequest) -> tuple[LeadOutcome, str]:
+def perform_signed(args: argparse.Namespace, request: SignedRequest) -> tuple[LeadOutcome, str]:
     """Run `request` through the core's lead service; a refusal or fault becomes a CliError."""
     from tracestation.wiring import lead_service_on
 
@@ -127,8 +127,8 @@ def _report(args: argparse.Namespace, outcome: LeadOutcome, station: str, **fact
 
 
 def run_status(args: argparse.Namespace) -> int:
-    request = ChangeLotStatus(_signed_by(args), args.lot, args.action, args.reason)
-    outcome, station = _perform(args, request)
+    request = ChangeLotStatus(signature_from(args), args.lot, args.action, args.reason)
+    outcome, station = perform_signed(args, request)
     event = _event(outcome, LotStatusChanged)
     name = outcome.params.get("name", outcome.signed_by)
     return _report(
@@ -141,8 +141,8 @@ def run_status(args: argparse.Namespace) -> int:
 
 
 def run_split(args: argparse.Namespace) -> int:
-    request = SplitLot(_signed_by(args), args.lot, args.qty, args.new_lot or "", args.reason)
-    outcome, station = _perform(args, request)
+    request = SplitLot(signature_from(args), args.lot, args.qty, args.new_lot or "", args.reason)
+    outcome, station = perform_signed(args, request)
     event = _event(outcome, LotSplit)
     qty = format(event.qty, "f")
     return _report(
@@ -157,8 +157,8 @@ def run_split(args: argparse.Namespace) -> int:
 
 
 def run_merge(args: argparse.Namespace) -> int:
-    request = MergeLots(_signed_by(args), tuple(args.lots), args.into or "", args.reason)
-    outcome, station = _perform(args, request)
+    request = MergeLots(signature_from(args), tuple(args.lots), args.into or "", args.reason)
+    outcome, station = perform_signed(args, request)
     event = _event(outcome, LotsMerged)
     qty = event.qty.normalize()
     return _report(

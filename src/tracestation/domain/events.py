@@ -230,6 +230,9 @@ class ConflictResolved(DomainEvent):
     conflict: str
     resolution: str
     note: str
+    # The links (by the event that installed them) the resolution takes out: the child was
+    # never in those parents, so they are struck without sending the child to rework.
+    removed_links: tuple[str, ...] = ()
 
 
 def event_from(kind: str, payload: dict[str, Any]) -> DomainEvent:

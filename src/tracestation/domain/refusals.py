@@ -24,6 +24,13 @@ REFUSALS: dict[str, str] = {
     "unknown_badge": "{badge} is not a known badge.",
     "not_a_lead": "{name} ({badge}) is not a line lead; a lead must sign this.",
     "wrong_pin": "Wrong PIN for {name}. Nothing was changed.",
+    "conflict_not_found": "There is no conflict {conflict}. List them with `tracestation conflicts`.",
+    "conflict_not_open": "Conflict {conflict} is already resolved.",
+    "resolution_unknown": "A conflict is resolved by one of {choices}.",
+    "conflict_needs_a_parent": "{child} sits in {parents}: say which unit it really is in (--keep PART/SERIAL).",
+    "conflict_keep_unknown": "{parent} does not hold it; it sits in {parents}.",
+    "conflict_not_a_link": "Conflict {conflict} ({kind}) is not about a link: accept it or scrap its subject.",
+    "conflict_not_scrappable": "{subject} is not a unit or a lot: accept the conflict instead.",
 }
 
 

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Generic, TypeVar
 
-from tracestation.domain import lots
+from tracestation.domain import conflicts, lots
 from tracestation.domain.events import (
+    ConflictResolved,
+    DeviationRecorded,
     DomainEvent,
     LotsMerged,
     LotSplit,
@@ -125,6 +127,30 @@ class LeadDesk:
                 number, subject_kind, part, subject, defect_code, description, disposition
             )
             return _sign(tx, lead, event, f"nonconformance {disposition}", description)
+
+        return self._in_transaction(act)
+
+    def resolve_conflict(
+        self, lead: Operator, conflict_id: str, how: str, reason: str, keep: str | None = None
+    ) -> Signed[ConflictResolved]:
+        """A lead's signed disposition of a conflict the centre raised. Accepting records a
+        deviation with it, as a waived rule at a scan does."""
+
+        def act(tx: Transaction) -> Signed[ConflictResolved]:
+            conflict = tx.plant.conflict(conflict_id)
+            if conflict is None:
+                raise conflicts.ConflictRefused("conflict_not_found", conflict=conflict_id)
+            parents = []
+            if conflict.kind == conflicts.CHILD_INSTALLED_TWICE:
+                parents = tx.plant.parents_of(conflict.part, conflict.subject)
+            event = conflicts.resolve(conflict, how, reason, parents, keep)
+            done = _sign(tx, lead, event, f"conflict {how}", reason)
+            if how == "accept":
+                deviation = DeviationRecorded(
+                    conflict.kind, conflict.label, None, reason.strip(), lead.badge
+                )
+                _sign(tx, lead, deviation, f"accepted conflict {conflict.id}", reason)
+            return done
 
         return self._in_transaction(act)
 

@@ -67,7 +67,16 @@ class ReprintLabel:
     subject: str  # PART/SERIAL, a bare serial, or an SSCC
 
 
-SignedRequest = ChangeLotStatus | SplitLot | MergeLots | OpenNonconformance
+@dataclass(frozen=True)
+class ResolveConflict:
+    signature: LeadSignature
+    conflict: str  # its id, as `tracestation conflicts` lists it
+    resolution: str  # one of tracestation.domain.conflicts.RESOLUTIONS
+    reason: str
+    keep: str = ""  # PART/SERIAL of the parent a child installed twice really is in
+
+
+SignedRequest = ChangeLotStatus | SplitLot | MergeLots | OpenNonconformance | ResolveConflict
 LeadRequest = SignedRequest | ReprintLabel
 
 
@@ -76,6 +85,7 @@ class LeadResult(StrEnum):
     LOT_SPLIT = "lot_split"
     LOTS_MERGED = "lots_merged"
     NONCONFORMANCE_OPENED = "nonconformance_opened"
+    CONFLICT_RESOLVED = "conflict_resolved"
     LABEL_REPRINTED = "label_reprinted"
     REFUSED = "refused"  # `refusal` is the code of tracestation.domain.refusals that applied
     LABEL_SUBJECT_UNKNOWN = "label_subject_unknown"
@@ -90,6 +100,7 @@ DONE = frozenset(
         LeadResult.LOT_SPLIT,
         LeadResult.LOTS_MERGED,
         LeadResult.NONCONFORMANCE_OPENED,
+        LeadResult.CONFLICT_RESOLVED,
         LeadResult.LABEL_REPRINTED,
     }
 )

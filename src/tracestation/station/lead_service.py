@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
+from tracestation.domain.conflicts import ConflictRefused
 from tracestation.domain.events import DomainEvent
 from tracestation.domain.lots import LotActionRefused
 from tracestation.domain.model import Operator
@@ -24,6 +25,7 @@ from tracestation.station.lead_requests import (
     MergeLots,
     OpenNonconformance,
     ReprintLabel,
+    ResolveConflict,
     SignedRequest,
     SplitLot,
     split_label,
@@ -43,7 +45,7 @@ class LeadService:
                 return self._reprint(request)
             lead = self.desk.sign_in(request.signature.badge.strip(), request.signature.pin)
             return self._signed(request, lead)
-        except (LeadSignatureRefused, LotActionRefused) as refused:
+        except (LeadSignatureRefused, LotActionRefused, ConflictRefused) as refused:
             return LeadOutcome(LeadResult.REFUSED, dict(refused.params), refusal=refused.code)
         except RecordNotSaved as fault:
             return LeadOutcome(LeadResult.NOT_SAVED, detail=str(fault))
@@ -57,7 +59,16 @@ class LeadService:
             return self._split(request, lead)
         if isinstance(request, MergeLots):
             return self._merge(request, lead)
+        if isinstance(request, ResolveConflict):
+            return self._resolve(request, lead)
         return self._nonconformance(request, lead)
+
+    def _resolve(self, request: ResolveConflict, lead: Operator) -> LeadOutcome:
+        keep = request.keep.strip() or None
+        conflict = request.conflict.strip()
+        done = self.desk.resolve_conflict(lead, conflict, request.resolution, request.reason, keep)
+        facts = {"conflict": conflict, "resolution": request.resolution, "name": lead.name}
+        return _signed_outcome(LeadResult.CONFLICT_RESOLVED, facts, done, lead)
 
     def _change_status(self, request: ChangeLotStatus, lead: Operator) -> LeadOutcome:
         part, code = split_label(request.lot)

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Protocol
 
+from tracestation.domain.conflicts import Conflict, ParentLink
 from tracestation.domain.events import DomainEvent
 from tracestation.domain.model import (
     BomLine,
@@ -51,6 +52,11 @@ class PlantReader(Protocol):
     def kitted_quantity(self, work_order: str, part: str, operation: str) -> Decimal: ...
     def open_container(self, work_order: str) -> Container | None: ...
     def container(self, sscc: str) -> Container | None: ...
+    def conflict(self, conflict_id: str) -> Conflict | None: ...
+    def parents_of(self, part: str, serial: str) -> list[ParentLink]:
+        """The active links of a child unit to parents: one, or more when offline stations
+        installed it twice (the later ones contested)."""
+        ...
 
 
 @dataclass(frozen=True)

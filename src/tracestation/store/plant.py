@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, Engine, bindparam, func, select
 from sqlalchemy.orm import Session
 
+from tracestation.domain.conflicts import Conflict, ParentLink
 from tracestation.domain.model import (
     BomLine,
     Container,
@@ -38,6 +39,7 @@ from tracestation.domain.model import (
 )
 from tracestation.store.tables import (
     BomLineRow,
+    ConflictRow,
     ConsumptionRow,
     ContainerRow,
     GenealogyLinkRow,
@@ -102,6 +104,19 @@ _OPEN_CONTAINER = (
 _CONTAINER = select(CONTAINERS).where(CONTAINERS.c.sscc == bindparam("sscc"))
 _CONTAINER_SERIALS = (
     select(UNITS.c.serial).where(UNITS.c.container == bindparam("sscc")).order_by(UNITS.c.serial)
+)
+CONFLICTS = table_of(ConflictRow)
+_CONFLICT = select(CONFLICTS).where(CONFLICTS.c.id == bindparam("conflict"))
+_PARENTS_OF = (
+    select(_PARENT.c.part, _PARENT.c.serial, LINKS.c.installed_event, LINKS.c.contested_by)
+    .join(LINKS, LINKS.c.parent_unit_id == _PARENT.c.id)
+    .join(_CHILD, _CHILD.c.id == LINKS.c.child_unit_id)
+    .where(
+        _CHILD.c.part == bindparam("part"),
+        _CHILD.c.serial == bindparam("serial"),
+        LINKS.c.removed_event.is_(None),
+    )
+    .order_by(LINKS.c.id)
 )
 # Inside a unit of work: the same reads, holding the rows until the commit.
 _LOCKED = {
@@ -379,6 +394,33 @@ class DatabasePlant:
         with self._connect() as c:
             row = c.execute(self._read(_CONTAINER), {"sscc": sscc}).first()
             return _container(c, row) if row else None
+
+    def conflict(self, conflict_id: str) -> Conflict | None:
+        with self._connect() as c:
+            row = c.execute(_CONFLICT, {"conflict": conflict_id}).first()
+        if row is None:
+            return None
+        stations = tuple(s.strip() for s in row.stations.split(",") if s.strip())
+        return Conflict(
+            row.id,
+            row.kind,
+            row.subject_kind,
+            row.part,
+            row.subject,
+            row.event_id,
+            stations,
+            row.detail,
+            row.nonconformance,
+            row.status == "open",
+        )
+
+    def parents_of(self, part: str, serial: str) -> list[ParentLink]:
+        with self._connect() as c:
+            rows = c.execute(_PARENTS_OF, {"part": part, "serial": serial}).all()
+        return [
+            ParentLink(r.part, r.serial, r.installed_event, r.contested_by is not None)
+            for r in rows
+        ]
 
 
 def _container(c: Connection, row: Any) -> Container:

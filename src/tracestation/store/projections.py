@@ -437,9 +437,12 @@ def _(event: ev.ConflictRaised, c: Connection, w: Written) -> None:
 @project.register
 def _(event: ev.ConflictResolved, c: Connection, w: Written) -> None:
     conflicts = table_of(ConflictRow)
-    done = c.execute(
+    conflict = c.execute(select(conflicts).where(conflicts.c.id == event.conflict)).first()
+    if conflict is None or conflict.status != "open":
+        raise ProjectionError(f"conflict {event.conflict} is not open")
+    c.execute(
         update(conflicts)
-        .where(conflicts.c.id == event.conflict, conflicts.c.status == "open")
+        .where(conflicts.c.id == event.conflict)
         .values(
             status="resolved",
             resolution=event.resolution,
@@ -447,11 +450,100 @@ def _(event: ev.ConflictResolved, c: Connection, w: Written) -> None:
             resolved_at=w.time,
         )
     )
-    if done.rowcount != 1:
-        raise ProjectionError(f"conflict {event.conflict} is not open")
-    # A child that sat in two parents keeps one: the link left active is no longer contested.
+    for installed in event.removed_links:
+        struck = c.execute(
+            update(LINKS)
+            .where(LINKS.c.installed_event == installed, LINKS.c.removed_event.is_(None))
+            .values(removed_event=w.event_id, removed_at=w.time)
+        )
+        if struck.rowcount != 1:
+            raise ProjectionError(f"{installed} installed nothing still installed")
+    if event.removed_links:
+        # The child keeps one parent: that link is no longer contested.
+        child = unit_id(c, conflict.part, conflict.subject)
+        c.execute(
+            update(LINKS)
+            .where(LINKS.c.child_unit_id == child, LINKS.c.removed_event.is_(None))
+            .values(contested_by=None)
+        )
+    if event.resolution == "scrap":
+        _scrap(c, conflict.subject_kind, conflict.part, conflict.subject, w)
+    if conflict.nonconformance:
+        disposition = {"scrap": "scrap", "accept": "use_as_is"}.get(event.resolution, "rework")
+        c.execute(
+            update(table_of(NonconformanceRow))
+            .where(table_of(NonconformanceRow).c.number == conflict.nonconformance)
+            .values(disposition=disposition)
+        )
+
+
+def _scrap(c: Connection, subject_kind: str, part: str, subject: str, w: Written) -> None:
+    if subject_kind == "unit":
+        set_unit(c, part, subject, status=UnitStatus.SCRAPPED.value)
+        return
+    lot = lot_row(c, part, subject)
     c.execute(
-        update(LINKS)
-        .where(LINKS.c.contested_by == event.conflict, LINKS.c.removed_event.is_(None))
-        .values(contested_by=None)
+        update(LOTS)
+        .where(LOTS.c.id == lot.id)
+        .values(
+            status=LotStatus.REJECTED.value,
+            status_reason="scrapped by a conflict's resolution",
+            status_since=w.time,
+        )
     )
+
+
+# What an event sets on its unit, as plain values: the same changes as `project` above makes
+# with `set_unit`, for the centre's ingest, which applies a batch of events as a set (keep the
+# two in step).
+
+
+def completion_changes(event: ev.OperationCompleted) -> dict[str, Any]:
+    changes: dict[str, Any] = {} if event.rework else {"last_operation": event.operation}
+    if event.finishes:
+        changes["status"] = UnitStatus.FINISHED.value
+    elif event.rework:
+        changes["status"] = UnitStatus.IN_REWORK.value
+    return changes
+
+
+def tested_changes(event: ev.TestRecorded) -> dict[str, Any]:
+    if event.passed:
+        return {"status": UnitStatus.PASSED.value, "last_operation": event.operation}
+    return {"status": UnitStatus.FAILED.value}
+
+
+def packing_changes(event: ev.UnitPacked) -> dict[str, Any]:
+    return {
+        "status": UnitStatus.PACKED.value,
+        "last_operation": event.operation,
+        "container": event.sscc,
+    }
+
+
+def tested_record(event: ev.TestRecorded, unit: int, w: Written) -> dict[str, Any]:
+    """The test record `project` inserts for `event` on the unit with id `unit`."""
+    return {
+        "unit_id": unit,
+        "test": event.test,
+        "operation": event.operation,
+        "passed": event.passed,
+        "station": w.station,
+        "operator": w.operator,
+        "time": w.time,
+        "event_id": w.event_id,
+    }
+
+
+def consumption_values(
+    event: ev.LotInstalled | ev.LotConsumed, lot: int, source: str, w: Written
+) -> dict[str, Any]:
+    """The consumption `project` inserts for a lot drawn by `event` (`source`: install, kit)."""
+    return {
+        "work_order": event.work_order,
+        "lot_id": lot,
+        "qty": event.qty,
+        "operation": event.operation,
+        "source": source,
+        "event_id": w.event_id,
+    }

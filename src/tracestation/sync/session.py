@@ -57,24 +57,33 @@ def sync_with(
 
 
 def open_conflicts(engine: Engine, stations: set[str] | None = None) -> list[dict[str, str]]:
+    """Open conflicts that involve one of `stations` (all open ones when None)."""
+    return [
+        c
+        for c in listed_conflicts(engine)
+        if stations is None or {s.strip() for s in c["stations"].split(",")} & stations
+    ]
+
+
+def listed_conflicts(engine: Engine, include_resolved: bool = False) -> list[dict[str, str]]:
+    """Every open conflict (and the resolved ones too, when asked), oldest first."""
+    query = select(CONFLICTS).order_by(CONFLICTS.c.raised_at)
+    if not include_resolved:
+        query = query.where(CONFLICTS.c.status == "open")
     with engine.connect() as c:
-        rows = c.execute(
-            select(CONFLICTS).where(CONFLICTS.c.status == "open").order_by(CONFLICTS.c.raised_at)
-        ).all()
-    found = []
-    for row in rows:
-        involved = {s.strip() for s in row.stations.split(",")}
-        if stations is not None and not involved & stations:
-            continue
-        found.append(
-            {
-                "id": row.id,
-                "kind": row.kind,
-                "subject": f"{row.part}/{row.subject}",
-                "stations": row.stations,
-                "detail": row.detail,
-                "nonconformance": row.nonconformance or "",
-                "raised_at": row.raised_at.isoformat(),
-            }
-        )
-    return found
+        rows = c.execute(query).all()
+    return [
+        {
+            "id": row.id,
+            "kind": row.kind,
+            "subject": f"{row.part}/{row.subject}",
+            "stations": row.stations,
+            "detail": row.detail,
+            "nonconformance": row.nonconformance or "",
+            "raised_at": row.raised_at.isoformat(),
+            "status": row.status,
+            "resolution": row.resolution or "",
+            "resolved_by": row.resolved_by or "",
+        }
+        for row in rows
+    ]

@@ -227,3 +227,163 @@ def test_one_board_installed_at_two_offline_stations_is_one_conflict_and_both_un
         scope = recall_scope(s, "C-7781", "CAP-220")["unit_scope"]["units"]
     assert {u["serial"] for u in scope} == {"PCB-1", "CTRL-1", "CTRL-2"}, "over-inclusive"
     assert verify_journal(plant.centre)[1] == []
+
+
+def a_lead_at(engine: Engine, desk: str, clock: Clock) -> Any:
+    from tracestation.labels.printers import NoPrinter
+    from tracestation.wiring import lead_service_on
+
+    return lead_service_on(engine, desk, clock=clock, printer=NoPrinter())
+
+
+def test_a_lead_at_the_centre_resolves_a_board_in_two_controllers_and_every_station_learns_it(
+    plant: Plant,
+) -> None:
+    from tracestation.station.lead_requests import LeadResult, LeadSignature, ResolveConflict
+
+    for name, raws in BUILD:
+        plant.scans(name, *raws)
+    plant.sync("A")
+    for name, controller in (("B", "CTRL-1"), ("E", "CTRL-2")):
+        plant.scans(name, "B-1002", "WO:WO-1001", "OPN:10", controller, "OPN:20", controller)
+    plant.scans("B", "PCB-1")
+    plant.scans("E", "PCB-1")
+    plant.sync("B")
+    [raised] = plant.sync("E").push.conflicts
+    lead = a_lead_at(plant.centre, "LEAD-DESK-QA", plant.clock)
+    signed = LeadSignature("B-9001", "4321")
+
+    refused = lead.perform(ResolveConflict(signed, raised["id"], "accept", "it is fine"))
+    wrong = lead.perform(ResolveConflict(signed, raised["id"], "remove_link", "x", "CTRL-500/X"))
+    done = lead.perform(
+        ResolveConflict(
+            signed, raised["id"], "remove_link", "board is in CTRL-1", "CTRL-500/CTRL-1"
+        )
+    )
+
+    assert (refused.result, refused.refusal) == (LeadResult.REFUSED, "conflict_needs_a_parent")
+    assert (wrong.result, wrong.refusal) == (LeadResult.REFUSED, "conflict_keep_unknown")
+    assert done.result is LeadResult.CONFLICT_RESOLVED and done.signed_by == "B-9001"
+    with Session(plant.centre) as s:
+        units = recall_scope(s, "C-7781", "CAP-220")["unit_scope"]["units"]
+        assert {u["serial"] for u in units} == {"PCB-1", "CTRL-1"}, "exact again"
+        children = backward(s, "CTRL-2")["children"]
+        assert [(c["serial"], c["removed_at"] is not None) for c in children] == [("PCB-1", True)]
+    for name in ("B", "E"):
+        report = plant.sync(name)
+        assert report.conflicts == [], f"{name} sees the conflict resolved"
+        with Session(plant.engines[name]) as s:
+            units = recall_scope(s, "C-7781", "CAP-220")["unit_scope"]["units"]
+            assert {u["serial"] for u in units} == {"PCB-1", "CTRL-1"}, name
+    assert verify_journal(plant.centre)[1] == []
+
+
+def test_a_held_lot_used_offline_is_accepted_with_a_deviation_by_a_lead_at_the_station(
+    plant: Plant,
+) -> None:
+    from tracestation.station.lead_requests import LeadResult, LeadSignature, ResolveConflict
+
+    plant.station("B")
+    central_lead = a_lead_at(plant.centre, "LEAD-DESK", plant.clock)
+    from tracestation.station.lead_requests import ChangeLotStatus
+
+    signed = LeadSignature("B-9001", "4321")
+    held = central_lead.perform(ChangeLotStatus(signed, "PASTE-7/P-88", "hold", "viscosity"))
+    assert held.ok
+    plant.scans("B", "B-1002", "WO:WO-1001", "OPN:10", "LOT:PASTE-7/P-88")
+    [raised] = plant.sync("B").push.conflicts
+    assert raised["kind"] == "lot_not_released"
+
+    at_station = a_lead_at(plant.engines["B"], "B", plant.clock)
+    done = at_station.perform(
+        ResolveConflict(signed, raised["id"], "accept", "paste tested, fit for use")
+    )
+    assert done.result is LeadResult.CONFLICT_RESOLVED
+    assert plant.sync("B").conflicts == []
+    with Session(plant.centre) as s:
+        row = s.execute(
+            text("SELECT status, resolution, resolved_by FROM conflicts WHERE id = :i"),
+            {"i": raised["id"]},
+        ).one()
+        deviation = s.execute(
+            text("SELECT rule, subject, lead FROM deviations WHERE rule = 'lot_not_released'")
+        ).one()
+    assert tuple(row) == ("resolved", "accept", "B-9001")
+    assert tuple(deviation) == ("lot_not_released", "PASTE-7/P-88", "B-9001")
+
+
+def test_conflicts_are_listed_and_resolved_from_the_command_line_at_the_centre(
+    plant: Plant, tmp_path: Path
+) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from tracestation.station.lead_requests import ChangeLotStatus, LeadSignature
+
+    plant.station("B")
+    signed = LeadSignature("B-9001", "4321")
+    assert (
+        a_lead_at(plant.centre, "LEAD-DESK", plant.clock)
+        .perform(ChangeLotStatus(signed, "PASTE-7/P-88", "hold", "viscosity"))
+        .ok
+    )
+    plant.scans("B", "B-1002", "WO:WO-1001", "OPN:10", "LOT:PASTE-7/P-88")
+    [raised] = plant.sync("B").push.conflicts
+    url = plant.centre.url.render_as_string(hide_password=False)
+    env = dict(os.environ, TRACESTATION_CONFIG=str(tmp_path / "settings.json"))
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "tracestation", "--db", url, *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+
+    listed = json.loads(cli("conflicts", "--json").stdout)["conflicts"]
+    short = raised["id"][:8]
+    refused = cli(
+        "conflicts",
+        "resolve",
+        short,
+        "--as",
+        "remove_link",
+        "--reason",
+        "x",
+        "--lead",
+        "B-9001",
+        "--pin",
+        "4321",
+    )
+    resolved = cli(
+        "conflicts",
+        "resolve",
+        short,
+        "--as",
+        "scrap",
+        "--reason",
+        "paste is bad",
+        "--lead",
+        "B-9001",
+        "--pin",
+        "4321",
+        "--json",
+    )
+    after = json.loads(cli("conflicts", "--json").stdout)["conflicts"]
+
+    assert [(c["id"], c["kind"], c["subject"]) for c in listed] == [
+        (raised["id"], "lot_not_released", "PASTE-7/P-88")
+    ]
+    assert refused.returncode != 0
+    assert "is not about a link: accept it or scrap its subject" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert resolved.returncode == 0, resolved.stderr
+    assert json.loads(resolved.stdout)["signed_by"] == "B-9001"
+    assert after == []
+    with Session(plant.centre) as s:
+        status = s.scalar(select(LotRow.status).where(LotRow.code == "P-88"))
+    assert status == "rejected", "scrapping the subject of the conflict rejects the lot"
