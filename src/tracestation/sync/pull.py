@@ -1,9 +1,9 @@
 """Pull from the centre what a station needs to work as part of a line, offline or not.
 
-In order: master data (when it changed), then every other station's events the station lacks, in
-the centre's order of arrival, applied to the local projections (units other stations built, their
-tests, installations, cartons, the centre's conflicts and nonconformances), then the lots as the
-centre knows them (status first of all: a hold placed centrally is enforced at the next scan).
+In order: master data (when it changed), the lots as the centre knows them (holds first: a hold
+placed centrally is enforced at the next scan), then every other station's events the station
+lacks, in the centre's order of arrival, applied to the local projections (units other stations
+built, their tests, installations, cartons, the centre's conflicts and nonconformances).
 A lot this station changed since its last push keeps the station's own figures until that change
 is central. Each step is a local transaction of its own; the whole pull can be repeated.
 
@@ -86,8 +86,10 @@ class PullReport:
 def pull(local: Engine, central: Engine, centre: str) -> PullReport:
     report = PullReport()
     report.master_data_changed = _pull_master_data(local, central)
-    report.events = _pull_events(local, central, centre)
+    # Lots before events: a station that has never synced needs the lots its neighbours'
+    # events name. Pulled events never draw on lots, so the order counts nothing twice.
     report.lots = _pull_lots(local, central, centre)
+    report.events = _pull_events(local, central, centre)
     return report
 
 
