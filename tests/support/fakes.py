@@ -185,6 +185,9 @@ class FakeIdentities:
         self.next_serial += 1
         return drawn
 
+    def next_unit_number(self) -> int | None:
+        return None  # no blocks reserved: serials are counted per work order
+
     def fork(self) -> FakeIdentities:
         return FakeIdentities(self.next_serial)
 

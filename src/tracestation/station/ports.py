@@ -127,6 +127,11 @@ class Identities(Protocol):
         sharing a database. Allocated inside the scan's transaction."""
         ...
 
+    def next_unit_number(self) -> int | None:
+        """A number for a serial `CMD:NEW` assigns, from the blocks the centre reserved for
+        this station; None when it holds none (serials are then counted per work order)."""
+        ...
+
 
 class Transaction(Protocol):
     """One unit of work. Its `plant` reads inside the transaction and locks the rows a scan

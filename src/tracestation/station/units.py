@@ -87,8 +87,12 @@ def completion_code(event: OperationCompleted) -> str:
 
 
 def next_serial(ctx: Context, env: Env) -> str:
-    """The next free serial of the work order, `<work order>-<nnnnn>`."""
+    """The next free serial of the work order: `<work order>-<nnnnn>`, counted per work order,
+    or `<work order>-<n>` with `n` from the numbers the centre reserved for an offline station."""
     assert ctx.work_order is not None
+    reserved = env.identities.next_unit_number() if env.identities is not None else None
+    if reserved is not None:
+        return f"{ctx.work_order.number}-{reserved}"
     number = env.plant.unit_count(ctx.work_order.number) + 1
     while True:
         serial = f"{ctx.work_order.number}-{number:05d}"

@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 
 from tracestation.station.ports import Clock, RaceLost, RecordNotSaved, RejectedScan
 from tracestation.store.database import writer
+from tracestation.store.identity_blocks import SERIAL, SSCC, draw_from_block
 from tracestation.store.journal import JournalOnConnection, short_error
 from tracestation.store.plant import DatabasePlant
 from tracestation.store.projections import ProjectionError
@@ -40,14 +41,19 @@ _RETRYABLE_STATES = {"40P01", "40001", "55P03"}
 
 
 class CounterOnConnection:
-    """Identities allocated from counters in `plant_meta`, inside the scan's transaction: the
-    counter row is updated relative to itself, so two stations never draw the same number."""
+    """Identities allocated inside the scan's transaction: from the blocks the centre reserved
+    for an offline station, else from counters in `plant_meta`, updated relative to themselves,
+    so two stations on one database never draw the same number."""
 
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, station: str) -> None:
         self.connection = connection
+        self.station = station
 
     def next_container_serial(self) -> int:
         c = self.connection
+        drawn = draw_from_block(c, SSCC, self.station)
+        if drawn is not None:
+            return drawn
         value = c.scalar(_NEXT_SSCC, {"k_key": SSCC_COUNTER})
         if value is None:
             # First carton on this database: start after any carton already recorded.
@@ -57,6 +63,9 @@ class CounterOnConnection:
             c.execute(insert(META).values(key=SSCC_COUNTER, value=value))
         return int(value)
 
+    def next_unit_number(self) -> int | None:
+        return draw_from_block(self.connection, SERIAL, self.station)
+
 
 class DatabaseTransaction:
     def __init__(self, connection: Connection, plant: DatabasePlant, station: str, clock: Clock):
@@ -64,7 +73,7 @@ class DatabaseTransaction:
         self.plant = plant.within(connection)
         self.journal = JournalOnConnection(connection, station, clock)
         self.memory = WorkMemoryOnConnection(connection)
-        self.identities = CounterOnConnection(connection)
+        self.identities = CounterOnConnection(connection, station)
 
     def commit(self) -> None:
         self.connection.commit()

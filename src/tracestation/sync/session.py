@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from tracestation.station.ports import Clock
+from tracestation.store.identity_blocks import reserve_blocks
 from tracestation.store.status import pending_event_count
 from tracestation.store.tables import ConflictRow, table_of
 from tracestation.sync.central import central_identity
@@ -27,6 +28,7 @@ class SyncReport:
     pulled: PullReport
     pending: int
     conflicts: list[dict[str, str]] = field(default_factory=list)
+    reserved: dict[str, int] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -40,6 +42,7 @@ class SyncReport:
             "raised": self.push.conflicts,
             "master_data_changed": self.pulled.master_data_changed,
             "lots_updated": self.pulled.lots,
+            "reserved": self.reserved,
         }
 
 
@@ -51,9 +54,15 @@ def sync_with(
     centre = central_identity(central)
     pushed = push_journal(local, central, clock=clock)
     pulled = pull(local, central, centre)
-    return SyncReport(
+    reserved: dict[str, int] = {}
+    for station in sorted(stations or ()):
+        for kind, count in reserve_blocks(local, central, station).items():
+            reserved[kind] = reserved.get(kind, 0) + count
+    report = SyncReport(
         centre, pushed, pulled, pending_event_count(local), open_conflicts(local, stations)
     )
+    report.reserved = reserved
+    return report
 
 
 def open_conflicts(engine: Engine, stations: set[str] | None = None) -> list[dict[str, str]]:
