@@ -17,6 +17,7 @@ from tracestation.scanners import Key, SerialScannerConfig, WedgeConfig
 from tracestation.scanners.framing import Terminator
 
 CONFIG_ENV = "TRACESTATION_CONFIG"
+CENTRAL_ENV = "TRACESTATION_CENTRAL"
 WEDGE_TERMINATORS = ("enter", "tab", "enter+tab", "none")
 # "none": labels are kept in memory only; "zpl-tcp": target tcp://host:9100;
 # "zpl-folder" / "pdf-folder": target is a folder that receives one file per label.
@@ -71,7 +72,9 @@ class StationConfig:
     gs_substitutes: tuple[str, ...] = DecodeOptions().gs_substitutes
     serial_scanners: tuple[SerialScannerSettings, ...] = ()
     printer: PrinterSettings = field(default_factory=PrinterSettings)
-    central_url: str = ""
+    central_url: str = ""  # "" : no central database, no background sync
+    # A lead is told when the station's knowledge of holds and other stations' work is older.
+    sync_notice_minutes: int = 30
     sounds: bool = True
 
     def decode_options(self) -> DecodeOptions:
@@ -93,6 +96,14 @@ def printer_target(settings: PrinterSettings) -> str:
     if settings.kind in ("zpl-folder", "pdf-folder"):
         return f"{settings.kind.split('-')[0]}:{settings.target}"
     return "none"
+
+
+def resolve_central_url(explicit: str | None, config: StationConfig | None = None) -> str:
+    """The central database to sync with: `--central` when given (an empty one turns the sync
+    off), else $TRACESTATION_CENTRAL, else the settings; "" for none."""
+    if explicit is not None:
+        return explicit.strip()
+    return (os.environ.get(CENTRAL_ENV) or (config.central_url if config else "")).strip()
 
 
 class ConfigError(ValueError):
@@ -145,6 +156,9 @@ def config_from_json(document: dict[str, Any]) -> StationConfig:
     for scanner in scanners:
         scanner.to_config()
     printer = PrinterSettings(**_known(PrinterSettings, document.get("printer") or {}))
+    notice = document.get("sync_notice_minutes", StationConfig.sync_notice_minutes)
+    if not isinstance(notice, int) or isinstance(notice, bool) or notice < 1:
+        raise ValueError("sync_notice_minutes must be a whole number of minutes, at least 1")
     plain = _known(StationConfig, document)
     for nested in ("wedge", "serial_scanners", "printer"):
         plain.pop(nested, None)

@@ -1,8 +1,9 @@
 """The composition root: the one place that knows both the core and the store.
 
-It builds the station, its lead actions and the read ports on a database for the window, the
-command line and headless use. Front ends get the built services (`StationServices`,
-`LeadService`) and never open the database or build an adapter themselves.
+It builds the station, its lead actions, the read ports and the sync with a central database
+for the window, the command line and headless use. Front ends get the built services
+(`StationServices`, `LeadService`, `SyncService`) and never open a database or build an adapter
+themselves.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from tracestation.station.lead import LeadDesk
 from tracestation.station.lead_service import LeadService
 from tracestation.station.ports import Clock, LabelPrinter, PlantReader
 from tracestation.station.services import StationServices
+from tracestation.station.sync_port import SyncService
 from tracestation.store.database import open_database
 from tracestation.store.importer import DatabaseMasterData
 from tracestation.store.pins import Argon2Pins
@@ -91,6 +93,16 @@ def lead_service_on(
     return LeadService(LeadDesk(parts.plant, parts.transactions, Argon2Pins()), parts.printer)
 
 
+def central_sync_on(engine: Engine, station_id: str, central_url: str) -> SyncService | None:
+    """The sync of `station_id`'s database with the centre at `central_url`; None when no
+    central database is configured (`central_url` empty)."""
+    if not central_url.strip():
+        return None
+    from tracestation.sync.background import CentralSync
+
+    return CentralSync(engine, central_url, {station_id})
+
+
 def services_on(
     engine: Engine,
     station_id: str,
@@ -98,17 +110,27 @@ def services_on(
     clock: Clock | None = None,
     printer: LabelPrinter | None = None,
     decode_options: DecodeOptions | None = None,
+    central_url: str = "",
 ) -> StationServices:
-    """Everything the window needs on `engine`; `close()` disposes of the engine."""
+    """Everything the window needs on `engine`, with a sync when `central_url` is given;
+    `close()` disposes of the engine and the sync's connection to the centre."""
     parts = _adapters(engine, station_id, clock, printer)
     station = _station(station_id, parts, decode_options)
+    sync = central_sync_on(engine, station_id, central_url)
+
+    def close() -> None:
+        if sync is not None:
+            sync.close()
+        engine.dispose()
+
     return StationServices(
         station=station,
         lead=LeadService(LeadDesk(parts.plant, parts.transactions, station.pins), parts.printer),
         status=DatabaseStatus(engine),
         trace=DatabaseTrace(engine),
         master_data=DatabaseMasterData(engine),
-        close=engine.dispose,
+        close=close,
+        sync=sync,
     )
 
 
@@ -116,8 +138,10 @@ def open_station_services(
     db: str | None, station_id: str, config: StationConfig
 ) -> StationServices:
     """Open (and migrate) the database `db` (None: $TRACESTATION_DB or the embedded one) and
-    build the window's station on it, with the configured printer ($TRACESTATION_PRINTER wins)
-    and decoding options. Slow: the window calls it on its station thread."""
+    build the window's station on it, with the configured printer ($TRACESTATION_PRINTER wins),
+    decoding options and central database (`config.central_url`, already resolved from
+    `--central` and $TRACESTATION_CENTRAL by the caller). Slow: the window calls it on its
+    station thread."""
     engine = open_database(db)
     plant = DatabasePlant(engine)
     target = os.environ.get("TRACESTATION_PRINTER") or printer_target(config.printer)
@@ -126,4 +150,5 @@ def open_station_services(
         station_id,
         printer=printer_on(plant, target),
         decode_options=config.decode_options(),
+        central_url=config.central_url,
     )

@@ -3,7 +3,9 @@ actions and the read ports, already wired to a database it never sees.
 
 Ownership: the station and the lead service belong to the thread that scans (the window's
 station worker); `status` and `trace` may be asked from another thread (the window's query
-worker). `close()` releases the database; call it once, after the last request.
+worker); `sync` (None when no central database is configured) belongs to the window's sync
+thread. `close()` releases the database and the sync's connection to the centre; call it once,
+after the last request and after the sync thread stopped.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 from tracestation.station.core import Station
 from tracestation.station.lead_service import LeadService
 from tracestation.station.queries import MasterDataLoader, RecordStatus, TraceReader
+from tracestation.station.sync_port import SyncService
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,7 @@ class StationServices:
     trace: TraceReader
     master_data: MasterDataLoader
     close: Callable[[], None]
+    sync: SyncService | None = None
 
 
 @dataclass(frozen=True)
