@@ -2,6 +2,9 @@
 
 Threading: each scanner reads on its own thread and only puts what it read on a queue; the main
 thread owns the station and writes every outcome after the scan's transaction has committed.
+With a central database, a sync thread runs the `SyncRunner` on its schedule; it never touches
+the station, so a sync never holds up a scan (their local transactions just queue). stdout
+carries outcomes only; the states of the station, its scanners and its sync go to stderr.
 SIGTERM and SIGINT stop the scanners, then the scans already read are processed before exit, so
 nothing a scanner delivered is dropped.
 """
@@ -13,7 +16,7 @@ import queue
 import signal
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from types import FrameType
 from typing import IO, Protocol
 
@@ -22,8 +25,11 @@ from tracestation.scanners.framing import Terminator
 from tracestation.scanners.serial_config import SerialScannerConfig
 from tracestation.scanners.serial_scanner import SerialScanner
 from tracestation.station.core import Station
+from tracestation.station.sync_port import SyncService
+from tracestation.station.sync_schedule import SyncPolicy, SyncRunner, SyncStatus
 
 Item = ScanReceived | ScannerStateChanged
+SYNC_STOP_TIMEOUT = 30.0  # seconds a sync under way may take to finish at shutdown
 
 
 class Scanner(Protocol):
@@ -41,10 +47,17 @@ class HeadlessStation:
         out: IO[str],
         err: IO[str],
         wedge_devices: Sequence[str] = (),
+        sync: SyncService | None = None,
+        policy: SyncPolicy | None = None,
     ) -> None:
         self.station = station
         self.out = out
         self.err = err
+        self._err_lock = threading.Lock()  # the sync thread writes state lines too
+        self.sync = sync
+        self.sync_thread: SyncThread | None = None
+        if sync is not None:
+            self.sync_thread = SyncThread(SyncRunner(sync, policy), SyncLines(self._say))
         self.inbox: queue.Queue[Item] = queue.Queue()
         self.stopping = threading.Event()
         self.scanners: list[Scanner] = [
@@ -66,8 +79,11 @@ class HeadlessStation:
                 "state": "running",
                 "scanners": [s.name for s in self.scanners],
                 "prompt": self.station.prompt(),
+                "central": self.sync.target if self.sync is not None else None,
             }
         )
+        if self.sync_thread is not None:
+            self.sync_thread.start()
         while not self.stopping.is_set():
             try:
                 item = self.inbox.get(timeout=0.2)
@@ -81,8 +97,24 @@ class HeadlessStation:
                 self._handle(self.inbox.get_nowait())
             except queue.Empty:
                 break
+        self._stop_sync()
         self._say({"station": self.station.station_id, "state": "stopped"})
         return 0
+
+    def _stop_sync(self) -> None:
+        if self.sync_thread is None or self.sync is None:
+            return
+        if self.sync_thread.stop(SYNC_STOP_TIMEOUT):
+            self.sync.close()
+        else:
+            self._say(
+                {
+                    "central": self.sync.target,
+                    "state": "abandoned",
+                    "message": "a sync was still under way at shutdown; it resumes at the "
+                    "next start",
+                }
+            )
 
     def stop(self, *_: object) -> None:
         self.stopping.set()
@@ -101,8 +133,70 @@ class HeadlessStation:
         self.out.flush()
 
     def _say(self, document: dict[str, object]) -> None:
-        self.err.write(json.dumps(document, ensure_ascii=False) + "\n")
-        self.err.flush()
+        with self._err_lock:
+            self.err.write(json.dumps(document, ensure_ascii=False) + "\n")
+            self.err.flush()
+
+
+class SyncThread:
+    """Runs a `SyncRunner` on a daemon thread until `stop()`; `report` gets every status."""
+
+    def __init__(self, runner: SyncRunner, report: Callable[[SyncStatus], None]) -> None:
+        self.runner = runner
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(
+            target=runner.run, args=(self._stopping.wait, report), name="sync", daemon=True
+        )
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self, timeout: float) -> bool:
+        """Stop after the sync under way, if any; False when it did not end within `timeout`."""
+        self._stopping.set()
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+
+class SyncLines:
+    """The sync's state lines on stderr: when it changes (synced, failed), when a sync moved
+    events or the open conflicts changed, and when the reason of a failure changes. A steady
+    sync that finds nothing to do says nothing."""
+
+    def __init__(self, say: Callable[[dict[str, object]], None]) -> None:
+        self._say = say
+        self._said: tuple[object, ...] | None = None
+
+    def __call__(self, status: SyncStatus) -> None:
+        outcome = status.last
+        if outcome is None:
+            return
+        if outcome.ok:
+            key: tuple[object, ...] = ("synced", outcome.conflicts)
+            moved = outcome.pushed or outcome.pulled
+            if key == self._said and not moved:
+                return
+            document: dict[str, object] = {"central": status.target, "state": "synced"}
+            document.update(outcome.to_json())
+            for private in ("ok", "error"):
+                document.pop(private)
+        else:
+            key = ("failed", outcome.error)
+            if key == self._said:
+                return
+            retry = status.next_attempt
+            document = {
+                "central": status.target,
+                "state": "failed",
+                "message": outcome.error,
+                "failures": status.failures,
+                "pending": outcome.pending,
+                "at": outcome.at.isoformat(),
+                "retry_in": round((retry - outcome.at).total_seconds(), 1) if retry else None,
+                "last_success": status.last_success.isoformat() if status.last_success else None,
+            }
+        self._said = key
+        self._say(document)
 
 
 def run_headless(
@@ -112,11 +206,16 @@ def run_headless(
     baud: int,
     terminator: Terminator,
     wedge_devices: Sequence[str] = (),
+    sync: SyncService | None = None,
+    sync_policy: SyncPolicy | None = None,
 ) -> int:
-    """Run until SIGTERM or SIGINT. Raises ValueError for a bad scanner setting and
-    ScannerUnavailable when a keyboard-wedge grab cannot work on this machine."""
+    """Run until SIGTERM or SIGINT, syncing in the background when `sync` is given. Raises
+    ValueError for a bad scanner setting and ScannerUnavailable when a keyboard-wedge grab
+    cannot work on this machine."""
     configs = [SerialScannerConfig(url=url, baudrate=baud, terminator=terminator) for url in urls]
-    runner = HeadlessStation(station, configs, sys.stdout, sys.stderr, wedge_devices)
+    runner = HeadlessStation(
+        station, configs, sys.stdout, sys.stderr, wedge_devices, sync, sync_policy
+    )
 
     def on_signal(_signum: int, _frame: FrameType | None) -> None:
         runner.stop()

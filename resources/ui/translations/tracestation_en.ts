@@ -103,7 +103,7 @@
 <context>
     <name>DeviationsModel</name>
     <message>
-        <location filename="../../../src/tracestation/ui/lead/deviations.py" line="+18"/>
+        <location filename="../../../src/tracestation/ui/lead/deviations.py" line="+17"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
@@ -177,9 +177,22 @@
     </message>
 </context>
 <context>
+    <name>KnowledgeNotice</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/sync_status.py" line="+161"/>
+        <source>This station&apos;s knowledge of holds and other stations&apos; work is {minutes} minutes old: it has not synced with the central database since {time}. Call a line lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This station has never synced with the central database and has been trying for {minutes} minutes: it knows nothing of holds or other stations&apos; work beyond its own. Call a line lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LeadPage</name>
     <message>
-        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="+34"/>
+        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="+40"/>
         <source>Lead badge (scan it here)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -249,12 +262,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Label of {subject} sent to the printer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>No unit or carton {subject} is recorded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -264,18 +277,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Not done: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-12"/>
+        <location line="+3"/>
         <source>Not done, the station failed: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>hold</source>
         <translation type="unfinished"></translation>
     </message>
@@ -732,7 +745,7 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../../src/tracestation/ui/settings/settings_page.py" line="+53"/>
+        <location filename="../../../src/tracestation/ui/settings/settings_page.py" line="+54"/>
         <source>System language</source>
         <translation type="unfinished"></translation>
     </message>
@@ -782,12 +795,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+97"/>
         <source>No printer (labels are logged only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-87"/>
         <source>Save settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -877,7 +890,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+1"/>
+        <source>Call a lead when knowledge is older than</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Network label printer (ZPL, raw TCP)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -892,13 +910,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Not saved: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Saved to {path}. Keyboard timing applies now; station id, language, scanners and printer at the next start.</source>
+        <source>Saved to {path}. Keyboard timing and the lead&apos;s notice apply now; station id, language, scanners, printer and central database at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -915,7 +933,7 @@
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../../../src/tracestation/ui/main_window.py" line="+47"/>
+        <location filename="../../../src/tracestation/ui/main_window.py" line="+52"/>
         <source>TraceStation — {station}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -940,7 +958,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+119"/>
         <source>The station could not open its database: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -951,9 +969,103 @@
     </message>
 </context>
 <context>
+    <name>SyncField</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/sync_status.py" line="-133"/>
+        <location line="+25"/>
+        <source>starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>database unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no central database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No central database is set: every event stays in this station&apos;s own journal. Set one in Settings (or start with --central URL) to sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{count} pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sync failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>never synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>synced {time} ({age})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{minutes} min ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{hours} h ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{days} d ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Central database: {target}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sync attempts failed in a row: {count}. Reason: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The station keeps working; its events wait in its own journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open conflicts concerning this station: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Next sync at {time}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TopBar</name>
     <message>
-        <location filename="../../../src/tracestation/ui/top_bar.py" line="+40"/>
+        <location filename="../../../src/tracestation/ui/top_bar.py" line="+18"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
@@ -984,32 +1096,17 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>nobody logged in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-7"/>
         <source>Keyboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>starting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>{count} pending</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{pending} · last success: never</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+25"/>
         <source>{name} ready</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1021,11 +1118,6 @@
     <message>
         <location line="+2"/>
         <source>{name} offline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>database unavailable</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -103,7 +103,7 @@
 <context>
     <name>DeviationsModel</name>
     <message>
-        <location filename="../../../src/tracestation/ui/lead/deviations.py" line="+18"/>
+        <location filename="../../../src/tracestation/ui/lead/deviations.py" line="+17"/>
         <source>When</source>
         <translation>Când</translation>
     </message>
@@ -177,9 +177,22 @@
     </message>
 </context>
 <context>
+    <name>KnowledgeNotice</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/sync_status.py" line="+161"/>
+        <source>This station&apos;s knowledge of holds and other stations&apos; work is {minutes} minutes old: it has not synced with the central database since {time}. Call a line lead.</source>
+        <translation>Ce știe această stație despre loturile blocate și despre lucrul altor stații are o vechime de {minutes} minute: nu s-a mai sincronizat cu baza de date centrală din {time}. Chemați șeful de linie.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This station has never synced with the central database and has been trying for {minutes} minutes: it knows nothing of holds or other stations&apos; work beyond its own. Call a line lead.</source>
+        <translation>Această stație nu s-a sincronizat niciodată cu baza de date centrală și încearcă de {minutes} minute: nu știe nimic despre loturile blocate sau despre lucrul altor stații în afară de al ei. Chemați șeful de linie.</translation>
+    </message>
+</context>
+<context>
     <name>LeadPage</name>
     <message>
-        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="+34"/>
+        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="+40"/>
         <source>Lead badge (scan it here)</source>
         <translation>Ecusonul șefului de linie (scanați-l aici)</translation>
     </message>
@@ -249,12 +262,12 @@
         <translation>Neconformitatea {number} a fost deschisă pe {subject}, semnată de {name}.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Label of {subject} sent to the printer.</source>
         <translation>Eticheta pentru {subject} a fost trimisă la imprimantă.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>No unit or carton {subject} is recorded.</source>
         <translation>Nu există nicio unitate sau cutie {subject} înregistrată.</translation>
     </message>
@@ -264,18 +277,18 @@
         <translation>Seria {subject} există pentru mai multe repere: introduceți REPER/SERIE.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Not done: {detail}</source>
         <translation>Neefectuat: {detail}</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-12"/>
+        <location line="+3"/>
         <source>Not done, the station failed: {detail}</source>
         <translation>Neefectuat, stația a avut o eroare: {detail}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>hold</source>
         <translation>blocare</translation>
     </message>
@@ -732,7 +745,7 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../../src/tracestation/ui/settings/settings_page.py" line="+53"/>
+        <location filename="../../../src/tracestation/ui/settings/settings_page.py" line="+54"/>
         <source>System language</source>
         <translation>Limba sistemului</translation>
     </message>
@@ -782,12 +795,12 @@
         <translation>tcp://10.0.0.20:9100 sau un dosar pentru fișierele de etichete</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+97"/>
         <source>No printer (labels are logged only)</source>
         <translation>Fără imprimantă (etichetele sunt doar jurnalizate)</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-87"/>
         <source>Save settings</source>
         <translation>Salvează setările</translation>
     </message>
@@ -877,7 +890,12 @@
         <translation>Baza de date centrală</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+1"/>
+        <source>Call a lead when knowledge is older than</source>
+        <translation>Chemați șeful de linie când informațiile sunt mai vechi de</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Network label printer (ZPL, raw TCP)</source>
         <translation>Imprimantă de etichete în rețea (ZPL, TCP direct)</translation>
     </message>
@@ -892,14 +910,14 @@
         <translation>Fișiere PDF într-un dosar</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Not saved: {error}</source>
         <translation>Nesalvat: {error}</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Saved to {path}. Keyboard timing applies now; station id, language, scanners and printer at the next start.</source>
-        <translation>Salvat în {path}. Temporizarea tastaturii se aplică acum; identificatorul stației, limba, scanerele și imprimanta la următoarea pornire.</translation>
+        <source>Saved to {path}. Keyboard timing and the lead&apos;s notice apply now; station id, language, scanners, printer and central database at the next start.</source>
+        <translation>Salvat în {path}. Temporizarea tastaturii și anunțul pentru șeful de linie se aplică acum; identificatorul stației, limba, scanerele, imprimanta și baza de date centrală la următoarea pornire.</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -915,7 +933,7 @@
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../../../src/tracestation/ui/main_window.py" line="+47"/>
+        <location filename="../../../src/tracestation/ui/main_window.py" line="+52"/>
         <source>TraceStation — {station}</source>
         <translation>TraceStation — {station}</translation>
     </message>
@@ -940,7 +958,7 @@
         <translation>Setări</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+119"/>
         <source>The station could not open its database: {detail}</source>
         <translation>Stația nu și-a putut deschide baza de date: {detail}</translation>
     </message>
@@ -951,9 +969,103 @@
     </message>
 </context>
 <context>
+    <name>SyncField</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/sync_status.py" line="-133"/>
+        <location line="+25"/>
+        <source>starting…</source>
+        <translation>pornește…</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>database unavailable</source>
+        <translation>baza de date indisponibilă</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no central database</source>
+        <translation>nicio bază de date centrală</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No central database is set: every event stays in this station&apos;s own journal. Set one in Settings (or start with --central URL) to sync.</source>
+        <translation>Nu este setată o bază de date centrală: fiecare eveniment rămâne în jurnalul propriu al acestei stații. Setați una în Setări (sau porniți cu --central URL) pentru sincronizare.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{count} pending</source>
+        <translation>{count} în așteptare</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sync failed</source>
+        <translation>sincronizare eșuată</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>syncing…</source>
+        <translation>sincronizare…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>never synced</source>
+        <translation>niciodată sincronizat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>synced {time} ({age})</source>
+        <translation>sincronizat {time} ({age})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>just now</source>
+        <translation>chiar acum</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{minutes} min ago</source>
+        <translation>acum {minutes} min</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{hours} h ago</source>
+        <translation>acum {hours} h</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{days} d ago</source>
+        <translation>acum {days} zile</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Central database: {target}</source>
+        <translation>Baza de date centrală: {target}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sync attempts failed in a row: {count}. Reason: {error}</source>
+        <translation>Încercări de sincronizare eșuate la rând: {count}. Motiv: {error}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The station keeps working; its events wait in its own journal.</source>
+        <translation>Stația lucrează în continuare; evenimentele ei așteaptă în jurnalul propriu.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open conflicts concerning this station: {count}</source>
+        <translation>Conflicte deschise care privesc această stație: {count}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Next sync at {time}.</source>
+        <translation>Următoarea sincronizare la {time}.</translation>
+    </message>
+</context>
+<context>
     <name>TopBar</name>
     <message>
-        <location filename="../../../src/tracestation/ui/top_bar.py" line="+40"/>
+        <location filename="../../../src/tracestation/ui/top_bar.py" line="+18"/>
         <source>Station</source>
         <translation>Stație</translation>
     </message>
@@ -984,32 +1096,17 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>nobody logged in</source>
         <translation>nimeni autentificat</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-7"/>
         <source>Keyboard</source>
         <translation>Tastatură</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>starting…</source>
-        <translation>pornește…</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>{count} pending</source>
-        <translation>{count} în așteptare</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{pending} · last success: never</source>
-        <translation>{pending} · ultima reușită: niciodată</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+25"/>
         <source>{name} ready</source>
         <translation>{name} pregătit</translation>
     </message>
@@ -1022,11 +1119,6 @@
         <location line="+2"/>
         <source>{name} offline</source>
         <translation>{name} deconectat</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>database unavailable</source>
-        <translation>baza de date indisponibilă</translation>
     </message>
 </context>
 <context>

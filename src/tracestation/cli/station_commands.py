@@ -48,11 +48,35 @@ def register(sub: Any) -> None:
         default="auto",
         help="what ends a scan (auto: CR, LF or CR LF)",
     )
+    run.add_argument(
+        "--central",
+        default=None,
+        metavar="URL",
+        help="the central PostgreSQL to sync with in the background (default: "
+        "$TRACESTATION_CENTRAL, else the settings; an empty URL turns the sync off)",
+    )
+    run.add_argument(
+        "--sync-interval",
+        type=_seconds,
+        default=None,
+        metavar="SECONDS",
+        help="seconds between background syncs while they succeed (default 30)",
+    )
     run.set_defaults(handler=run_station)
 
     ports = sub.add_parser("ports", help="list serial ports, with USB VID:PID, to pick a scanner")
     ports.add_argument("--json", action="store_true", help="print JSON instead of text")
     ports.set_defaults(handler=run_ports)
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 0 < value <= 86_400:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds from 0 to 86400")
+    return value
 
 
 def _station(args: argparse.Namespace, station_id: str | None = None) -> Any:
@@ -104,7 +128,12 @@ def run_station(args: argparse.Namespace) -> int:
 
     if not args.scanner and not args.wedge_device:
         raise CliError("Give at least one --scanner URL or --wedge-device PATH.")
-    station = _station(args, args.run_station)
+    from tracestation.wiring import central_sync_on, station_on
+
+    central = _central_url(args)
+    engine = engine_for(args)
+    station_id = resolve_station(args, args.run_station)
+    station = station_on(engine, station_id)
     try:
         return run_headless(
             station,
@@ -112,9 +141,36 @@ def run_station(args: argparse.Namespace) -> int:
             baud=args.baud,
             terminator=args.terminator,
             wedge_devices=args.wedge_device,
+            sync=central_sync_on(engine, station_id, central),
+            sync_policy=_sync_policy(args),
         )
     except (ValueError, ScannerUnavailable) as error:
         raise CliError(str(error)) from None
+
+
+def _central_url(args: argparse.Namespace) -> str:
+    """--central, $TRACESTATION_CENTRAL, the settings; checked before anything starts."""
+    from tracestation.config import ConfigError, load_config, resolve_central_url
+    from tracestation.sync.background import parse_central_url
+
+    try:
+        config = load_config()
+    except ConfigError:
+        config = None
+    url = resolve_central_url(getattr(args, "central", None), config)
+    if url:
+        try:
+            parse_central_url(url)
+        except ValueError as error:
+            raise CliError(f"{error}.") from None
+    return url
+
+
+def _sync_policy(args: argparse.Namespace) -> Any:
+    from tracestation.station.sync_schedule import SyncPolicy
+
+    interval = getattr(args, "sync_interval", None)
+    return SyncPolicy(interval=interval) if interval else SyncPolicy()
 
 
 def run_ports(args: argparse.Namespace) -> int:
@@ -140,7 +196,8 @@ def open_station(args: argparse.Namespace) -> int:
 
     The station id is `--station` (or $TRACESTATION_STATION) when given, else the one saved in the
     window's settings, else STATION-1; the language is `--lang` when the parser has it, else
-    $TRACESTATION_LANG, the settings, the system locale.
+    $TRACESTATION_LANG, the settings, the system locale; the central database `run --central`,
+    else $TRACESTATION_CENTRAL, else the settings.
     """
     import os
 
@@ -150,5 +207,11 @@ def open_station(args: argparse.Namespace) -> int:
     explicit = (
         getattr(args, "run_station", None) or args.station or os.environ.get("TRACESTATION_STATION")
     )
-    options = AppOptions(db=args.db, station=explicit, lang=args.lang)
+    options = AppOptions(
+        db=args.db,
+        station=explicit,
+        lang=args.lang,
+        central=getattr(args, "central", None),
+        sync_policy=_sync_policy(args),
+    )
     return run_station_app(options, [sys.argv[0]], open_services=open_station_services)

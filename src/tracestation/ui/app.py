@@ -10,15 +10,16 @@ from __future__ import annotations
 import signal
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from tracestation.config import ConfigError, StationConfig, load_config
+from tracestation.config import ConfigError, StationConfig, load_config, resolve_central_url
 from tracestation.resources import resources_dir
 from tracestation.station.services import StationServices
+from tracestation.station.sync_schedule import SyncPolicy
 from tracestation.ui.i18n import Translators, choose_language
 from tracestation.ui.main_window import StationWindow
 from tracestation.ui.scanners.serial_bridge import SerialScannerBridge
@@ -37,6 +38,8 @@ class AppOptions:
     )
     station: str | None = None  # None: the configured station id
     lang: str | None = None
+    central: str | None = None  # None: $TRACESTATION_CENTRAL, else the settings; "": no sync
+    sync_policy: SyncPolicy = field(default_factory=SyncPolicy)
 
 
 def style_sheet() -> str:
@@ -74,7 +77,11 @@ def run_station_app(
     translators = Translators()
     translators.install(choose_language(options.lang, config.language))
     station_id = options.station or config.station_id or DEFAULT_STATION
-    client = StationClient(lambda: open_services(options.db, station_id, config))
+    # The window's settings keep what was saved; only the station is built on the override.
+    wired = replace(config, central_url=resolve_central_url(options.central, config))
+    client = StationClient(
+        lambda: open_services(options.db, station_id, wired), sync_policy=options.sync_policy
+    )
     window = StationWindow(client, config, station_id)
     for scanner in config.serial_scanners:
         bridge = SerialScannerBridge(scanner.to_config(), window)

@@ -7,6 +7,8 @@ application; serial scanners arrive through their bridges. GUI thread only.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 from tracestation.config import StationConfig
 from tracestation.resources import resources_dir
 from tracestation.scanners import ScannerStateChanged, ScanReceived
+from tracestation.station.sync_schedule import SyncStatus
 from tracestation.ui.demo_offer import DemoOffer
 from tracestation.ui.lead.lead_page import LeadPage
 from tracestation.ui.notice_bar import NoticeBar
@@ -25,10 +28,12 @@ from tracestation.ui.settings.settings_page import SettingsPage
 from tracestation.ui.station_client import StationClient
 from tracestation.ui.station_state import StationSnapshot
 from tracestation.ui.station_worker import Verdict
+from tracestation.ui.sync_status import KnowledgeNotice
 from tracestation.ui.top_bar import TopBar
 from tracestation.ui.trace.trace_page import TracePage
 
 REFRESH_FALLBACK_MS = 60
+SYNC_AGE_TICK_MS = 10_000  # "synced 2 min ago" moves on, and the notice to a lead comes, unasked
 
 
 class StationWindow(QMainWindow):
@@ -73,6 +78,13 @@ class StationWindow(QMainWindow):
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.demo = DemoOffer(self.notice, client)
+        self.top_bar.sync.stale_after = timedelta(seconds=client.sync_policy.stale_after)
+        self.knowledge = KnowledgeNotice(self.notice, config.sync_notice_minutes, self)
+        self._sync_status: SyncStatus | None = None
+        self._sync_age = QTimer(self)
+        self._sync_age.setInterval(SYNC_AGE_TICK_MS)
+        self._sync_age.timeout.connect(self.refresh_sync_age)
+        self._sync_age.start()
         self.bridges: list[SerialScannerBridge] = []
         self.wedge = WedgeKeyFilter(self, config.wedge.to_wedge_config())
         self._refresh_pending = False
@@ -96,6 +108,7 @@ class StationWindow(QMainWindow):
         client.sig_snapshot.connect(self.show_snapshot)
         client.sig_ready.connect(self.show_snapshot)
         client.sig_failed.connect(self.show_failure)
+        client.sig_sync_status.connect(self.show_sync_status)
         self.settings_page.sig_saved.connect(self.apply_settings)
 
     # -- scans in -------------------------------------------------------------------------------
@@ -158,6 +171,17 @@ class StationWindow(QMainWindow):
         self.lead_page.show_snapshot(snapshot)
         self.demo.show_snapshot(snapshot)
 
+    def show_sync_status(self, status: SyncStatus | None) -> None:
+        """The sync worker's news; None when no central database is configured."""
+        self._sync_status = status
+        self.top_bar.show_sync(status)
+        self.knowledge.refresh(status)
+
+    def refresh_sync_age(self) -> None:
+        now = datetime.now(UTC)
+        self.top_bar.sync.refresh(now)
+        self.knowledge.refresh(self._sync_status, now)
+
     def show_failure(self, detail: str) -> None:
         self.top_bar.show_failure(detail)
         self.notice.show_notice(
@@ -177,6 +201,8 @@ class StationWindow(QMainWindow):
         self.config = config
         self.wedge.set_config(config.wedge.to_wedge_config())
         self.sounds.enabled = config.sounds
+        self.knowledge.minutes = config.sync_notice_minutes
+        self.knowledge.refresh(self._sync_status)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         app = QCoreApplication.instance()

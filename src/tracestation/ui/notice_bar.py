@@ -1,6 +1,7 @@
 """A non-modal notice across the window, with an optional action button (never a dialog).
 
-Used for the first start on an empty database ("Load the demo plant") and for station faults.
+Used for the first start on an empty database ("Load the demo plant"), for station faults and
+to call a lead when the station's knowledge of the line is too old (see `sync_status`).
 """
 
 from __future__ import annotations
@@ -39,3 +40,8 @@ class NoticeBar(QFrame):
             self.button.setText(action)
         set_style_state(self, "kind", kind, self.text)
         self.show()
+
+    def withdraw(self, text: str) -> None:
+        """Hide the notice if it still says `text` (a later notice by someone else stays)."""
+        if self.isVisible() and self.text.text() == text:
+            self.hide()

@@ -2,8 +2,9 @@
 
 Threading: create, call and connect to a `StationClient` on the GUI thread only. Requests leave
 as queued signals to the workers (`StationWorker` for scans and writes, `QueryWorker` for trace
-reads); the workers' `sig_*` signals are chained to the client's, so slots connected here run
-on the GUI thread and may touch widgets.
+reads, `SyncWorker` for the background sync with the central database); the workers' `sig_*`
+signals are chained to the client's, so slots connected here run on the GUI thread and may
+touch widgets.
 """
 
 from __future__ import annotations
@@ -15,8 +16,13 @@ from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, Signal
 
 from tracestation.station.lead_requests import LeadRequest
 from tracestation.station.queries import TraceQuery
+from tracestation.station.sync_schedule import SyncPolicy
 from tracestation.ui.query_worker import QueryWorker
 from tracestation.ui.station_worker import ScanRequest, StationFactory, StationWorker
+from tracestation.ui.sync_worker import SyncWorker
+
+# A sync under way when the window closes may finish first (the centre's connect timeout is 10 s).
+SYNC_STOP_TIMEOUT_MS = 30_000
 
 
 class StationClient(QObject):
@@ -36,19 +42,31 @@ class StationClient(QObject):
     sig_demo_loaded = Signal(str)
     sig_trace_answer = Signal(object)
     sig_deviations = Signal(object)
+    sig_sync_status = Signal(object)  # SyncStatus; None: no central database is configured
     sig_submitted = Signal(object)  # a ScanRequest just sent (the history shows it at once)
 
-    def __init__(self, factory: StationFactory, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        factory: StationFactory,
+        parent: QObject | None = None,
+        *,
+        sync_policy: SyncPolicy | None = None,
+    ) -> None:
         super().__init__(parent)
         self._numbers = itertools.count(1)
+        self.sync_policy = sync_policy or SyncPolicy()
         self.station_thread = QThread()
         self.station_thread.setObjectName("station")
         self.query_thread = QThread()
         self.query_thread.setObjectName("queries")
+        self.sync_thread = QThread()
+        self.sync_thread.setObjectName("sync")
         self.worker = StationWorker(factory)
         self.worker.moveToThread(self.station_thread)
         self.queries = QueryWorker()
         self.queries.moveToThread(self.query_thread)
+        self.syncs = SyncWorker(self.sync_policy)
+        self.syncs.moveToThread(self.sync_thread)
         self._wire()
         self._running = False
 
@@ -62,6 +80,9 @@ class StationClient(QObject):
         self.sig_trace_requested.connect(queries.trace)
         self.sig_deviations_requested.connect(queries.deviations)
         worker.sig_read_services.connect(queries.attach)
+        worker.sig_sync_service.connect(self.syncs.attach)
+        # `finished` is emitted on the sync thread itself: its timer is stopped there.
+        self.sync_thread.finished.connect(self.syncs.halt, Qt.ConnectionType.DirectConnection)
         for source, target in (
             (worker.sig_ready, self.sig_ready),
             (worker.sig_failed, self.sig_failed),
@@ -71,6 +92,7 @@ class StationClient(QObject):
             (worker.sig_demo_loaded, self.sig_demo_loaded),
             (queries.sig_trace_answer, self.sig_trace_answer),
             (queries.sig_deviations, self.sig_deviations),
+            (self.syncs.sig_status, self.sig_sync_status),
         ):
             source.connect(target)
 
@@ -79,6 +101,7 @@ class StationClient(QObject):
             return
         self._running = True
         self.query_thread.start()
+        self.sync_thread.start()
         self.station_thread.start()
 
     def submit_scan(
@@ -127,10 +150,15 @@ class StationClient(QObject):
         self.sig_deviations_requested.emit()
 
     def shutdown(self, timeout_ms: int = 10_000) -> None:
-        """Let every scan already sent finish, then stop both threads and release the database."""
+        """Let every scan already sent finish, then stop the threads and release the database.
+
+        The sync thread stops first, after the sync under way if any, so the database is not
+        released under it."""
         if not self._running:
             return
         self._running = False
+        self.sync_thread.quit()
+        self.sync_thread.wait(max(timeout_ms, SYNC_STOP_TIMEOUT_MS))
         self.query_thread.quit()
         self.query_thread.wait(timeout_ms)
         if self.station_thread.isRunning():

@@ -54,6 +54,7 @@ class StationWorker(QObject):
     sig_ready = Signal(object)  # StationSnapshot
     sig_failed = Signal(str)  # the station could not start
     sig_read_services = Signal(object)  # ReadServices, for the query worker (not the GUI thread)
+    sig_sync_service = Signal(object)  # SyncService | None, for the sync worker (not the GUI)
     sig_verdict = Signal(object)  # Verdict
     sig_snapshot = Signal(object)  # StationSnapshot, after each scan or action
     sig_lead_outcome = Signal(object)  # LeadOutcome
@@ -74,6 +75,7 @@ class StationWorker(QObject):
             return
         self._services = services
         self.sig_read_services.emit(ReadServices.of(services))
+        self.sig_sync_service.emit(services.sync)
         self.sig_ready.emit(snapshot_of(services.station, services.status))
 
     @Slot(object)

@@ -2,35 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
 from tracestation.scanners import ScannerState
-from tracestation.ui.restyle import set_style_state
+from tracestation.station.sync_schedule import SyncStatus
 from tracestation.ui.station_state import StationSnapshot
-
-
-class Field(QFrame):
-    """A caption above a value, readable from a distance."""
-
-    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("topField")
-        self.caption = QLabel(caption, self)
-        self.caption.setTextFormat(Qt.TextFormat.PlainText)
-        self.caption.setObjectName("topCaption")
-        self.value = QLabel("\u2014", self)
-        self.value.setTextFormat(Qt.TextFormat.PlainText)
-        self.value.setObjectName("topValue")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 6, 14, 6)
-        layout.setSpacing(0)
-        layout.addWidget(self.caption)
-        layout.addWidget(self.value)
-
-    def set(self, text: str | None, state: str = "normal") -> None:
-        self.value.setText(text or "\u2014")
-        set_style_state(self.value, "state", state)
+from tracestation.ui.sync_status import SyncField
+from tracestation.ui.top_field import Field
 
 
 class TopBar(QFrame):
@@ -42,7 +20,7 @@ class TopBar(QFrame):
         self.work_order = Field(self.tr("Work order"), self)
         self.operation = Field(self.tr("Operation"), self)
         self.scanners = Field(self.tr("Scanners"), self)
-        self.sync = Field(self.tr("Sync"), self)
+        self.sync = SyncField(self.tr("Sync"), self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.setSpacing(4)
@@ -59,7 +37,6 @@ class TopBar(QFrame):
         self.station.set(station_id)
         self.operator.set(self.tr("nobody logged in"), "warning")
         self.set_scanner("keyboard", self.tr("Keyboard"), None)
-        self.sync.set(self.tr("starting\u2026"))
 
     def show_snapshot(self, snapshot: StationSnapshot) -> None:
         self.station.set(snapshot.station_id)
@@ -71,11 +48,11 @@ class TopBar(QFrame):
         self.work_order.set(f"{wo} \u00b7 {snapshot.work_order_part}" if wo else None)
         op = snapshot.operation
         self.operation.set(f"{op} {snapshot.operation_name}" if op else None)
-        pending = self.tr("{count} pending").format(count=snapshot.pending_events)
-        self.sync.set(
-            self.tr("{pending} \u00b7 last success: never").format(pending=pending),
-            "warning" if snapshot.pending_events else "normal",
-        )
+        self.sync.set_pending(snapshot.pending_events)
+
+    def show_sync(self, status: SyncStatus | None) -> None:
+        """The background sync's status; None when no central database is configured."""
+        self.sync.set_status(status)
 
     def set_scanner(self, key: str, name: str, state: ScannerState | None) -> None:
         """`state` None is a keyboard wedge: always there while the window has the keyboard."""
@@ -93,5 +70,4 @@ class TopBar(QFrame):
         self.scanners.set("  ".join(texts), worst)
 
     def show_failure(self, detail: str) -> None:
-        self.sync.set(self.tr("database unavailable"), "error")
-        self.sync.setToolTip(detail)
+        self.sync.show_database_failure(detail)

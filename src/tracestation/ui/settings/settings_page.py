@@ -1,7 +1,8 @@
 """Settings: station id, language, scanners (wedge timing, serial ports), printer, central database.
 
-Saved as JSON (see `config.py`). The wedge timing applies at once; the station id, language,
-serial scanners and printer apply at the next start, and the page says so.
+Saved as JSON (see `config.py`). The wedge timing and the age at which a lead is told of old
+knowledge apply at once; the station id, language, serial scanners, printer and central database
+apply at the next start, and the page says so.
 """
 
 from __future__ import annotations
@@ -94,6 +95,10 @@ class SettingsPage(QWidget):
         self.central_url = line_edit(
             self, "postgresql+psycopg://user@host/tracestation", name="settingsCentral"
         )
+        self.sync_notice = QSpinBox(self)
+        self.sync_notice.setObjectName("settingsSyncNotice")
+        self.sync_notice.setRange(1, 24 * 60)
+        self.sync_notice.setSuffix(" min")
         self.save = action_button(
             self, self.tr("Save settings"), kind="primary", name="settingsSave"
         )
@@ -140,6 +145,7 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Label printer"), self.printer)
         form.addRow(self.tr("Printer address"), self.printer_target)
         form.addRow(self.tr("Central database"), self.central_url)
+        form.addRow(self.tr("Call a lead when knowledge is older than"), self.sync_notice)
         inner = QWidget(self)
         columns = QHBoxLayout(inner)
         left, right = QVBoxLayout(), QVBoxLayout()
@@ -177,6 +183,7 @@ class SettingsPage(QWidget):
         self.printer.setCurrentIndex(max(0, self.printer.findData(config.printer.kind)))
         self.printer_target.setText(config.printer.target)
         self.central_url.setText(config.central_url)
+        self.sync_notice.setValue(config.sync_notice_minutes)
 
     def _printer_name(self, code: str) -> str:
         names = {
@@ -200,6 +207,7 @@ class SettingsPage(QWidget):
                 str(self.printer.currentData()), self.printer_target.text().strip()
             ),
             central_url=self.central_url.text().strip(),
+            sync_notice_minutes=self.sync_notice.value(),
             sounds=self.sounds.isChecked(),
         )
 
@@ -213,8 +221,8 @@ class SettingsPage(QWidget):
             return
         self._say(
             self.tr(
-                "Saved to {path}. Keyboard timing applies now; station id, language, "
-                "scanners and printer at the next start."
+                "Saved to {path}. Keyboard timing and the lead's notice apply now; station "
+                "id, language, scanners, printer and central database at the next start."
             ).format(path=path),
             "success",
         )
