@@ -17,6 +17,7 @@ from tracestation.domain.model import (
     Lot,
     LotStatus,
     Operation,
+    OperationKind,
     Routing,
     Unit,
     UnitStatus,
@@ -115,6 +116,8 @@ def unit_at_operation(unit: Unit, routing: Routing, operation: Operation) -> Vio
     expected = routing.next_after(unit.last_operation)
     if expected is not None and expected.code == operation.code:
         return None
+    if _retest_after_rework(unit, routing, operation):
+        return None
     if expected is None:
         return Violation("unit_routing_complete", {"unit": unit.label, "operation": operation.code})
     return Violation(
@@ -126,6 +129,19 @@ def unit_at_operation(unit: Unit, routing: Routing, operation: Operation) -> Vio
             "expected_name": expected.name,
         },
     )
+
+
+def _retest_after_rework(unit: Unit, routing: Routing, operation: Operation) -> bool:
+    """A unit in rework is tested again at a test or inspection it has already passed: a board
+    taken out of a controller in rework goes back to its own test before it is used again."""
+    if unit.status is not UnitStatus.IN_REWORK or unit.last_operation is None:
+        return False
+    if operation.kind not in (OperationKind.TEST, OperationKind.INSPECT):
+        return False
+    codes = [op.code for op in routing.operations]
+    if operation.code not in codes or unit.last_operation not in codes:
+        return False
+    return codes.index(operation.code) <= codes.index(unit.last_operation)
 
 
 def child_unit_installable(
