@@ -48,8 +48,14 @@ def register(sub: Any) -> None:
     )
     add_json_flag(init)
     init.set_defaults(handler=run_central_init)
-    sync = sub.add_parser("sync", help="push this station's journal to the central database")
-    sync.add_argument("--central", required=True, metavar="URL")
+    sync = sub.add_parser(
+        "sync", help="push this station's journal to the central database, pull what it lacks"
+    )
+    sync.add_argument(
+        "--central",
+        metavar="URL",
+        help="the central database (default: $TRACESTATION_CENTRAL, else the settings)",
+    )
     add_json_flag(sync)
     sync.set_defaults(handler=run_sync)
 
@@ -163,13 +169,30 @@ def _centre_for_sync(url: str) -> Any:
         ) from None
 
 
+def _central_url(explicit: str | None) -> str:
+    from tracestation.config import ConfigError, load_config, resolve_central_url
+
+    try:
+        config = load_config()
+    except ConfigError:
+        config = None
+    url = resolve_central_url(explicit, config)
+    if not url:
+        raise CliError(
+            "No central database: give --central URL, set $TRACESTATION_CENTRAL, or set it in "
+            "the station's settings."
+        )
+    return url
+
+
 def run_sync(args: argparse.Namespace) -> int:
     from tracestation.sync.central import NotACentre
     from tracestation.sync.push import SyncRefused
     from tracestation.sync.session import sync_with
 
+    url = _central_url(args.central)
     local = engine_for(args)
-    central = _centre_for_sync(args.central)
+    central = _centre_for_sync(url)
     try:
         report = sync_with(local, central, {station_id(args)})
     except (SyncRefused, NotACentre) as error:
