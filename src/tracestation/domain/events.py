@@ -7,6 +7,7 @@ hash-chained journal and updates the projections in the same transaction.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import typing
 from dataclasses import dataclass
 from decimal import Decimal
@@ -241,7 +242,7 @@ def event_from(kind: str, payload: dict[str, Any]) -> DomainEvent:
     cls = _EVENT_CLASSES.get(kind)
     if cls is None:
         raise ValueError(f"unknown event kind {kind!r}")
-    hints = typing.get_type_hints(cls)
+    hints = _hints(cls)
     values: dict[str, Any] = {}
     for f in dataclasses.fields(cls):
         if f.name not in payload and f.default is not dataclasses.MISSING:
@@ -255,6 +256,13 @@ def event_from(kind: str, payload: dict[str, Any]) -> DomainEvent:
         values[f.name] = value
     event: DomainEvent = cls(**values)
     return event
+
+
+@functools.cache
+def _hints(cls: type[DomainEvent]) -> dict[str, Any]:
+    """The field types of an event class, resolved once (resolving them is most of the cost of
+    `event_from`, which the centre calls for every event it takes)."""
+    return typing.get_type_hints(cls)
 
 
 def _subclasses(base: type[DomainEvent]) -> list[type[DomainEvent]]:
