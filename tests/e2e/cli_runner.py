@@ -20,6 +20,7 @@ _USER_SETTINGS = (
     "TRACESTATION_LEAD",
     "TRACESTATION_PIN",
     "TRACESTATION_CONFIG",
+    "TRACESTATION_CENTRAL",
 )
 
 CONTRACT_SCAN_KEYS = {"scan", "outcome", "message", "event_id"}

@@ -65,6 +65,7 @@ def start_headless(env: dict[str, str], station: str, *scanners: str) -> subproc
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
     env = dict(os.environ, TRACESTATION_DB=str(tmp_path / "station.sqlite"))
+    env.pop("TRACESTATION_CENTRAL", None)  # these stations do not sync
     subprocess.run(
         [sys.executable, "-m", "tracestation", "demo"], env=env, check=True, capture_output=True
     )

@@ -48,6 +48,7 @@ def config_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "config" / "station.json"
     monkeypatch.setenv("TRACESTATION_CONFIG", str(path))
     monkeypatch.delenv("TRACESTATION_LANG", raising=False)
+    monkeypatch.delenv("TRACESTATION_CENTRAL", raising=False)  # no test syncs with a real centre
     return path
 
 
