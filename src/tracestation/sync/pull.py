@@ -252,17 +252,26 @@ def _pull_lots(local: Engine, central: Engine, centre: str) -> int:
             key = (lot["part"], lot["code"])
             if key in touched:
                 continue
-            values = {k: v for k, v in lot.items() if k != "id"}
+            values = {k: _in_utc(v) for k, v in lot.items() if k != "id"}
             known = have.get(key)
             if known is None:
                 lc.execute(insert(LOTS).values(**values))
                 changed += 1
-            elif {k: known[k] for k in values} != values:
+            elif {k: _in_utc(known[k]) for k in values} != values:
                 lc.execute(update(LOTS).where(LOTS.c.id == known["id"]).values(**values))
                 changed += 1
         now = datetime.now(UTC)
         lc.execute(update(TARGETS).where(TARGETS.c.central == centre).values(pulled_at=now))
     return changed
+
+
+def _in_utc(value: Any) -> Any:
+    """A time as UTC with its zone. SQLite gives back the UTC time it stored without a zone, and
+    a naive time never equals an aware one: without this, every lot with a status time (every
+    hold) counted as changed and was written again at every sync."""
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    return value
 
 
 def _lots_changed_here(c: Connection, centre: str) -> set[tuple[str, str]]:

@@ -9,11 +9,12 @@ after that commit.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, and_, bindparam, insert, select, update
+from sqlalchemy import Connection, Engine, and_, bindparam, insert, select, text, update
 
 from tracestation.station.clock import SystemClock
 from tracestation.station.ports import Clock
@@ -95,6 +96,7 @@ def push_journal(
         step = IngestReport()
         try:
             with writer(central).begin() as c:
+                _one_push_per_station(c, {row.station for row in rows})
                 ingest(c, rows, clock, step)
         except ChainBroken as broken:
             raise SyncRefused(str(broken)) from None
@@ -103,6 +105,30 @@ def push_journal(
         for row in rows:
             sent[row.station] = max(sent.get(row.station, 0), row.seq)
         mark_sent(local, centre, sent)
+
+
+def _one_push_per_station(c: Connection, stations: set[str]) -> None:
+    """Wait for any other push of these stations' events to the centre to end first.
+
+    Two pushes of one station can overlap: a retry after a cut while the first attempt's COMMIT
+    is still landing, or the window's background sync beside `tracestation sync`. `ingest` reads
+    which events the centre has before it locks the station's head, so the later push would take
+    the events the earlier one is committing for missing, then find the head moved past them
+    (`ChainBroken`, as if another station used the id) or, for a station's first events, hit a
+    duplicate key. Under this lock, held to the end of the transaction, it reads them as
+    central and skips them. PostgreSQL only: a centre is PostgreSQL, SQLite writers queue."""
+    if c.dialect.name != "postgresql":
+        return
+    for station in sorted(stations):  # one order for all, so two pushes never deadlock
+        c.execute(_ADVISORY_LOCK, {"key": _lock_key(station)})
+
+
+_ADVISORY_LOCK = text("SELECT pg_advisory_xact_lock(:key)")
+
+
+def _lock_key(station: str) -> int:
+    digest = hashlib.blake2b(f"tracestation push {station}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
 
 
 def mark_sent(local: Engine, centre: str, sent: dict[str, int]) -> None:
