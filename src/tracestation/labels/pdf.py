@@ -1,77 +1,69 @@
-"""Labels as PDF pages (reportlab), for office printers and for checking a label by eye."""
+"""Labels as PDF pages (reportlab): every module, bar and line drawn at the printer dots the
+layout chose, so a PDF printed at the template's resolution is dot for dot the ZPL label."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from io import BytesIO
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode import createBarcodeDrawing
-from reportlab.graphics.shapes import Drawing
-from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from tracestation.labels.templates import FNC1, Barcode, Label, Symbology
+from tracestation.labels.layout import FONT, FONT_BOLD, Page, Picture, Rule, Symbol, Text, lay_out
+from tracestation.labels.templates import Label
+
+# Helvetica's ascender: the top of a text line to its baseline, in font heights.
+_ASCENT = 0.78
 
 
-def _is_2d(code: Barcode) -> bool:
-    return code.symbology in (Symbology.DATAMATRIX, Symbology.GS1_DATAMATRIX)
-
-
-def _linear(code: Barcode, max_width: float) -> Drawing:
-    data = code.data.replace(FNC1, "\xf1")
-    if code.symbology is Symbology.GS1_128:
-        data = "\xf1" + data
-    bar_width = 0.33 * mm
-    while True:
-        drawing: Drawing = createBarcodeDrawing(  # type: ignore[no-untyped-call]
-            "Code128", value=data, barHeight=12 * mm, barWidth=bar_width, humanReadable=False
-        )
-        if drawing.width <= max_width or bar_width <= 0.19 * mm:
-            return drawing
-        bar_width *= 0.9
-
-
-def _matrix(code: Barcode) -> Drawing:
-    # reportlab's DataMatrix has no FNC1: GS1 data goes with GS separators, as scanners send it.
-    drawing: Drawing = createBarcodeDrawing(  # type: ignore[no-untyped-call]
-        "ECC200DataMatrix", value=code.data, barWidth=0.4 * mm
-    )
-    return drawing
-
-
-def render_pdf(labels: Sequence[Label]) -> bytes:
-    """One page per label: title and lines top left, a 2D code top right, 1D codes in rows."""
+def render_pdf(labels: Sequence[Label], dpi: int | None = None) -> bytes:
+    """One page per label, each the label's size; `dpi` overrides the templates' resolution."""
     buffer = BytesIO()
-    canvas = Canvas(buffer)
+    canvas = Canvas(buffer, pageCompression=1)
+    canvas.setTitle("TraceStation labels")
     for label in labels:
-        width, height = label.width_mm * mm, label.height_mm * mm
-        canvas.setPageSize((width, height))
-        y = height - 9 * mm
-        canvas.setFont("Helvetica-Bold", 14)
-        canvas.drawString(4 * mm, y, label.title)
-        canvas.setFont("Helvetica", 9)
-        for line in label.lines:
-            if line:
-                y -= 4.5 * mm
-                canvas.drawString(4 * mm, y, line)
-        right = width - 4 * mm
-        for code in label.barcodes:
-            if _is_2d(code):
-                drawing = _matrix(code)
-                left = right - drawing.width
-                renderPDF.draw(drawing, canvas, left, height - 4 * mm - drawing.height)
-                right = left - 3 * mm
-        y -= 4 * mm
-        for code in label.barcodes:
-            if _is_2d(code):
-                continue
-            drawing = _linear(code, right - 4 * mm)
-            top = y - drawing.height
-            renderPDF.draw(drawing, canvas, 4 * mm, top)
-            canvas.setFont("Helvetica", 8)
-            canvas.drawString(4 * mm, top - 3.5 * mm, code.text)
-            y = top - 8 * mm
+        draw_page(canvas, lay_out(label, dpi))
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()
+
+
+def draw_page(canvas: Canvas, page: Page) -> None:
+    pt = 72 / page.dpi  # points per printer dot
+    canvas.setPageSize((page.width * pt, page.height * pt))
+
+    def box(x: float, y: float, width: float, height: float) -> None:
+        canvas.rect(x * pt, (page.height - y - height) * pt, width * pt, height * pt, 0, 1)
+
+    canvas.setFillColorRGB(0, 0, 0)
+    for item in page.items:
+        if isinstance(item, Rule):
+            box(item.x, item.y, item.width, item.height)
+        elif isinstance(item, Text):
+            canvas.setFont(FONT_BOLD if item.bold else FONT, item.height * pt)
+            baseline = page.height - item.y - item.height * _ASCENT
+            canvas.drawString(item.x * pt, baseline * pt, item.text)
+        elif isinstance(item, Picture):
+            canvas.drawImage(
+                ImageReader(item.path),
+                item.x * pt,
+                (page.height - item.y - item.height) * pt,
+                item.width * pt,
+                item.height * pt,
+                preserveAspectRatio=True,
+                mask="auto",
+            )
+        else:
+            _symbol(item, box)
+
+
+def _symbol(symbol: Symbol, box: object) -> None:
+    assert callable(box)
+    m = symbol.module
+    if symbol.bar_height:
+        for start, length in symbol.modules.runs():
+            box(symbol.x + start * m, symbol.y, length * m, symbol.bar_height)
+        return
+    for row in range(symbol.modules.height):
+        for start, length in symbol.modules.runs(row):
+            box(symbol.x + start * m, symbol.y + row * m, length * m, m)

@@ -1,23 +1,29 @@
 """Printer adapters: where rendered labels go.
 
 `LabelPrinting` implements the station's `LabelPrinter` port: it builds the label from the plant's
-record and hands it to a sink — nowhere, a folder (ZPL or PDF files), or a raw TCP printer
-(port 9100, ZPL). Printing runs on the caller's thread; the window calls it from a worker.
+record (with the dates `LabelDates` reads and the plant's templates) and hands it to a sink —
+nowhere, a folder (ZPL, PDF or PNG files), or a raw TCP printer (port 9100, ZPL). A target may
+name the printer's resolution: `tcp://host:9100?dpi=300`, `zpl:/folder?dpi=300`; else the
+template's is used. Printing runs on the caller's thread; the window calls it from a worker.
 """
 
 from __future__ import annotations
 
 import socket
-from datetime import UTC, datetime
+from collections.abc import Callable
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Protocol
-from urllib.parse import urlparse
+from urllib.parse import parse_qs, urlparse
 
 from tracestation.domain.model import Container, Lot, Unit
 from tracestation.labels.pdf import render_pdf
-from tracestation.labels.templates import Label, carton_label, lot_label, unit_label
+from tracestation.labels.template_files import DPIS, template_for
+from tracestation.labels.templates import Label, LabelTemplate, carton_label, lot_label, unit_label
 from tracestation.labels.zpl import render_zpl
 from tracestation.station.ports import PlantReader
+
+FORMATS = ("zpl", "pdf", "png")
 
 
 class PrinterFault(RuntimeError):
@@ -26,6 +32,11 @@ class PrinterFault(RuntimeError):
 
 class LabelSink(Protocol):
     def send(self, label: Label) -> None: ...
+
+
+class LabelDates(Protocol):
+    def unit_made(self, part: str, serial: str) -> date | None: ...
+    def carton_packed(self, sscc: str) -> date | None: ...
 
 
 class NoPrinter:
@@ -41,27 +52,38 @@ class NoPrinter:
         self.printed.append(f"unit {unit.part}/{unit.serial}")
 
 
-class FolderSink:
-    """Writes each label as a file, `<kind>-<id>-<time>.zpl|pdf`, for a print spooler to pick up."""
+def render(label: Label, fmt: str, dpi: int | None = None) -> bytes:
+    """The label as a file of format `fmt` (one of FORMATS)."""
+    if fmt == "zpl":
+        return render_zpl(label, dpi).encode("utf-8")
+    if fmt == "pdf":
+        return render_pdf([label], dpi)
+    if fmt == "png":
+        from tracestation.labels.preview import PreviewUnavailable, render_png
 
-    def __init__(self, folder: Path, fmt: str = "zpl") -> None:
-        if fmt not in ("zpl", "pdf"):
-            raise ValueError(f"label format must be zpl or pdf, not {fmt!r}")
-        self.folder = folder
-        self.fmt = fmt
+        try:
+            return render_png(label, dpi)
+        except PreviewUnavailable as error:
+            raise PrinterFault(str(error)) from None
+    raise ValueError(f"label format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+
+
+class FolderSink:
+    """Writes each label as a file, `<kind>-<subject>-<time>.zpl|pdf|png`, for a spooler."""
+
+    def __init__(self, folder: Path, fmt: str = "zpl", dpi: int | None = None) -> None:
+        if fmt not in FORMATS:
+            raise ValueError(f"label format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+        self.folder, self.fmt, self.dpi = folder, fmt, dpi
 
     def send(self, label: Label) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
-        name = (
-            f"{label.kind}-{_safe(label.lines[1] if len(label.lines) > 1 else label.title)}-{stamp}"
+        path = (
+            self.folder / f"{label.kind}-{_safe(label.subject or label.title)}-{stamp}.{self.fmt}"
         )
-        path = self.folder / f"{name}.{self.fmt}"
         try:
-            if self.fmt == "zpl":
-                path.write_text(render_zpl(label), encoding="utf-8")
-            else:
-                path.write_bytes(render_pdf([label]))
+            self.folder.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(render(label, self.fmt, self.dpi))
         except OSError as error:
             raise PrinterFault(f"cannot write {path}: {error.strerror}") from error
 
@@ -69,48 +91,89 @@ class FolderSink:
 class RawTcpSink:
     """Sends ZPL to a network label printer's raw port (usually 9100)."""
 
-    def __init__(self, host: str, port: int = 9100, timeout: float = 5.0) -> None:
-        self.host, self.port, self.timeout = host, port, timeout
+    def __init__(
+        self, host: str, port: int = 9100, timeout: float = 5.0, dpi: int | None = None
+    ) -> None:
+        self.host, self.port, self.timeout, self.dpi = host, port, timeout, dpi
 
     def send(self, label: Label) -> None:
+        data = render_zpl(label, self.dpi).encode("utf-8")
         try:
             with socket.create_connection((self.host, self.port), timeout=self.timeout) as conn:
-                conn.sendall(render_zpl(label).encode("utf-8"))
+                conn.sendall(data)
         except OSError as error:
-            raise PrinterFault(f"printer {self.host}:{self.port} unreachable ({error})") from error
+            reason = error.strerror or str(error) or type(error).__name__
+            raise PrinterFault(f"printer {self.host}:{self.port}: {reason}") from error
 
 
 def sink_for(target: str) -> LabelSink | None:
-    """`none`, `tcp://host:9100`, `zpl:/folder`, `pdf:/folder` (a bare path means ZPL files)."""
+    """`none`, `tcp://host:9100`, `zpl:/folder`, `pdf:/folder`, `png:/folder` (a bare path
+    means ZPL files); `?dpi=203|300|600` names the printer's resolution."""
     if target in ("", "none"):
         return None
+    target, _, query = target.partition("?")
+    dpi = _dpi(parse_qs(query).get("dpi", [""])[0], target)
     if target.startswith("tcp://"):
         parsed = urlparse(target)
         if not parsed.hostname:
             raise ValueError(f"printer {target!r}: give tcp://host:port")
-        return RawTcpSink(parsed.hostname, parsed.port or 9100)
+        return RawTcpSink(parsed.hostname, parsed.port or 9100, dpi=dpi)
     fmt, _, path = target.partition(":")
-    if fmt in ("zpl", "pdf") and path:
-        return FolderSink(Path(path), fmt)
-    return FolderSink(Path(target), "zpl")
+    if fmt in FORMATS and path:
+        return FolderSink(Path(path), fmt, dpi)
+    return FolderSink(Path(target), "zpl", dpi)
+
+
+def _dpi(text: str, target: str) -> int | None:
+    if not text:
+        return None
+    if not text.isdigit() or int(text) not in DPIS:
+        raise ValueError(f"printer {target!r}: dpi must be one of {', '.join(map(str, DPIS))}")
+    return int(text)
+
+
+class LabelMaker:
+    """Labels from the plant's record, on the plant's templates."""
+
+    def __init__(
+        self,
+        plant: PlantReader,
+        dates: LabelDates | None = None,
+        templates: Callable[[str], LabelTemplate] = template_for,
+    ) -> None:
+        self.plant, self.dates, self.templates = plant, dates, templates
+
+    def unit(self, unit: Unit) -> Label:
+        made = self.dates.unit_made(unit.part, unit.serial) if self.dates else None
+        return unit_label(unit, self.plant.part(unit.part), made, self.templates("unit"))
+
+    def container(self, container: Container) -> Label:
+        packed = self.dates.carton_packed(container.sscc) if self.dates else None
+        part = self.plant.part(container.part)
+        return carton_label(container, part, packed, self.templates("carton"))
+
+    def lot(self, lot: Lot) -> Label:
+        return lot_label(lot, self.plant.part(lot.part), self.templates("lot"))
 
 
 class LabelPrinting:
     """The station's label printer: builds labels from the record and sends them to a sink."""
 
-    def __init__(self, plant: PlantReader, sink: LabelSink | None) -> None:
-        self.plant = plant
+    def __init__(
+        self, plant: PlantReader, sink: LabelSink | None, dates: LabelDates | None = None
+    ) -> None:
+        self.maker = LabelMaker(plant, dates)
         self.sink = sink
         self.printed: list[Label] = []
 
     def print_unit_label(self, unit: Unit) -> None:
-        self._send(unit_label(unit, self.plant.part(unit.part)))
+        self._send(self.maker.unit(unit))
 
     def print_container_label(self, container: Container) -> None:
-        self._send(carton_label(container, self.plant.part(container.part)))
+        self._send(self.maker.container(container))
 
     def print_lot_label(self, lot: Lot) -> None:
-        self._send(lot_label(lot, self.plant.part(lot.part)))
+        self._send(self.maker.lot(lot))
 
     def _send(self, label: Label) -> None:
         self.printed.append(label)

@@ -1,85 +1,251 @@
-"""What goes on a label: pure content, rendered to ZPL or PDF by the renderers.
+"""What goes on a label: pure content, laid out by `layout` and rendered to ZPL, PDF or PNG.
 
-Unit labels carry the serial as GS1 (01)(21) when the part has a GTIN, else as the station's
-`SN:<part>/<serial>` code; lot labels carry `LOT:<part>/<lot>`; carton labels carry the SSCC as
-GS1-128 (00). Human-readable text sits beside every barcode.
+Unit labels (UDI): plain text and, for a part with a GTIN, a GS1 DataMatrix with (01)(11)(21);
+always the station's `SN:<part>/<serial>` as Code 128. A part without a GTIN, or a serial GS1
+cannot carry, gets the station code only. Lot labels: `LOT:<part>/<lot>` as Code 128 and, with a
+GTIN, a GS1 DataMatrix with (01)(17)(10). Carton labels are GS1 logistic labels: ship-from on
+top, the content in words in the middle, GS1-128 symbols at the bottom with the SSCC lowest.
+
+A label's size, printer resolution, ship-from lines and logo come from its `LabelTemplate`
+(`tracestation.labels.template_files` reads them from `resources/labels/`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from enum import StrEnum
+from typing import Any, TypeVar
 
 from tracestation.domain.model import Container, Lot, Part, Unit
 from tracestation.domain.rules import qty_text
+from tracestation.labels.gs1 import Element, bracketed, fits_gs1, human_readable, ordered
 
-FNC1 = "\x1d"  # in `data`, a GS marks a GS1 separator (FNC1) for the renderers
+_T = TypeVar("_T")
 
 
 class Symbology(StrEnum):
-    CODE128 = "code128"
-    GS1_128 = "gs1-128"
-    DATAMATRIX = "datamatrix"
-    GS1_DATAMATRIX = "gs1-datamatrix"
+    CODE128 = "code128"  # station codes: symbology identifier ]C0
+    GS1_128 = "gs1-128"  # ]C1: FNC1 first
+    GS1_DATAMATRIX = "gs1-datamatrix"  # ]d2: FNC1 first
 
 
 @dataclass(frozen=True)
 class Barcode:
+    """One symbol: a station code's text (`CODE128`) or GS1 element strings."""
+
     symbology: Symbology
-    data: str
-    text: str
+    text: str = ""
+    elements: tuple[Element, ...] = ()
+
+    @property
+    def is_gs1(self) -> bool:
+        return self.symbology is not Symbology.CODE128
+
+    @property
+    def is_2d(self) -> bool:
+        return self.symbology is Symbology.GS1_DATAMATRIX
+
+    @property
+    def data(self) -> str:
+        """What a scanner transmits after the symbology identifier, in bracketed form for GS1."""
+        return bracketed(self.elements) if self.is_gs1 else self.text
+
+    @property
+    def human_readable(self) -> str:
+        return human_readable(self.elements) if self.is_gs1 else self.text
+
+    @staticmethod
+    def gs1(symbology: Symbology, *elements: Element) -> Barcode:
+        return Barcode(symbology, elements=ordered(elements))
+
+    @staticmethod
+    def station(text: str) -> Barcode:
+        return Barcode(Symbology.CODE128, text)
+
+
+@dataclass(frozen=True)
+class LabelTemplate:
+    """A label's stock and printer: size in mm, dots per inch, and what a plant prints on it."""
+
+    name: str
+    width_mm: float
+    height_mm: float
+    dpi: int = 203
+    ship_from: tuple[str, ...] = ()
+    logo: str | None = None  # a PNG file, printed top right of a logistic label
+    fields: tuple[str, ...] = ()  # the named text fields to print, in order; () prints all
+
+    def with_dpi(self, dpi: int | None) -> LabelTemplate:
+        return self if dpi is None else replace(self, dpi=dpi)
+
+    def chosen(self, named: list[tuple[str, _T]]) -> tuple[_T, ...]:
+        """The template's choice of named fields, in the template's order."""
+        if not self.fields:
+            return tuple(value for _, value in named)
+        by_name = dict(named)
+        return tuple(by_name[name] for name in self.fields if name in by_name)
+
+
+UNIT_TEMPLATE = LabelTemplate("unit", 100, 50)
+LOT_TEMPLATE = LabelTemplate("lot", 100, 50)
+CARTON_TEMPLATE = LabelTemplate("carton", 101.6, 152.4)  # 4 x 6 in: the GS1 logistic label
+
+
+@dataclass(frozen=True)
+class Field:
+    """A captioned value in a logistic label's middle section: `COUNT (37)` / `10`."""
+
+    caption: str
+    value: str
 
 
 @dataclass(frozen=True)
 class Label:
-    kind: str
+    kind: str  # unit | lot | carton
     title: str
     lines: tuple[str, ...]
     barcodes: tuple[Barcode, ...]
-    width_mm: int = 100
-    height_mm: int = 50
+    template: LabelTemplate = UNIT_TEMPLATE
+    fields: tuple[Field, ...] = ()
+    subject: str = ""  # the serial, lot or SSCC the label is for (file names, job lists)
+
+    def to_json(self) -> dict[str, Any]:
+        """The label's content, to keep a print job as it was when the scan was accepted."""
+        return {
+            "kind": self.kind,
+            "title": self.title,
+            "lines": list(self.lines),
+            "subject": self.subject,
+            "barcodes": [
+                {
+                    "symbology": code.symbology.value,
+                    "text": code.text,
+                    "elements": [[e.ai, e.value] for e in code.elements],
+                }
+                for code in self.barcodes
+            ],
+            "fields": [[f.caption, f.value] for f in self.fields],
+            "template": {
+                "name": self.template.name,
+                "width_mm": self.template.width_mm,
+                "height_mm": self.template.height_mm,
+                "dpi": self.template.dpi,
+                "ship_from": list(self.template.ship_from),
+                "logo": self.template.logo,
+                "fields": list(self.template.fields),
+            },
+        }
+
+    @staticmethod
+    def from_json(document: dict[str, Any]) -> Label:
+        t = document["template"]
+        template = LabelTemplate(
+            t["name"],
+            t["width_mm"],
+            t["height_mm"],
+            t["dpi"],
+            tuple(t["ship_from"]),
+            t["logo"],
+            tuple(t.get("fields", ())),
+        )
+        codes = tuple(
+            Barcode(
+                Symbology(c["symbology"]),
+                c["text"],
+                tuple(Element(ai, value) for ai, value in c["elements"]),
+            )
+            for c in document["barcodes"]
+        )
+        return Label(
+            document["kind"],
+            document["title"],
+            tuple(document["lines"]),
+            codes,
+            template,
+            tuple(Field(caption, value) for caption, value in document["fields"]),
+            document.get("subject", ""),
+        )
 
 
-def unit_label(unit: Unit, part: Part | None) -> Label:
-    description = part.description if part else ""
+def unit_label(
+    unit: Unit,
+    part: Part | None,
+    made: date | None = None,
+    template: LabelTemplate = UNIT_TEMPLATE,
+) -> Label:
+    """A unit's serial label, fit for UDI: the GS1 DataMatrix (01)(11)(21) when the part has a
+    GTIN, and the station code `SN:<part>/<serial>` always."""
+    codes = [Barcode.station(f"SN:{unit.part}/{unit.serial}")]
+    if part is not None and part.gtin and fits_gs1("21", unit.serial):
+        elements = [Element("01", part.gtin), Element("21", unit.serial)]
+        if made is not None:
+            elements.insert(1, Element("11", made.strftime("%y%m%d")))
+        codes.insert(0, Barcode.gs1(Symbology.GS1_DATAMATRIX, *elements))
+    lines = [
+        ("description", part.description if part else ""),
+        ("serial", f"SN {unit.serial}"),
+        ("work_order", f"WO {unit.work_order}"),
+    ]
+    if made is not None:
+        lines.append(("production_date", f"MFG {made.isoformat()}"))
     if part is not None and part.gtin:
-        data = f"01{part.gtin}21{unit.serial}"
-        code = Barcode(Symbology.GS1_DATAMATRIX, data, f"(01){part.gtin}(21){unit.serial}")
-    else:
-        code = Barcode(Symbology.DATAMATRIX, f"SN:{unit.part}/{unit.serial}", unit.serial)
-    serial = Barcode(Symbology.CODE128, f"SN:{unit.part}/{unit.serial}", f"SN {unit.serial}")
-    return Label(
-        "unit",
-        unit.part,
-        (description, f"Serial {unit.serial}", f"Work order {unit.work_order}"),
-        (serial, code),
-    )
+        lines.append(("gtin", f"GTIN {part.gtin}"))
+    return Label("unit", unit.part, template.chosen(lines), tuple(codes), template, (), unit.serial)
 
 
-def lot_label(lot: Lot, part: Part | None) -> Label:
+def lot_label(lot: Lot, part: Part | None, template: LabelTemplate = LOT_TEMPLATE) -> Label:
+    """A lot's label: `LOT:<part>/<lot>` always; with a GTIN, GS1 (01)(17)(10) as DataMatrix."""
     uom = part.uom if part else "ea"
-    supplier = f" - {lot.supplier}" if lot.supplier else ""
-    expiry = f" - expires {lot.expiry.isoformat()}" if lot.expiry else ""
-    lines = (
-        part.description if part else "",
-        f"Lot {lot.code}{supplier}",
-        f"Qty {qty_text(lot.quantity)} {uom}{expiry}",
-    )
-    code = Barcode(Symbology.CODE128, f"LOT:{lot.part}/{lot.code}", f"LOT {lot.part}/{lot.code}")
-    return Label("lot", lot.part, lines, (code,))
+    codes = [Barcode.station(f"LOT:{lot.part}/{lot.code}")]
+    if part is not None and part.gtin and fits_gs1("10", lot.code):
+        elements = [Element("01", part.gtin), Element("10", lot.code)]
+        if lot.expiry is not None:
+            elements.insert(1, Element("17", lot.expiry.strftime("%y%m%d")))
+        codes.insert(0, Barcode.gs1(Symbology.GS1_DATAMATRIX, *elements))
+    lines = [
+        ("description", part.description if part else ""),
+        ("lot", f"LOT {lot.code}"),
+        ("quantity", f"QTY {qty_text(lot.quantity)} {uom}"),
+    ]
+    if lot.expiry is not None:
+        lines.append(("expiry", f"EXP {lot.expiry.isoformat()}"))
+    if lot.supplier:
+        lines.append(("supplier", f"Supplier {lot.supplier}"))
+    return Label("lot", lot.part, template.chosen(lines), tuple(codes), template, (), lot.code)
 
 
-def carton_label(container: Container, part: Part | None) -> Label:
+def carton_label(
+    container: Container,
+    part: Part | None,
+    packed: date | None = None,
+    template: LabelTemplate = CARTON_TEMPLATE,
+) -> Label:
+    """The GS1 logistic label of a carton: the SSCC (00) lowest; the content (02)+(37) when the
+    part has a GTIN, the work order as batch (10) and the packing date as production date (11)
+    above it, as many of them as the label has room for (the layout decides)."""
     count = len(container.units)
-    sscc = Barcode(Symbology.GS1_128, f"00{container.sscc}", f"(00) {container.sscc}")
-    codes = [sscc]
+    fields = [("sscc", Field("SSCC (00)", container.sscc))]
+    content: list[Element] = []
     if part is not None and part.gtin:
-        content = f"02{part.gtin}37{count}"
-        codes.append(Barcode(Symbology.GS1_128, content, f"(02){part.gtin}(37){count}"))
-    lines = (
-        part.description if part else "",
-        f"{count} x {container.part}",
-        f"Work order {container.work_order}",
-        f"SSCC {container.sscc}",
+        fields.append(("content", Field("CONTENT (02)", part.gtin)))
+        content.append(Element("02", part.gtin))
+        content.append(Element("37", str(count)))
+    fields.append(("part", Field("PART", container.part)))
+    fields.append(("count", Field("COUNT (37)" if content else "COUNT", str(count))))
+    extra: list[Element] = []
+    if fits_gs1("10", container.work_order):
+        fields.append(("batch", Field("BATCH/LOT (10)", container.work_order)))
+        extra.append(Element("10", container.work_order))
+    else:
+        fields.append(("batch", Field("WORK ORDER", container.work_order)))
+    if packed is not None:
+        fields.append(("production_date", Field("PROD. DATE (11)", packed.isoformat())))
+        extra.append(Element("11", packed.strftime("%y%m%d")))
+    # In order of importance: what is in the carton and how many, then the batch and date.
+    codes = [Barcode.gs1(Symbology.GS1_128, *group) for group in (content, extra) if group]
+    codes.append(Barcode.gs1(Symbology.GS1_128, Element("00", container.sscc)))
+    title = part.description if part and part.description else container.part
+    return Label(
+        "carton", title, (), tuple(codes), template, template.chosen(fields), container.sscc
     )
-    return Label("carton", f"CARTON {container.part}", lines, tuple(codes), 100, 150)

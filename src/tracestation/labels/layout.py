@@ -1,0 +1,303 @@
+"""Where everything goes on a label, in printer dots, once for every renderer.
+
+ZPL, PDF and PNG all draw the same `Page`: the same symbols with the same module size (whole
+dots at the template's resolution), at the same place, with the same text. The origin is the
+label's top left corner, y grows downwards (as in ZPL).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from tracestation.labels.gs1 import Element
+from tracestation.labels.sizes import (
+    SPECS,
+    SymbolTooLarge,
+    SymbolUse,
+    bar_height_dots,
+    mm_to_dots,
+    module_dots,
+)
+from tracestation.labels.symbols import Modules, encode
+from tracestation.labels.templates import Barcode, Label, Symbology
+
+FONT = "Helvetica"
+FONT_BOLD = "Helvetica-Bold"
+
+
+@dataclass(frozen=True)
+class Text:
+    x: int
+    y: int  # top of the text line
+    height: int  # font height in dots (ZPL ^A0 height; PDF font size)
+    text: str
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A filled black rectangle: section lines."""
+
+    x: int
+    y: int
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class Picture:
+    x: int
+    y: int
+    width: int
+    height: int
+    path: str
+
+
+@dataclass(frozen=True)
+class Symbol:
+    x: int  # left edge of the first module (quiet zone outside)
+    y: int
+    module: int  # dots per module
+    bar_height: int  # dots; 0 for a 2D symbol (square modules)
+    barcode: Barcode
+    modules: Modules
+    use: SymbolUse
+
+    @property
+    def width(self) -> int:
+        return self.modules.width * self.module
+
+    @property
+    def height(self) -> int:
+        return self.bar_height or self.modules.height * self.module
+
+
+Item = Text | Rule | Picture | Symbol
+
+
+@dataclass(frozen=True)
+class Page:
+    width: int
+    height: int
+    dpi: int
+    items: tuple[Item, ...]
+
+    @property
+    def symbols(self) -> list[Symbol]:
+        return [item for item in self.items if isinstance(item, Symbol)]
+
+
+def text_width(text: str, height: int, bold: bool = False) -> int:
+    return round(stringWidth(text, FONT_BOLD if bold else FONT, height))
+
+
+def fitted(text: str, height: int, room: int, bold: bool = False) -> str:
+    """`text`, cut with '...' where it would run past `room` dots."""
+    if text_width(text, height, bold) <= room:
+        return text
+    while text and text_width(text + "...", height, bold) > room:
+        text = text[:-1]
+    return text + "..."
+
+
+def lay_out(label: Label, dpi: int | None = None) -> Page:
+    """The label's page at `dpi` (default: the template's)."""
+    template = label.template.with_dpi(dpi)
+    dpi = template.dpi
+    width, height = mm_to_dots(template.width_mm, dpi), mm_to_dots(template.height_mm, dpi)
+    if label.kind == "carton":
+        return _Logistic(label, width, height, dpi).page()
+    return _Item(label, width, height, dpi).page()
+
+
+class _Sheet:
+    def __init__(self, width: int, height: int, dpi: int) -> None:
+        self.width, self.height, self.dpi = width, height, dpi
+        self.items: list[Item] = []
+        self.margin = self.mm(3)
+
+    def mm(self, value: float) -> int:
+        return mm_to_dots(value, self.dpi)
+
+    def text(self, x: int, y: int, size_mm: float, text: str, room: int, bold: bool = False) -> int:
+        """Put a line of text; return the y below it."""
+        size = self.mm(size_mm)
+        if text:
+            self.items.append(Text(x, y, size, fitted(text, size, room, bold), bold))
+        return y + round(size * 1.2)
+
+    def linear(self, code: Barcode, use: SymbolUse, bottom: int) -> Symbol:
+        """A linear symbol centred across the label, its bars ending at `bottom`, HRI below."""
+        modules = encode(code)
+        quiet = SPECS[use].quiet_modules
+        module = module_dots(use, self.dpi, modules.width + 2 * quiet, self.width)
+        bar = bar_height_dots(use, self.dpi, module)
+        x = (self.width - modules.width * module) // 2
+        return Symbol(x, bottom - bar, module, bar, code, modules, use)
+
+
+class _Item(_Sheet):
+    """Unit and lot labels: text top left, the GS1 DataMatrix top right with its HRI, the
+    station code as Code 128 across the bottom."""
+
+    def __init__(self, label: Label, width: int, height: int, dpi: int) -> None:
+        super().__init__(width, height, dpi)
+        self.label = label
+
+    def page(self) -> Page:
+        linear = [c for c in self.label.barcodes if not c.is_2d]
+        matrix = [c for c in self.label.barcodes if c.is_2d]
+        hri = self.mm(2.5)
+        bottom = self.height - self.margin - round(hri * 1.3)
+        top_of_linear = self.height
+        for code in reversed(linear):
+            symbol = self.linear(code, SymbolUse.ITEM_LINEAR, bottom)
+            self.items.append(symbol)
+            self.text(symbol.x, bottom + round(hri * 0.2), 2.5, code.human_readable, self.width)
+            top_of_linear = symbol.y
+            bottom = symbol.y - self.mm(2) - round(hri * 1.3)
+        left_room = self.width - 2 * self.margin
+        if matrix:
+            left_room = self._matrix(matrix[0], top_of_linear) - self.margin - self.mm(2)
+        y = self.margin
+        y = self.text(self.margin, y, 5, self.label.title, left_room, bold=True)
+        for line in self.label.lines:
+            if line and y + self.mm(3.2) <= top_of_linear:
+                y = self.text(self.margin, y, 3.2, line, left_room)
+        return Page(self.width, self.height, self.dpi, tuple(self.items))
+
+    def _matrix(self, code: Barcode, limit: int) -> int:
+        """Place the DataMatrix top right with its HRI below; return its column's left edge."""
+        modules = encode(code)
+        spec = SPECS[SymbolUse.ITEM_2D]
+        room = min(limit - self.margin - self.mm(9), self.width // 3)
+        module = module_dots(
+            SymbolUse.ITEM_2D, self.dpi, modules.width + 2 * spec.quiet_modules, room
+        )
+        lines = [f"({e.ai}) {e.value}" for e in code.elements]
+        hri = self.mm(2.2)
+        column = max(modules.width * module, *(text_width(t, hri) for t in lines))
+        left = self.width - self.margin - column
+        size = modules.width * module
+        self.items.append(Symbol(left, self.margin, module, 0, code, modules, SymbolUse.ITEM_2D))
+        y = self.margin + size + module * spec.quiet_modules + self.mm(0.5)
+        for line in lines:
+            y = self.text(left, y, 2.2, line, column)
+        return left
+
+
+class _Logistic(_Sheet):
+    """The GS1 logistic label: ship-from (and logo) on top, the content in words in the
+    middle, GS1-128 symbols at the bottom with the SSCC lowest."""
+
+    def __init__(self, label: Label, width: int, height: int, dpi: int) -> None:
+        super().__init__(width, height, dpi)
+        self.label = label
+
+    def page(self) -> Page:
+        y = self._top()
+        y = self._middle(y)
+        self._bottom(y)
+        return Page(self.width, self.height, self.dpi, tuple(self.items))
+
+    def _rule(self, y: int) -> int:
+        thick = max(2, self.mm(0.4))
+        self.items.append(Rule(0, y, self.width, thick))
+        return y + thick + self.mm(1.5)
+
+    def _top(self) -> int:
+        template = self.label.template
+        room = self.width - 2 * self.margin
+        y = self.margin
+        if template.logo:
+            size = self.mm(15)
+            self.items.append(
+                Picture(self.width - self.margin - size, y, size, size, template.logo)
+            )
+            room -= size + self.mm(2)
+        if template.ship_from:
+            y = self.text(self.margin, y, 2.5, "FROM", room, bold=True)
+            for line in template.ship_from:
+                y = self.text(self.margin, y, 3.2, line, room)
+        if template.logo:
+            y = max(y, self.margin + self.mm(15))
+        if y == self.margin:
+            return y
+        return self._rule(y + self.mm(0.5))
+
+    def _middle(self, y: int) -> int:
+        room = self.width - 2 * self.margin
+        y = self.text(self.margin, y, 4.5, self.label.title, room, bold=True)
+        fields = list(self.label.fields)
+        half = room // 2
+        while fields:
+            first = fields.pop(0)
+            wide = first.caption.startswith("SSCC") or not fields
+            cells = [first] if wide else [first, fields.pop(0)]
+            for index, cell in enumerate(cells):
+                x = self.margin + index * half
+                cell_room = room if wide else half - self.mm(2)
+                below = self.text(x, y, 2.3, cell.caption, cell_room)
+                self.text(x, below, 4.2, cell.value, cell_room, bold=True)
+            y += self.mm(2.3 * 1.2 + 4.2 * 1.2 + 1)
+        return self._rule(y)
+
+    def _bottom(self, top: int) -> None:
+        codes = list(self.label.barcodes)
+        sscc = codes.pop()  # the SSCC comes last: it goes lowest
+        step = self.mm(4) + round(self.mm(3) * 1.25)  # gap and HRI line above each symbol
+        bottom = self.height - self.margin - round(self.mm(3) * 1.25)
+        lowest = self._symbol(sscc, bottom)
+        # The content's symbols in order of importance, as many as there is room for; the
+        # data of those left out stays in words in the middle section.
+        chosen: list[Barcode] = []
+        y = lowest.y - step
+        for code in _split_to_fit(codes, self):
+            bar = self._symbol(code, y, dry=True).bar_height
+            if y - bar < top:
+                break
+            chosen.append(code)
+            y -= bar + step
+        y = lowest.y - step
+        for code in reversed(chosen):
+            placed = self._symbol(code, y)
+            y = placed.y - step
+
+    def _symbol(self, code: Barcode, bottom: int, dry: bool = False) -> Symbol:
+        symbol = self.linear(code, SymbolUse.LOGISTIC, bottom)
+        if not dry:
+            self.items.append(symbol)
+            self.text(
+                symbol.x, bottom + self.mm(0.5), 3, code.human_readable, self.width, bold=True
+            )
+        return symbol
+
+
+def _split_to_fit(codes: Sequence[Barcode], sheet: _Sheet) -> list[Barcode]:
+    """GS1-128 symbols that each fit across the label at GS1's logistic module: the elements
+    in order, as many to a symbol as fit, in as few symbols as that takes."""
+    out: list[Barcode] = []
+    for code in codes:
+        current: list[Element] = []
+        for element in code.elements:
+            trial = Barcode.gs1(Symbology.GS1_128, *current, element)
+            if current and not _fits(trial, sheet):
+                out.append(Barcode.gs1(Symbology.GS1_128, *current))
+                current = [element]
+            else:
+                current.append(element)
+        if current:
+            out.append(Barcode.gs1(Symbology.GS1_128, *current))
+    return [code for code in out if _fits(code, sheet)]
+
+
+def _fits(code: Barcode, sheet: _Sheet) -> bool:
+    quiet = SPECS[SymbolUse.LOGISTIC].quiet_modules
+    try:
+        module_dots(SymbolUse.LOGISTIC, sheet.dpi, encode(code).width + 2 * quiet, sheet.width)
+    except SymbolTooLarge:
+        return False
+    return True
