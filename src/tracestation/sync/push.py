@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Engine, and_, bindparam, insert, select, text
 
 from tracestation.station.clock import SystemClock
 from tracestation.station.ports import Clock
+from tracestation.store.audit_anchors import record_acknowledgement
 from tracestation.store.database import writer
 from tracestation.store.tables import (
     EventRow,
@@ -77,7 +78,7 @@ _UNSENT = unsent_query()
 
 
 def push_journal(
-    local: Engine, central: Engine, batch: int = 500, clock: Clock | None = None
+    local: Engine, central: Engine, batch: int = 2000, clock: Clock | None = None
 ) -> PushReport:
     centre = central_identity(central)
     with central.connect() as c:
@@ -153,6 +154,7 @@ def mark_sent(local: Engine, centre: str, sent: dict[str, int]) -> None:
                 )
             # What the window counts as waiting: relative to the centre last synced with.
             c.execute(update(HEADS).where(HEADS.c.station == station).values(synced_seq=seq))
+            record_acknowledgement(c, centre, station, seq)  # the audit's anchor of this chain
 
 
 def _absorb(report: PushReport, step: IngestReport) -> None:
