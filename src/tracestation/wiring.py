@@ -9,7 +9,7 @@ themselves.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import Engine
 
@@ -22,12 +22,15 @@ from tracestation.station.env import StationSettings
 from tracestation.station.lead import LeadDesk
 from tracestation.station.lead_service import LeadService
 from tracestation.station.ports import Clock, LabelPrinter, PlantReader
+from tracestation.station.print_queue import PrintRetryLoop, QueuedPrinting
 from tracestation.station.services import StationServices
 from tracestation.station.sync_port import SyncService
 from tracestation.store.database import open_database
 from tracestation.store.importer import DatabaseMasterData
+from tracestation.store.label_dates import DatabaseLabelDates
 from tracestation.store.pins import Argon2Pins
 from tracestation.store.plant import DatabasePlant
+from tracestation.store.print_jobs import DatabasePrintJobs
 from tracestation.store.status import DatabaseStatus
 from tracestation.store.unit_of_work import DatabaseTransactions
 from tracestation.trace.answers import DatabaseTrace
@@ -37,7 +40,7 @@ from tracestation.trace.answers import DatabaseTrace
 class _Adapters:
     plant: PlantReader
     transactions: DatabaseTransactions
-    printer: LabelPrinter
+    printer: QueuedPrinting
     clock: Clock
 
 
@@ -47,13 +50,26 @@ def _adapters(
     clock = clock or SystemClock()
     plant = DatabasePlant(engine)
     if printer is None:
-        printer = printer_on(plant, os.environ.get("TRACESTATION_PRINTER", "none"))
-    return _Adapters(plant, DatabaseTransactions(engine, plant, station_id, clock), printer, clock)
+        printer = printer_on(plant, os.environ.get("TRACESTATION_PRINTER", "none"), engine)
+    # Labels print from the station's print jobs: kept with the scan, tried until printed.
+    queued = QueuedPrinting(DatabasePrintJobs(engine), plant, printer, clock, station_id)
+    return _Adapters(plant, DatabaseTransactions(engine, plant, station_id, clock), queued, clock)
 
 
-def printer_on(plant: PlantReader, target: str) -> LabelPrinter:
-    """Labels built from the plant's record, sent to `target` (`none`, a folder, a printer)."""
-    return LabelPrinting(plant, sink_for(target))
+def printer_on(plant: PlantReader, target: str, engine: Engine | None = None) -> LabelPrinter:
+    """Labels built from the plant's record (with the dates the record keeps, given `engine`),
+    sent to `target` (`none`, a folder, a printer)."""
+    dates = DatabaseLabelDates(engine) if engine is not None else None
+    return LabelPrinting(plant, sink_for(target), dates)
+
+
+def print_retry_on(engine: Engine, station_id: str, target: str) -> PrintRetryLoop:
+    """A thread that tries the station's due print jobs every few seconds, on adapters of its
+    own (the station's plant reader belongs to the station's thread). Not started."""
+    plant = DatabasePlant(engine)
+    printer = printer_on(plant, target, engine)
+    jobs = DatabasePrintJobs(engine)
+    return PrintRetryLoop(QueuedPrinting(jobs, plant, printer, SystemClock(), station_id))
 
 
 def station_on(
@@ -145,10 +161,17 @@ def open_station_services(
     engine = open_database(db)
     plant = DatabasePlant(engine)
     target = os.environ.get("TRACESTATION_PRINTER") or printer_target(config.printer)
-    return services_on(
+    retry = print_retry_on(engine, station_id, target).start()
+    services = services_on(
         engine,
         station_id,
-        printer=printer_on(plant, target),
+        printer=printer_on(plant, target, engine),
         decode_options=config.decode_options(),
         central_url=config.central_url,
     )
+
+    def close() -> None:
+        retry.stop()
+        services.close()
+
+    return replace(services, close=close)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 
 from support.fake_plant import (
@@ -34,13 +34,15 @@ from tracestation.station.ports import (
     Identities,
     Journal,
     PlantReader,
+    PrintJobs,
     RecordNotSaved,
     RejectedScan,
     SavedWork,
     Signature,
     WorkMemory,
 )
-from tracestation.station.verdicts import ScanResult
+from tracestation.station.print_queue import JobStatus, PrintJob, QueuedPrinting
+from tracestation.station.verdicts import LabelToPrint, ScanResult
 
 # A test's `scan` fixture: scans the barcodes in turn and returns the last result.
 Scan = Callable[..., ScanResult]
@@ -218,6 +220,7 @@ class FakeTransaction:
         self.journal: Journal = journal
         self.memory: WorkMemory = memory
         self.identities: Identities = identities
+        self.print_jobs: PrintJobs = FakePrintJobs()
         self.fakes = (plant, journal, memory, identities)
         self.committed = False
         self.failed: _Failure | None = None
@@ -247,6 +250,7 @@ class FakeTransactions:
         self.journal = journal or FakeJournal(plant, station, clock)
         self.memory = memory or FakeWorkMemory()
         self.identities = identities or FakeIdentities()
+        self.print_store = FakePrintJobStore()
         self.begun = 0
         self.committed = 0
         self.undone = 0
@@ -299,6 +303,11 @@ class FakeTransactions:
                 self.journal.adopt(journal)
                 self.memory.adopt(memory)
                 self.identities.adopt(identities)
+                assert isinstance(tx.print_jobs, FakePrintJobs)
+                for label in tx.print_jobs.pending:
+                    self.print_store.add(
+                        self.journal.station, label, self.journal.clock.now(), None
+                    )
                 self.committed += 1
             else:
                 self.undone += 1
@@ -317,6 +326,64 @@ class FakeTransactions:
         with self.begin() as tx:
             tx.journal.log_rejection(rejected)
             tx.commit()
+
+
+class FakePrintJobs:
+    """`Transaction.print_jobs` on a fake unit of work: kept only if it commits."""
+
+    def __init__(self) -> None:
+        self.pending: list[LabelToPrint] = []
+
+    def enqueue(self, label: LabelToPrint) -> None:
+        self.pending.append(label)
+
+
+class FakePrintJobStore:
+    """The station's print jobs in memory, as `tracestation.store.print_jobs` keeps them."""
+
+    def __init__(self) -> None:
+        self.rows: list[PrintJob] = []
+
+    def add(self, station: str, label: LabelToPrint, at: datetime, reprint_by: str | None) -> int:
+        job = PrintJob(len(self.rows) + 1, station, label, JobStatus.QUEUED, 0, None, at)
+        self.rows.append(replace(job, reprint_by=reprint_by))
+        return job.id
+
+    def claim_due(self, station: str, now: datetime) -> list[PrintJob]:
+        due = [
+            job
+            for job in self.rows
+            if job.station == station
+            and (
+                job.status is JobStatus.QUEUED
+                or (job.status is JobStatus.FAILED and job.next_try_at and job.next_try_at <= now)
+            )
+        ]
+        for job in due:
+            self._set(replace(job, status=JobStatus.PRINTING))
+        return due
+
+    def printed(self, job_id: int, at: datetime) -> None:
+        job = self.rows[job_id - 1]
+        self._set(replace(job, status=JobStatus.PRINTED, printed_at=at, error=None))
+
+    def failed(self, job_id: int, error: str, retry_at: datetime) -> None:
+        job = self.rows[job_id - 1]
+        self._set(
+            replace(
+                job,
+                status=JobStatus.FAILED,
+                error=error,
+                next_try_at=retry_at,
+                attempts=job.attempts + 1,
+            )
+        )
+
+    def jobs(self, station: str | None = None, limit: int = 100) -> list[PrintJob]:
+        return [j for j in reversed(self.rows) if station in (None, j.station)][:limit]
+
+    def _set(self, job: PrintJob) -> None:
+        self.rows[job.id - 1] = job
 
 
 class FakePins:
@@ -343,6 +410,9 @@ class RecordingPrinter:
         if self.fails_with is not None:
             raise self.fails_with
         self.units.append(unit)
+
+    def print_waiting(self) -> str | None:
+        return None  # `station_with` puts the station's print jobs in front of it
 
 
 def station_with(
@@ -373,6 +443,12 @@ def station_with(
         transactions,
         clock or transactions.journal.clock,
         pins or FakePins(),
-        printer or RecordingPrinter(),
+        QueuedPrinting(
+            transactions.print_store,
+            plant,
+            printer or RecordingPrinter(),
+            clock or transactions.journal.clock,
+            station_id,
+        ),
         decode_options,
     )

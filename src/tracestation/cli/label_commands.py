@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,13 @@ def register(sub: Any) -> None:
     lot.add_argument("lot", metavar="PART/LOT")
     carton = kinds.add_parser("carton", help="a carton's GS1 logistic label (SSCC)")
     carton.add_argument("sscc")
+    jobs = kinds.add_parser(
+        "jobs", help="the station's print jobs: printed, queued, or failed with the printer's words"
+    )
+    jobs.add_argument("--station", dest="jobs_station", help="only this station's jobs")
+    jobs.add_argument("--limit", type=int, default=50, help="the newest N jobs (default 50)")
+    jobs.add_argument("--json", action="store_true", help="one JSON document")
+    jobs.set_defaults(handler=run_jobs)
     for p in (unit, lot, carton):
         where = p.add_mutually_exclusive_group(required=True)
         where.add_argument(
@@ -74,6 +82,30 @@ def run_label(args: argparse.Namespace) -> int:
     except (PrinterFault, ValueError, NotEncodable) as error:
         raise CliError(f"the label did not print: {error}") from None
     print(f"{label.kind} label sent to {args.printer}")
+    return 0
+
+
+def run_jobs(args: argparse.Namespace) -> int:
+    from tracestation.store.print_jobs import DatabasePrintJobs
+
+    jobs = DatabasePrintJobs(engine_for(args)).jobs(args.jobs_station, max(1, args.limit))
+    if args.json:
+        print(json.dumps({"jobs": [job.to_json() for job in jobs]}, indent=2))
+        return 0
+    if not jobs:
+        print("No print jobs.")
+        return 0
+    for job in jobs:
+        when = job.printed_at or job.next_try_at or job.created_at
+        line = (
+            f"{job.id:>5}  {job.station:<10} {job.kind:<9} {job.subject:<28} "
+            f"{job.status.value:<8} tries {job.attempts}  {when:%Y-%m-%d %H:%M:%S}"
+        )
+        if job.status == "failed":
+            line += f"  next try; printer said: {job.error}"
+        if job.reprint_by:
+            line += f"  reprint by {job.reprint_by}"
+        print(line)
     return 0
 
 

@@ -51,6 +51,9 @@ class NoPrinter:
     def print_unit_label(self, unit: Unit) -> None:
         self.printed.append(f"unit {unit.part}/{unit.serial}")
 
+    def print_waiting(self) -> str | None:
+        return None  # no queue of its own: `QueuedPrinting` hands it the station's jobs
+
 
 def render(label: Label, fmt: str, dpi: int | None = None) -> bytes:
     """The label as a file of format `fmt` (one of FORMATS)."""
@@ -174,6 +177,9 @@ class LabelPrinting:
 
     def print_lot_label(self, lot: Lot) -> None:
         self._send(self.maker.lot(lot))
+
+    def print_waiting(self) -> str | None:
+        return None  # no queue of its own: `QueuedPrinting` hands it the station's jobs
 
     def _send(self, label: Label) -> None:
         self.printed.append(label)

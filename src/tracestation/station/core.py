@@ -107,6 +107,7 @@ class Station:
                     work = _Work(replace(self.env, plant=tx.plant, identities=tx.identities), tx)
                     work.env.plant.refresh()
                     judged = self._judge(raw, now, work)
+                    _keep_print_jobs(judged, tx)
                     tx.commit()
                 break
             except RaceLost as lost:
@@ -385,21 +386,23 @@ class Station:
         return ()
 
     def _print_after(self, decision: Decision) -> str | None:
-        """Print the labels an accepted scan calls for; returns what went wrong, if anything.
-        A printer fault never undoes the scan."""
+        """Hand the print jobs the scan's unit of work kept to the printer; returns the
+        printer's words when a label did not print. A printer fault never undoes the scan, and
+        the job stays in the record to be tried again."""
+        if not _labels_of(decision):
+            return None
         try:
-            for label in _labels_of(decision):
-                if isinstance(label, ContainerLabel):
-                    container = self.env.plant.container(label.sscc)
-                    if container is not None:
-                        self.printer.print_container_label(container)
-                else:
-                    unit = self.env.plant.unit(label.part, label.serial)
-                    if unit is not None:
-                        self.printer.print_unit_label(unit)
+            return self.printer.print_waiting()
         except Exception as fault:  # a printer adapter may fail in any way; the record stands
             return str(fault) or type(fault).__name__
-        return None
+
+
+def _keep_print_jobs(judged: _Judged, tx: Transaction) -> None:
+    """Inside the scan's unit of work: a print job for each label an accepted scan calls for,
+    so no accepted unit or closed carton is left without its label's job."""
+    if judged.result.outcome is Outcome.ACCEPTED:
+        for label in _labels_of(judged.decision):
+            tx.print_jobs.enqueue(label)
 
 
 def _labels_of(decision: Decision) -> tuple[LabelToPrint, ...]:

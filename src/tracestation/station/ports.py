@@ -13,7 +13,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from tracestation.domain.conflicts import Conflict, ParentLink
 from tracestation.domain.events import DomainEvent
@@ -28,6 +28,9 @@ from tracestation.domain.model import (
     Unit,
     WorkOrder,
 )
+
+if TYPE_CHECKING:
+    from tracestation.station.verdicts import LabelToPrint
 
 
 class PlantReader(Protocol):
@@ -133,6 +136,13 @@ class Identities(Protocol):
         ...
 
 
+class PrintJobs(Protocol):
+    def enqueue(self, label: LabelToPrint) -> None:
+        """Keep a print job for `label` in the unit of work: it is durable with the scan that
+        calls for it, and stays until the printer took it (`station.print_queue`)."""
+        ...
+
+
 class Transaction(Protocol):
     """One unit of work. Its `plant` reads inside the transaction and locks the rows a scan
     may change; nothing is durable until `commit()` returns, and leaving the `with` block
@@ -146,6 +156,8 @@ class Transaction(Protocol):
     def memory(self) -> WorkMemory: ...
     @property
     def identities(self) -> Identities: ...
+    @property
+    def print_jobs(self) -> PrintJobs: ...
 
     def commit(self) -> None: ...
 
@@ -168,6 +180,10 @@ class PinVerifier(Protocol):
 class LabelPrinter(Protocol):
     def print_container_label(self, container: Container) -> None: ...
     def print_unit_label(self, unit: Unit) -> None: ...
+    def print_waiting(self) -> str | None:
+        """Print the station's print jobs that are due (after a commit); the printer's words
+        when one did not print (it stays queued and is tried again), else None."""
+        ...
 
 
 class Clock(Protocol):

@@ -408,6 +408,27 @@ class RejectedScanRow(Base):
     message: Mapped[str] = mapped_column(Text)
 
 
+class PrintJobRow(Base):
+    """A label to print, kept until the printer took it. Written in the transaction of the scan
+    that calls for it (so an accepted scan always has its job); the station's printer worker
+    then only moves its status: queued -> printing -> printed, or failed with the printer's
+    words and the time of the next try. A lead's reprint is a job too (`reprint_by`)."""
+
+    __tablename__ = "print_jobs"
+    __table_args__ = (Index("ix_print_jobs_station_status", "station", "status"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    station: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))  # unit | container
+    subject: Mapped[str] = mapped_column(String(160))  # PART/SERIAL or the SSCC
+    status: Mapped[str] = mapped_column(String(16))
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    next_try_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    printed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    reprint_by: Mapped[str | None] = mapped_column(String(64))
+
+
 def table_of(model: type[Base]) -> Table:
     """The Core table of a model, for the hot path's plain statements."""
     table = model.__table__

@@ -24,6 +24,7 @@ from tracestation.store.database import writer
 from tracestation.store.identity_blocks import SERIAL, SSCC, draw_from_block
 from tracestation.store.journal import JournalOnConnection, short_error
 from tracestation.store.plant import DatabasePlant
+from tracestation.store.print_jobs import PrintJobsOnConnection
 from tracestation.store.projections import ProjectionError
 from tracestation.store.tables import ContainerRow, PlantMetaRow, table_of
 from tracestation.store.work_memory import WorkMemoryOnConnection
@@ -74,6 +75,7 @@ class DatabaseTransaction:
         self.journal = JournalOnConnection(connection, station, clock)
         self.memory = WorkMemoryOnConnection(connection)
         self.identities = CounterOnConnection(connection, station)
+        self.print_jobs = PrintJobsOnConnection(connection, station, clock)
 
     def commit(self) -> None:
         self.connection.commit()

@@ -73,12 +73,20 @@ def test_a_scan_whose_label_printer_fails_after_the_commit_stays_accepted_and_sa
         def print_container_label(self, container: Any) -> None:
             raise OSError("printer out of labels")
 
-    station.printer = JammedPrinter()
+    station.printer.printer = JammedPrinter()  # the adapter behind the station's print jobs
     scan("B-1001", "WO:WO-2001", "OPN:10")
     result = station.scan("CMD:NEW")
     assert result.outcome == "accepted" and result.event_ids
     assert "printer out of labels" in result.message
     assert station.context.unit == ("PCBA-100", "WO-2001-00001")
+    from tracestation.store.print_jobs import DatabasePrintJobs
+
+    [job] = DatabasePrintJobs(engine).jobs()
+    assert (job.subject, job.status, job.error) == (
+        "PCBA-100/WO-2001-00001",
+        "failed",
+        "printer out of labels",
+    ), "the label's job is kept, with the printer's words, to be tried again"
 
 
 def test_a_scan_that_fails_before_its_commit_leaves_no_event_no_consumption_and_no_memory(

@@ -55,7 +55,8 @@ def test_opening_a_migrated_database_again_changes_nothing(tmp_path: Path) -> No
     engine = open_database(path)
     with engine.connect() as connection:
         assert (
-            connection.execute(text("select version_num from alembic_version")).scalar() == "0007"
+            connection.execute(text("select version_num from alembic_version")).scalar()
+            == "0010_print_jobs"
         )
 
 
