@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +26,37 @@ def register(sub: Any) -> None:
     add_json_flag(parse)
     parse.set_defaults(handler=run_parse)
 
-    audit = sub.add_parser("audit", help="check the journal")
+    audit = sub.add_parser("audit", help="check the journal and the state it makes")
     audit_sub = audit.add_subparsers(dest="audit_command", required=True, metavar="ACTION")
-    verify = audit_sub.add_parser("verify", help="check every station's event hash chain")
+    verify = audit_sub.add_parser(
+        "verify",
+        help="check every station's event hash chain, its anchors, and the state tables "
+        "against a rebuild from the journal",
+    )
+    verify.add_argument(
+        "--checkpoint",
+        type=Path,
+        metavar="FILE",
+        help="also hold the database to a checkpoint file made by `audit checkpoint`",
+    )
+    verify.add_argument(
+        "--central",
+        metavar="URL",
+        help="also hold this database's chains to the central database's heads, and the "
+        "centre to what it acknowledged to this database",
+    )
     add_json_flag(verify)
     verify.set_defaults(handler=run_audit_verify)
+    checkpoint = audit_sub.add_parser(
+        "checkpoint",
+        help="export each station's chain head (and the lots and master data) to a file "
+        "to keep elsewhere",
+    )
+    checkpoint.add_argument(
+        "--out", type=Path, metavar="FILE", help="write it to FILE (default: standard output)"
+    )
+    add_json_flag(checkpoint)
+    checkpoint.set_defaults(handler=run_audit_checkpoint)
 
 
 def _import(args: argparse.Namespace, path: Path) -> int:
@@ -89,33 +116,99 @@ def run_parse(args: argparse.Namespace) -> int:
 
 
 def run_audit_verify(args: argparse.Namespace) -> int:
-    from tracestation.store.audit import verify_journal
+    from tracestation.store.audit import NotACentre, audit
+    from tracestation.store.audit_checkpoint import CheckpointError, read_checkpoint
 
-    counts, breaks = verify_journal(engine_for(args))
+    try:
+        checkpoint = read_checkpoint(args.checkpoint) if args.checkpoint else None
+    except CheckpointError as error:
+        raise CliError(f"{error}. Nothing was verified.") from None
+    engine = engine_for(args)
+    central = _central_engine(args.central) if args.central else None
+    try:
+        report = audit(engine, checkpoint=checkpoint, central=central)
+    except NotACentre as error:
+        raise CliError(f"{error}: {args.central}") from None
+    finally:
+        if central is not None:
+            central.dispose()
     if args.json:
-        emit_json(
-            {
-                "ok": not breaks,
-                "stations": counts,
-                "breaks": [
-                    {
-                        "station": b.station,
-                        "seq": b.seq,
-                        "event_id": b.event_id,
-                        "problem": b.problem,
-                    }
-                    for b in breaks
-                ],
-            }
-        )
+        emit_json(report.to_json())
     else:
-        for station, count in counts.items():
-            print(f"{station}: {count} events")
-        for b in breaks:
-            print(f"BROKEN {b.station} event {b.seq} ({b.event_id or '-'}): {b.problem}")
+        _print_audit(report)
+    return 0 if report.ok else 3
+
+
+def _central_engine(url: str) -> Any:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from tracestation.store.database import create_station_engine, database_url
+
+    engine = create_station_engine(database_url(url))
+    try:
+        with engine.connect():
+            pass
+    except SQLAlchemyError as error:
+        engine.dispose()
+        first = str(getattr(error, "orig", None) or error).splitlines()[0]
+        raise CliError(
+            f"the central database is unreachable ({first}). Nothing was verified."
+        ) from None
+    return engine
+
+
+def _print_audit(report: Any) -> None:
+    for station, count in report.stations.items():
+        print(f"{station}: {count} events")
+    if report.anchors:
+        print(f"anchors: {len(report.anchors)} head(s) kept outside the chains compared")
+    for b in report.breaks:
+        print(f"BROKEN {b.station} event {b.seq} ({b.event_id or '-'}): {b.problem}")
+    print(
+        "Journal intact."
+        if not report.breaks
+        else f"{len(report.breaks)} problem(s) found: the journal was tampered with."
+    )
+    state = report.state
+    for difference in state.differences:
+        print(f"DIFFERS {difference.problem}")
+    for note in state.notes:
+        print(f"note: {note}")
+    print(
+        f"State tables match the {state.events_applied} events of the journal."
+        if not state.differences
+        else f"{len(state.differences)} difference(s) between the state tables and the "
+        "journal: they were changed outside it."
+    )
+
+
+def run_audit_checkpoint(args: argparse.Namespace) -> int:
+    import json
+
+    from tracestation.store.audit_checkpoint import make_checkpoint
+
+    document = make_checkpoint(engine_for(args))
+    text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    if args.out is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        args.out.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise CliError(f"cannot write {args.out} ({error.strerror})") from None
+    summary = {
+        "out": str(args.out),
+        "stations": {h["station"]: h["seq"] for h in document["stations"]},
+        "lots": len(document["lots"]),
+        "made_at": document["made_at"],
+    }
+    if args.json:
+        emit_json(summary)
+    else:
+        for head in document["stations"]:
+            print(f"{head['station']}: event {head['seq']} {head['hash'][:16]}…")
         print(
-            "Journal intact."
-            if not breaks
-            else f"{len(breaks)} problem(s) found: the journal was tampered with."
+            f"Checkpoint written to {args.out}. Keep it away from this database; "
+            f"`tracestation audit verify --checkpoint {args.out}` checks against it."
         )
-    return 0 if not breaks else 3
+    return 0

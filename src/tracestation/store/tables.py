@@ -377,6 +377,19 @@ class SyncTargetRow(Base):
     pulled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
+class AcknowledgedHeadRow(Base):
+    """The last event of each station a central database acknowledged having (its seq and
+    hash), per centre: kept when a push commits there, so `audit verify` notices a tail of the
+    journal removed or rewritten here after the centre took it, and can hold the centre to it."""
+
+    __tablename__ = "acknowledged_heads"
+    central: Mapped[str] = mapped_column(String(36), primary_key=True)
+    station: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(String(64))
+    acknowledged_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
 class DatabaseIdentityRow(Base):
     """One row: this database's own id, so a station knows which centre it synced with."""
 
