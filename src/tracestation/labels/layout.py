@@ -129,6 +129,13 @@ class _Sheet:
             self.items.append(Text(x, y, size, fitted(text, size, room, bold), bold))
         return y + round(size * 1.2)
 
+    def hri(self, symbol: Symbol, y: int, size_mm: float, bold: bool) -> None:
+        """The human-readable line of a linear symbol, centred under its bars."""
+        text = symbol.barcode.human_readable
+        width = text_width(text, self.mm(size_mm), bold)
+        x = max(self.margin, symbol.x + (symbol.width - width) // 2)
+        self.text(x, y, size_mm, text, self.width - x - self.margin, bold)
+
     def linear(self, code: Barcode, use: SymbolUse, bottom: int) -> Symbol:
         """A linear symbol centred across the label, its bars ending at `bottom`, HRI below."""
         modules = encode(code)
@@ -156,7 +163,7 @@ class _Item(_Sheet):
         for code in reversed(linear):
             symbol = self.linear(code, SymbolUse.ITEM_LINEAR, bottom)
             self.items.append(symbol)
-            self.text(symbol.x, bottom + round(hri * 0.2), 2.5, code.human_readable, self.width)
+            self.hri(symbol, bottom + round(hri * 0.2), 2.5, bold=False)
             top_of_linear = symbol.y
             bottom = symbol.y - self.mm(2) - round(hri * 1.3)
         left_room = self.width - 2 * self.margin
@@ -270,9 +277,7 @@ class _Logistic(_Sheet):
         symbol = self.linear(code, SymbolUse.LOGISTIC, bottom)
         if not dry:
             self.items.append(symbol)
-            self.text(
-                symbol.x, bottom + self.mm(0.5), 3, code.human_readable, self.width, bold=True
-            )
+            self.hri(symbol, bottom + self.mm(0.5), 3, bold=True)
         return symbol
 
 
