@@ -37,7 +37,8 @@ IDENTITY = table_of(DatabaseIdentityRow)
 
 @dataclass(frozen=True)
 class Anchor:
-    """Event `seq` of `station` has hash `hash`, says `source` (in words, for the report).
+    """Event `seq` of `station` has hash `hash`, says `source`: who, and a verb ("the checkpoint
+    of … holds", "centre … acknowledged"), for the report.
     `may_be_ahead`: the anchor may lie beyond this database's chain without anything being
     wrong (a centre ahead of a station that has not pulled that station's newest events)."""
 
@@ -88,7 +89,7 @@ def identity_of(c: Connection) -> str | None:
 def acknowledged_anchors(acks: Iterable[Acknowledgement]) -> list[Anchor]:
     """What centres acknowledged, as anchors of this database's own chains."""
     return [
-        Anchor(a.station, a.seq, a.hash, f"centre {a.central} acknowledged it")
+        Anchor(a.station, a.seq, a.hash, f"centre {a.central} acknowledged")
         for a in acks
         if a.seq > 0
     ]
@@ -136,15 +137,16 @@ def check_anchors(
             continue
         if not chain:
             problem = (
-                f"every event of the station is gone: {anchor.source} up to event {anchor.seq}"
+                f"every event of the station is gone; {anchor.source} its chain up to event "
+                f"{anchor.seq}"
             )
         elif anchor.seq > last:
             problem = (
-                f"events {last + 1}..{anchor.seq} are gone (the chain here ends at {last}): "
-                f"{anchor.source}"
+                f"events {last + 1}..{anchor.seq} are gone (the chain here ends at {last}); "
+                f"{anchor.source} them"
             )
         else:
-            problem = f"event {anchor.seq} is gone: {anchor.source}"
+            problem = f"event {anchor.seq} is gone; {anchor.source} it"
         breaks.append(ChainBreak(anchor.station, anchor.seq, None, problem))
     return breaks
 
@@ -173,7 +175,7 @@ def central_anchors(local: Connection, central: Connection, centre: str) -> list
                 row.station,
                 row.seq,
                 row.hash,
-                f"the centre {centre} holds it",
+                f"the centre {centre} holds",
                 may_be_ahead=row.station not in pushed,
             )
         )

@@ -59,7 +59,7 @@ class Checkpoint:
         """The checkpoint's heads, and the heads a centre acknowledged to the database it was
         made from when this database is that centre. Heads from another database may lie
         beyond this one's chains (events not synced yet)."""
-        source = f"the checkpoint of {self.made_at} holds it"
+        source = f"the checkpoint of {self.made_at} holds"
         foreign = not self.same_database(identity)
         found = [
             Anchor(h["station"], int(h["seq"]), str(h["hash"]), source, may_be_ahead=foreign)
@@ -71,8 +71,7 @@ class Checkpoint:
                     a["station"],
                     int(a["seq"]),
                     str(a["hash"]),
-                    "this centre acknowledged it to the database the checkpoint of "
-                    f"{self.made_at} was made from",
+                    f"the station's checkpoint of {self.made_at} says this centre acknowledged",
                 )
                 for a in self.document.get("acknowledged", [])
                 if a.get("central") == identity

@@ -147,7 +147,7 @@ def test_the_last_event_deleted_at_the_centre_with_its_head_moved_back_is_named(
     held_to_stations_checkpoint = audit(history.centre, checkpoint=stations_checkpoint)
 
     assert any(
-        "acknowledged it to the database" in b.problem for b in held_to_stations_checkpoint.breaks
+        "says this centre acknowledged" in b.problem for b in held_to_stations_checkpoint.breaks
     ), problems(held_to_stations_checkpoint)
     assert any("not this one" in n for n in held_to_stations_checkpoint.state.notes)
     for report in (held_to_checkpoint, held_by_station, held_to_stations_checkpoint):
