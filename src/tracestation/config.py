@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from tracestation.barcodes import DecodeOptions
+from tracestation.domain.pins import DEFAULT_MAX_PIN_ATTEMPTS, DEFAULT_PIN_LOCKOUT_MINUTES
 from tracestation.scanners import Key, SerialScannerConfig, WedgeConfig
 from tracestation.scanners.framing import Terminator
 
@@ -76,6 +77,10 @@ class StationConfig:
     # A lead is told when the station's knowledge of holds and other stations' work is older.
     sync_notice_minutes: int = 30
     sounds: bool = True
+    # Wrong PINs in a row that lock a lead's PIN, and for how long; the station, the window's
+    # lead panel and the command line on this computer count to the same limit.
+    max_pin_attempts: int = DEFAULT_MAX_PIN_ATTEMPTS
+    pin_lockout_minutes: int = DEFAULT_PIN_LOCKOUT_MINUTES
 
     def decode_options(self) -> DecodeOptions:
         return replace(DecodeOptions(), gs_substitutes=tuple(s for s in self.gs_substitutes if s))
@@ -159,6 +164,10 @@ def config_from_json(document: dict[str, Any]) -> StationConfig:
     notice = document.get("sync_notice_minutes", StationConfig.sync_notice_minutes)
     if not isinstance(notice, int) or isinstance(notice, bool) or notice < 1:
         raise ValueError("sync_notice_minutes must be a whole number of minutes, at least 1")
+    for key, most in (("max_pin_attempts", 100), ("pin_lockout_minutes", 7 * 24 * 60)):
+        value = document.get(key, getattr(StationConfig, key))
+        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= most:
+            raise ValueError(f"{key} must be a whole number from 1 to {most}")
     plain = _known(StationConfig, document)
     for nested in ("wedge", "serial_scanners", "printer"):
         plain.pop(nested, None)

@@ -72,6 +72,19 @@ def print_retry_on(engine: Engine, station_id: str, target: str) -> PrintRetryLo
     return PrintRetryLoop(QueuedPrinting(jobs, plant, printer, SystemClock(), station_id))
 
 
+def station_settings(station_id: str, config: StationConfig | None = None) -> StationSettings:
+    """The station core's settings for `station_id`: the PIN policy from the settings file
+    (`config`), else the defaults. The station, the window's lead panel and the command line
+    all take theirs from here, so they count wrong PINs to the same limit."""
+    if config is None:
+        return StationSettings(station_id)
+    return StationSettings(
+        station_id,
+        max_pin_attempts=config.max_pin_attempts,
+        pin_lockout_minutes=config.pin_lockout_minutes,
+    )
+
+
 def station_on(
     engine: Engine,
     station_id: str,
@@ -79,15 +92,18 @@ def station_on(
     clock: Clock | None = None,
     printer: LabelPrinter | None = None,
     decode_options: DecodeOptions | None = None,
+    settings: StationSettings | None = None,
 ) -> Station:
     """The scanning station alone (replay, headless, tests)."""
     parts = _adapters(engine, station_id, clock, printer)
-    return _station(station_id, parts, decode_options)
+    return _station(settings or StationSettings(station_id), parts, decode_options)
 
 
-def _station(station_id: str, parts: _Adapters, decode_options: DecodeOptions | None) -> Station:
+def _station(
+    settings: StationSettings, parts: _Adapters, decode_options: DecodeOptions | None
+) -> Station:
     return Station(
-        StationSettings(station_id),
+        settings,
         parts.plant,
         parts.transactions,
         parts.clock,
@@ -97,16 +113,23 @@ def _station(station_id: str, parts: _Adapters, decode_options: DecodeOptions | 
     )
 
 
+def _lead_desk(parts: _Adapters, settings: StationSettings) -> LeadDesk:
+    return LeadDesk(parts.plant, parts.transactions, Argon2Pins(), parts.clock, settings.pin_policy)
+
+
 def lead_service_on(
     engine: Engine,
     station_id: str,
     *,
     clock: Clock | None = None,
     printer: LabelPrinter | None = None,
+    settings: StationSettings | None = None,
 ) -> LeadService:
-    """Lead actions signed into the journal chain of `station_id` (the CLI's `lot` commands)."""
+    """Lead actions signed into the journal chain of `station_id` (the CLI's `lot` and `lead`
+    commands)."""
     parts = _adapters(engine, station_id, clock, printer)
-    return LeadService(LeadDesk(parts.plant, parts.transactions, Argon2Pins()), parts.printer)
+    desk = _lead_desk(parts, settings or StationSettings(station_id))
+    return LeadService(desk, parts.printer)
 
 
 def central_sync_on(engine: Engine, station_id: str, central_url: str) -> SyncService | None:
@@ -127,11 +150,13 @@ def services_on(
     printer: LabelPrinter | None = None,
     decode_options: DecodeOptions | None = None,
     central_url: str = "",
+    settings: StationSettings | None = None,
 ) -> StationServices:
     """Everything the window needs on `engine`, with a sync when `central_url` is given;
     `close()` disposes of the engine and the sync's connection to the centre."""
     parts = _adapters(engine, station_id, clock, printer)
-    station = _station(station_id, parts, decode_options)
+    settings = settings or StationSettings(station_id)
+    station = _station(settings, parts, decode_options)
     sync = central_sync_on(engine, station_id, central_url)
 
     def close() -> None:
@@ -141,7 +166,7 @@ def services_on(
 
     return StationServices(
         station=station,
-        lead=LeadService(LeadDesk(parts.plant, parts.transactions, station.pins), parts.printer),
+        lead=LeadService(_lead_desk(parts, settings), parts.printer),
         status=DatabaseStatus(engine),
         trace=DatabaseTrace(engine),
         master_data=DatabaseMasterData(engine),
@@ -168,6 +193,7 @@ def open_station_services(
         printer=printer_on(plant, target, engine),
         decode_options=config.decode_options(),
         central_url=config.central_url,
+        settings=station_settings(station_id, config),
     )
 
     def close() -> None:

@@ -35,6 +35,7 @@ from tracestation.domain.model import (
     WorkOrder,
     WorkOrderStatus,
 )
+from tracestation.domain.pins import PinState
 from tracestation.station.ports import RaceLost
 
 DEMO_PLANT = Path(__file__).resolve().parents[2] / "resources" / "demo" / "plant.json"
@@ -163,6 +164,7 @@ class PlantState:
     dispositions: list[Disposition] = field(default_factory=list)
     lineage: list[Lineage] = field(default_factory=list)
     nonconformances: list[Nonconformance] = field(default_factory=list)
+    pins: dict[str, PinState] = field(default_factory=dict)
 
     def copy(self) -> PlantState:
         return PlantState(**{f.name: copy.copy(getattr(self, f.name)) for f in fields(self)})
@@ -435,6 +437,9 @@ class FakePlant:
     def conflict(self, conflict_id: str) -> Conflict | None:
         """Conflicts are raised by a centre; a plant in memory has none."""
         return None
+
+    def pin_state(self, badge: str) -> PinState:
+        return self._read().pins.get(badge, PinState(badge))
 
     def parents_of(self, part: str, serial: str) -> list[ParentLink]:
         parent = self.installed_in(part, serial)

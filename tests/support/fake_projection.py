@@ -24,6 +24,7 @@ from support.fake_plant import (
 )
 from tracestation.domain import events as ev
 from tracestation.domain.model import Lot, LotStatus, Unit, UnitStatus
+from tracestation.domain.pins import PinState
 
 
 @dataclass(frozen=True)
@@ -318,3 +319,33 @@ def _(event: ev.NonconformanceOpened, state: PlantState, w: Written) -> None:
             status_reason=f"NC {event.number}: {event.defect_code}",
             status_since=w.time,
         )
+
+
+# Lead PINs: the twin of the store's upserts into `pin_states` (a first event for a badge starts
+# it clean; an unlock of a PIN not locked leaves it clean).
+
+
+def _pin(state: PlantState, badge: str) -> PinState:
+    return state.pins.get(badge, PinState(badge))
+
+
+@apply.register
+def _(event: ev.PinRejected, state: PlantState, w: Written) -> None:
+    pin = _pin(state, event.badge)
+    state.pins[event.badge] = pin if event.while_locked else replace(pin, failures=pin.failures + 1)
+
+
+@apply.register
+def _(event: ev.PinLocked, state: PlantState, w: Written) -> None:
+    until = datetime.fromisoformat(event.until)
+    state.pins[event.badge] = replace(_pin(state, event.badge), locked_until=until)
+
+
+@apply.register
+def _(event: ev.PinUnlocked, state: PlantState, w: Written) -> None:
+    state.pins[event.badge] = PinState(event.badge)
+
+
+@apply.register
+def _(event: ev.PinFailuresCleared, state: PlantState, w: Written) -> None:
+    state.pins[event.badge] = replace(_pin(state, event.badge), failures=0)

@@ -131,6 +131,12 @@ def test_lead_refusals_are_translated_from_their_codes(romanian: Translators) ->
     assert REFUSAL_CATALOG == REFUSALS
     sources = {(context, source) for context, source, _ in ts_messages("ro")}
     assert {("Refusals", text) for text in REFUSALS.values()} <= sources
-    assert render_refusal("wrong_pin", {"name": "Ion Rus"}) == (
-        "PIN greșit pentru Ion Rus. Nu s-a schimbat nimic."
+    assert render_refusal("wrong_pin", {"name": "Ion Rus", "left": "4", "limit": "5"}) == (
+        "PIN greșit pentru Ion Rus (mai rămân 4 din 5 încercări până la blocare). "
+        "Nu s-a schimbat nimic."
+    )
+    locked = {"name": "Ion Rus", "attempts": "5", "until": "14:32"}
+    assert render_refusal("pin_locked", locked) == (
+        "PIN-ul lui Ion Rus este blocat după 5 încercări greșite până la 14:32 "
+        "sau până când îl deblochează alt șef de linie."
     )

@@ -103,7 +103,7 @@
 <context>
     <name>DeviationsModel</name>
     <message>
-        <location filename="../../../src/tracestation/ui/lead/deviations.py" line="+17"/>
+        <location filename="../../../src/tracestation/ui/lead/deviations.py" line="+18"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
@@ -129,7 +129,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Lead</source>
+        <source>Signed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meaning</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -192,7 +197,7 @@
 <context>
     <name>LeadPage</name>
     <message>
-        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="+40"/>
+        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="+42"/>
         <source>Lead badge (scan it here)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -207,7 +212,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Lots</source>
         <translation type="unfinished"></translation>
     </message>
@@ -224,6 +229,11 @@
     <message>
         <location line="+1"/>
         <source>Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PINs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -259,6 +269,11 @@
     <message>
         <location line="+3"/>
         <source>Nonconformance {number} opened on {subject}, signed by {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The PIN of {locked_name} ({badge}) is unlocked, signed by {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -569,6 +584,39 @@
     </message>
 </context>
 <context>
+    <name>PinForm</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/lead/pin_form.py" line="+22"/>
+        <source>A lead&apos;s PIN locks after too many wrong tries. It unlocks when its time runs out, or here, signed by another lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Badge of the locked lead (scan it here)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why (shown in the record)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unlock PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Refusals</name>
     <message>
         <location filename="../../../src/tracestation/ui/lead/refusal_text.py" line="+13"/>
@@ -667,7 +715,62 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Wrong PIN for {name}. Nothing was changed.</source>
+        <source>Wrong PIN for {name} ({left} of {limit} tries left before it locks). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Wrong PIN for {name} {attempts} times: the PIN is locked until {until}, or until another lead unlocks it. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PIN of {name} is locked after {attempts} wrong tries until {until}, or until another lead unlocks it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The PIN of {name} ({badge}) is not locked and has no wrong tries to clear.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} cannot unlock their own PIN: another lead signs the unlock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no conflict {conflict}. List them with `tracestation conflicts`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Conflict {conflict} is already resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A conflict is resolved by one of {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{child} sits in {parents}: say which unit it really is in (--keep PART/SERIAL).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{parent} does not hold it; it sits in {parents}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Conflict {conflict} ({kind}) is not about a link: accept it or scrap its subject.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{subject} is not a unit or a lot: accept the conflict instead.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1724,16 +1827,21 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Wrong PIN for {name}. Scan the PIN again.</source>
+        <source>Wrong PIN for {name} ({left} of {limit} tries left before it locks). Scan the PIN again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Wrong PIN three times for {name}; the override is cancelled.</source>
+        <location line="+4"/>
+        <source>Wrong PIN for {name} {attempts} times: the PIN is locked until {until}, or until another lead unlocks it. Another lead may sign.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>PIN of {name} is locked after {attempts} wrong tries until {until}, or until another lead unlocks it. Another lead may sign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Override cancelled.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -103,7 +103,7 @@
 <context>
     <name>DeviationsModel</name>
     <message>
-        <location filename="../../../src/tracestation/ui/lead/deviations.py" line="+17"/>
+        <location filename="../../../src/tracestation/ui/lead/deviations.py" line="+18"/>
         <source>When</source>
         <translation>Când</translation>
     </message>
@@ -129,8 +129,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Lead</source>
-        <translation>Șef de linie</translation>
+        <source>Signed by</source>
+        <translation>Semnat de</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meaning</source>
+        <translation>Semnificație</translation>
     </message>
 </context>
 <context>
@@ -192,7 +197,7 @@
 <context>
     <name>LeadPage</name>
     <message>
-        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="+40"/>
+        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="+42"/>
         <source>Lead badge (scan it here)</source>
         <translation>Ecusonul șefului de linie (scanați-l aici)</translation>
     </message>
@@ -207,7 +212,7 @@
         <translation>Semnați cu ecusonul și PIN-ul, apoi alegeți o acțiune.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Lots</source>
         <translation>Loturi</translation>
     </message>
@@ -225,6 +230,11 @@
         <location line="+1"/>
         <source>Labels</source>
         <translation>Etichete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PINs</source>
+        <translation>PIN-uri</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -260,6 +270,11 @@
         <location line="+3"/>
         <source>Nonconformance {number} opened on {subject}, signed by {name}.</source>
         <translation>Neconformitatea {number} a fost deschisă pe {subject}, semnată de {name}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The PIN of {locked_name} ({badge}) is unlocked, signed by {name}.</source>
+        <translation>PIN-ul lui {locked_name} ({badge}) este deblocat, semnat de {name}.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -569,6 +584,39 @@
     </message>
 </context>
 <context>
+    <name>PinForm</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/lead/pin_form.py" line="+22"/>
+        <source>A lead&apos;s PIN locks after too many wrong tries. It unlocks when its time runs out, or here, signed by another lead.</source>
+        <translation>PIN-ul unui șef de linie se blochează după prea multe încercări greșite. Se deblochează când îi expiră timpul sau aici, cu semnătura altui șef de linie.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Badge of the locked lead (scan it here)</source>
+        <translation>Ecusonul șefului de linie blocat (scanați-l aici)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why (shown in the record)</source>
+        <translation>De ce (apare în înregistrare)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unlock PIN</source>
+        <translation>Deblocați PIN-ul</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Badge</source>
+        <translation>Ecuson</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Motiv</translation>
+    </message>
+</context>
+<context>
     <name>Refusals</name>
     <message>
         <location filename="../../../src/tracestation/ui/lead/refusal_text.py" line="+13"/>
@@ -667,8 +715,63 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Wrong PIN for {name}. Nothing was changed.</source>
-        <translation>PIN greșit pentru {name}. Nu s-a schimbat nimic.</translation>
+        <source>Wrong PIN for {name} ({left} of {limit} tries left before it locks). Nothing was changed.</source>
+        <translation>PIN greșit pentru {name} (mai rămân {left} din {limit} încercări până la blocare). Nu s-a schimbat nimic.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Wrong PIN for {name} {attempts} times: the PIN is locked until {until}, or until another lead unlocks it. Nothing was changed.</source>
+        <translation>PIN greșit pentru {name} de {attempts} ori: PIN-ul este blocat până la {until} sau până când îl deblochează alt șef de linie. Nu s-a schimbat nimic.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PIN of {name} is locked after {attempts} wrong tries until {until}, or until another lead unlocks it.</source>
+        <translation>PIN-ul lui {name} este blocat după {attempts} încercări greșite până la {until} sau până când îl deblochează alt șef de linie.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The PIN of {name} ({badge}) is not locked and has no wrong tries to clear.</source>
+        <translation>PIN-ul lui {name} ({badge}) nu este blocat și nu are încercări greșite de șters.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} cannot unlock their own PIN: another lead signs the unlock.</source>
+        <translation>{name} nu își poate debloca propriul PIN: deblocarea o semnează alt șef de linie.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no conflict {conflict}. List them with `tracestation conflicts`.</source>
+        <translation>Nu există conflictul {conflict}. Listați-le cu `tracestation conflicts`.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Conflict {conflict} is already resolved.</source>
+        <translation>Conflictul {conflict} este deja rezolvat.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A conflict is resolved by one of {choices}.</source>
+        <translation>Un conflict se rezolvă prin una dintre {choices}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{child} sits in {parents}: say which unit it really is in (--keep PART/SERIAL).</source>
+        <translation>{child} se află în {parents}: spuneți în ce unitate este de fapt (--keep PART/SERIAL).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{parent} does not hold it; it sits in {parents}.</source>
+        <translation>{parent} nu îl conține; se află în {parents}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Conflict {conflict} ({kind}) is not about a link: accept it or scrap its subject.</source>
+        <translation>Conflictul {conflict} ({kind}) nu privește o legătură: acceptați-l sau casați-i subiectul.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{subject} is not a unit or a lot: accept the conflict instead.</source>
+        <translation>{subject} nu este o unitate sau un lot: acceptați conflictul în schimb.</translation>
     </message>
 </context>
 <context>
@@ -1724,16 +1827,21 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Wrong PIN for {name}. Scan the PIN again.</source>
-        <translation>PIN greșit pentru {name}. Scanați PIN-ul din nou.</translation>
+        <source>Wrong PIN for {name} ({left} of {limit} tries left before it locks). Scan the PIN again.</source>
+        <translation>PIN greșit pentru {name} (mai rămân {left} din {limit} încercări până la blocare). Scanați PIN-ul din nou.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Wrong PIN three times for {name}; the override is cancelled.</source>
-        <translation>PIN greșit de trei ori pentru {name}; derogarea este anulată.</translation>
+        <location line="+4"/>
+        <source>Wrong PIN for {name} {attempts} times: the PIN is locked until {until}, or until another lead unlocks it. Another lead may sign.</source>
+        <translation>PIN greșit pentru {name} de {attempts} ori: PIN-ul este blocat până la {until} sau până când îl deblochează alt șef de linie. Poate semna alt șef de linie.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>PIN of {name} is locked after {attempts} wrong tries until {until}, or until another lead unlocks it. Another lead may sign.</source>
+        <translation>PIN-ul lui {name} este blocat după {attempts} încercări greșite până la {until} sau până când îl deblochează alt șef de linie. Poate semna alt șef de linie.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Override cancelled.</source>
         <translation>Derogare anulată.</translation>
     </message>

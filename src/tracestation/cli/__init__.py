@@ -13,6 +13,7 @@ from tracestation.cli import (
     conflict_commands,
     data_commands,
     label_commands,
+    lead_commands,
     lot_commands,
     station_commands,
     sync_commands,
@@ -46,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     station_commands.register(sub)
     trace_commands.register(sub)
     lot_commands.register(sub)
+    lead_commands.register(sub)
     label_commands.register(sub)
     sync_commands.register(sub)
     conflict_commands.register(sub)

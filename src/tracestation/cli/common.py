@@ -7,10 +7,13 @@ import json
 import os
 import socket
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+if TYPE_CHECKING:
+    from tracestation.station.env import StationSettings
 
 
 class CliError(Exception):
@@ -46,6 +49,19 @@ def chosen_station_id(args: argparse.Namespace, explicit: str | None = None) -> 
         return load_config().station_id or None
     except ConfigError:
         return None
+
+
+def station_settings(station: str) -> StationSettings:
+    """The station core's settings for `station` from the saved settings (the PIN policy), as
+    the window takes them; the defaults when there are none or they cannot be read."""
+    from tracestation.config import ConfigError, load_config
+    from tracestation.wiring import station_settings as settings_from
+
+    try:
+        config = load_config()
+    except ConfigError:
+        config = None
+    return settings_from(station, config)
 
 
 def station_id(args: argparse.Namespace, explicit: str | None = None) -> str:

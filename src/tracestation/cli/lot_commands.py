@@ -14,7 +14,14 @@ import os
 import sys
 from typing import Any, TypeVar
 
-from tracestation.cli.common import CliError, add_json_flag, emit_json, engine_for, lead_desk_id
+from tracestation.cli.common import (
+    CliError,
+    add_json_flag,
+    emit_json,
+    engine_for,
+    lead_desk_id,
+    station_settings,
+)
 from tracestation.domain.events import DomainEvent, LotsMerged, LotSplit, LotStatusChanged
 from tracestation.domain.refusals import REFUSALS
 from tracestation.station.lead_requests import (
@@ -90,7 +97,8 @@ def perform_signed(args: argparse.Namespace, request: SignedRequest) -> tuple[Le
     from tracestation.wiring import lead_service_on
 
     station = lead_desk_id(args, args.lot_station)
-    outcome = lead_service_on(engine_for(args), station).perform(request)
+    service = lead_service_on(engine_for(args), station, settings=station_settings(station))
+    outcome = service.perform(request)
     if not outcome.ok:
         raise CliError(_not_done(outcome))
     return outcome, station
@@ -110,14 +118,17 @@ def _not_done(outcome: LeadOutcome) -> str:
     return f"The action failed ({outcome.detail or outcome.result.value}). Nothing was changed."
 
 
-def _event(outcome: LeadOutcome, kind: type[E]) -> E:
+def event_of(outcome: LeadOutcome, kind: type[E]) -> E:
     if not isinstance(outcome.event, kind):
         raise CliError(f"The station answered {outcome.result.value} without a {kind.__name__}.")
     return outcome.event
 
 
-def _report(args: argparse.Namespace, outcome: LeadOutcome, station: str, **facts: Any) -> int:
+def report_signed(
+    args: argparse.Namespace, outcome: LeadOutcome, station: str, **facts: Any
+) -> int:
     document = {**facts, "event_id": outcome.event_id, "signed_by": outcome.signed_by}
+    document["signed_by_name"] = outcome.params.get("name")
     document["station"] = station
     if args.json:
         emit_json(document)
@@ -129,9 +140,9 @@ def _report(args: argparse.Namespace, outcome: LeadOutcome, station: str, **fact
 def run_status(args: argparse.Namespace) -> int:
     request = ChangeLotStatus(signature_from(args), args.lot, args.action, args.reason)
     outcome, station = perform_signed(args, request)
-    event = _event(outcome, LotStatusChanged)
+    event = event_of(outcome, LotStatusChanged)
     name = outcome.params.get("name", outcome.signed_by)
-    return _report(
+    return report_signed(
         args,
         outcome,
         station,
@@ -143,9 +154,9 @@ def run_status(args: argparse.Namespace) -> int:
 def run_split(args: argparse.Namespace) -> int:
     request = SplitLot(signature_from(args), args.lot, args.qty, args.new_lot or "", args.reason)
     outcome, station = perform_signed(args, request)
-    event = _event(outcome, LotSplit)
+    event = event_of(outcome, LotSplit)
     qty = format(event.qty, "f")
-    return _report(
+    return report_signed(
         args,
         outcome,
         station,
@@ -159,9 +170,9 @@ def run_split(args: argparse.Namespace) -> int:
 def run_merge(args: argparse.Namespace) -> int:
     request = MergeLots(signature_from(args), tuple(args.lots), args.into or "", args.reason)
     outcome, station = perform_signed(args, request)
-    event = _event(outcome, LotsMerged)
+    event = event_of(outcome, LotsMerged)
     qty = event.qty.normalize()
-    return _report(
+    return report_signed(
         args,
         outcome,
         station,

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from tracestation.cli.common import CliError, emit_json, engine_for
+from tracestation.cli.common import CliError, emit_json, engine_for, station_settings
 from tracestation.cli.common import station_id as resolve_station
 
 
@@ -82,7 +82,8 @@ def _seconds(text: str) -> float:
 def _station(args: argparse.Namespace, station_id: str | None = None) -> Any:
     from tracestation.wiring import station_on
 
-    return station_on(engine_for(args), resolve_station(args, station_id))
+    chosen = resolve_station(args, station_id)
+    return station_on(engine_for(args), chosen, settings=station_settings(chosen))
 
 
 def run_replay(args: argparse.Namespace) -> int:
@@ -133,7 +134,7 @@ def run_station(args: argparse.Namespace) -> int:
     central = _central_url(args)
     engine = engine_for(args)
     station_id = resolve_station(args, args.run_station)
-    station = station_on(engine, station_id)
+    station = station_on(engine, station_id, settings=station_settings(station_id))
     try:
         return run_headless(
             station,

@@ -60,7 +60,12 @@ def _print_children(children: list[dict[str, Any]], indent: str) -> None:
     for child in children:
         name = child.get("serial") or f"lot {child.get('lot')}"
         removed = f"  REMOVED {child['removed_at']}" if child["removed_at"] else ""
-        print(f"{indent}{child['part']} {name} x{child['qty']} (op {child['operation']}){removed}")
+        signed = child.get("signature")
+        signature = f"  {_signature_text(signed)}" if signed else ""
+        print(
+            f"{indent}{child['part']} {name} x{child['qty']} (op {child['operation']})"
+            f"{removed}{signature}"
+        )
         _print_children(child["children"], indent + "  ")
 
 
@@ -84,12 +89,16 @@ def run_forward(args: argparse.Namespace) -> int:
 
 
 def run_recall(args: argparse.Namespace) -> int:
-    from tracestation.trace.recall import kitted_work_orders, recall_scope
+    from tracestation.trace.recall import kitted_work_orders, lot_deviations, recall_scope
 
     def scope_and_kitting(s: Session, lot: str, part: str | None) -> Any:
-        return recall_scope(s, lot, part), kitted_work_orders(s, lot, part)
+        return (
+            recall_scope(s, lot, part),
+            kitted_work_orders(s, lot, part),
+            lot_deviations(s, lot, part),
+        )
 
-    result, kitted_to = _query(args, scope_and_kitting, args.lot, args.part)
+    result, kitted_to, deviations = _query(args, scope_and_kitting, args.lot, args.part)
     if args.json:
         emit_json(result)
         return 0
@@ -114,7 +123,28 @@ def run_recall(args: argparse.Namespace) -> int:
     print(f"  Serial genealogy spares {saved} unit(s) a lot-only recall would pull.")
     for unit in unit_scope["units"]:
         print(f"    {unit['part']} {unit['serial']} {unit['work_order']} {unit['status']}")
+    for deviation in deviations:
+        where = f" on {deviation['work_order']}" if deviation["work_order"] else ""
+        signed = deviation.get("signature")
+        who = _signature_text(signed) if signed else f"signed by {deviation['lead']}"
+        print(
+            f"  Deviation: {deviation['rule']} waived for {deviation['subject']}{where} "
+            f"(reason {deviation['reason']}), {who}"
+        )
     return 0
+
+
+def _signature_text(signature: dict[str, Any]) -> str:
+    """A signature of the JSON documents as one line: who (printed name and badge), when (UTC)
+    and what it means."""
+    from datetime import UTC, datetime
+
+    moment = datetime.fromisoformat(signature["time"]).astimezone(UTC)
+    meaning = f": {signature['meaning']}" if signature.get("meaning") else ""
+    return (
+        f"signed by {signature['name']} ({signature['badge']}) "
+        f"on {moment:%Y-%m-%d %H:%M:%S} UTC{meaning}"
+    )
 
 
 def _by_part(units: list[dict[str, Any]]) -> str:

@@ -236,6 +236,59 @@ class ConflictResolved(DomainEvent):
     removed_links: tuple[str, ...] = ()
 
 
+# Lead PINs (tracestation.domain.pins): every try that is not accepted, every lock and unlock is
+# on the record, with the lead's name at the time. The PIN itself never is.
+
+
+@dataclass(frozen=True)
+class PinRejected(DomainEvent):
+    """A wrong PIN for a lead's badge. `failures`: wrong tries in a row now, `limit`: how many
+    lock it; `during`: what the lead was signing. A try while the PIN is locked is not checked
+    and not counted again (`while_locked`), but it is on the record."""
+
+    kind: ClassVar[str] = "pin_rejected"
+    badge: str
+    name: str
+    failures: int
+    limit: int
+    during: str
+    while_locked: bool = False
+
+
+@dataclass(frozen=True)
+class PinLocked(DomainEvent):
+    """The wrong try that reached the limit locked the PIN until `until` (ISO 8601, UTC)."""
+
+    kind: ClassVar[str] = "pin_locked"
+    badge: str
+    name: str
+    failures: int
+    until: str
+
+
+@dataclass(frozen=True)
+class PinUnlocked(DomainEvent):
+    """A lock ended: its time ran out (`cause` "lockout_expired", recorded at the next try), or
+    another lead unlocked it (`cause` "lead", signed by that lead: `by`, `by_name`)."""
+
+    kind: ClassVar[str] = "pin_unlocked"
+    badge: str
+    name: str
+    cause: str
+    by: str | None = None
+    by_name: str | None = None
+
+
+@dataclass(frozen=True)
+class PinFailuresCleared(DomainEvent):
+    """The right PIN after `failures` wrong ones: the count starts again."""
+
+    kind: ClassVar[str] = "pin_failures_cleared"
+    badge: str
+    name: str
+    failures: int
+
+
 def event_from(kind: str, payload: dict[str, Any]) -> DomainEvent:
     """Rebuild a domain event from its journal kind and payload (keys the event does not have,
     such as a signature's meaning, are the journal's own and are left out)."""

@@ -17,7 +17,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from tracestation.barcodes import Decoded, DecodeOptions, decode
+from tracestation.domain import pins
 from tracestation.domain.events import ContainerClosed, DeviationRecorded
+from tracestation.domain.model import Operator
 from tracestation.station.context import Context, PendingOverride
 from tracestation.station.dispatch import decide
 from tracestation.station.env import Env, StationSettings
@@ -241,8 +243,14 @@ class Station:
         pending = self.context.override
         assert pending is not None
         if isinstance(thing, BadgeScan) and thing.operator.is_lead:
+            locked = _locked_pin(
+                thing.operator, now, work.env.plant.pin_state(thing.operator.badge)
+            )
+            if locked is not None:  # the lead is told now, not after typing the PIN
+                return self._conclude(raw, locked, now, work)
             self.context = replace(
-                self.context, override=replace(pending, lead=thing.operator, pin_ok=False)
+                self.context,
+                override=replace(pending, lead=thing.operator, pin_ok=False, failed_pins=0),
             )
             decision = accept("override_lead", self.context, name=thing.operator.name)
             return self._conclude(raw, decision, now, work)
@@ -269,18 +277,43 @@ class Station:
     def _override_pin(
         self, raw: str, scan: PinScan, pending: PendingOverride, now: datetime, work: _Work
     ) -> _Judged:
+        """Check the lead's PIN against the record's count of wrong tries for the badge. The
+        try's events (a wrong PIN, a lock, a lock that ran out) are written in this scan's unit
+        of work, with the rejected-scan row when the PIN is refused."""
         lead = pending.lead
         assert lead is not None
-        if lead.pin_hash is None or not self.pins.verify(lead.pin_hash, scan.pin):
-            failed = pending.failed_pins + 1
-            if failed >= self.env.settings.max_pin_attempts:
-                self.context = replace(self.context, override=None)
-                decision = reject("override_pin_locked", name=lead.name)
-                return self._conclude(raw, decision, now, work)
-            self.context = replace(self.context, override=replace(pending, failed_pins=failed))
-            return self._conclude(raw, reject("override_bad_pin", name=lead.name), now, work)
-        self.context = replace(self.context, override=replace(pending, pin_ok=True))
-        return self._try_waive(raw, now, work)
+        pin_hash = lead.pin_hash
+        tried = pins.attempt(
+            lead,
+            work.env.plant.pin_state(lead.badge),
+            lambda: pin_hash is not None and self.pins.verify(pin_hash, scan.pin),
+            now,
+            self.env.settings.pin_policy,
+            during=f"waive {pending.rule}",
+        )
+        if tried.events:
+            operator = self.context.operator.badge if self.context.operator else None
+            work.tx.journal.record(tried.events, operator=operator, manual=self._manual)
+        if tried.accepted:
+            self.context = replace(self.context, override=replace(pending, pin_ok=True))
+            return self._try_waive(raw, now, work)
+        if tried.verdict is pins.PinVerdict.WRONG:
+            failed = replace(pending, failed_pins=tried.failures)
+            self.context = replace(self.context, override=failed)
+            left = {"left": str(tried.left), "limit": str(tried.limit)}
+            return self._conclude(
+                raw, reject("override_bad_pin", name=lead.name, **left), now, work
+            )
+        # Locked: this lead cannot sign until the lock ends; another lead still may.
+        self.context = replace(
+            self.context, override=replace(pending, lead=None, pin_ok=False, failed_pins=0)
+        )
+        assert tried.locked_until is not None
+        facts = pins.lock_facts(lead.name, tried.failures, tried.locked_until, now)
+        code = (
+            "override_pin_locked" if tried.verdict is pins.PinVerdict.LOCKED_NOW else "pin_locked"
+        )
+        return self._conclude(raw, reject(code, **facts), now, work)
 
     def _try_waive(self, raw: str, now: datetime, work: _Work) -> _Judged:
         pending = self.context.override
@@ -309,7 +342,7 @@ class Station:
             code="override_applied",
             params={**decision.params, "rule": pending.rule, "name": pending.lead.name},
         )
-        signature = Signature(pending.lead.badge, f"waived {pending.rule}")
+        signature = Signature(pending.lead.badge, f"waived {pending.rule}", pending.lead.name)
         return self._conclude(raw, signed, now, work, reason=pending.reason, signature=signature)
 
     def _conclude(
@@ -395,6 +428,15 @@ class Station:
             return self.printer.print_waiting()
         except Exception as fault:  # a printer adapter may fail in any way; the record stands
             return str(fault) or type(fault).__name__
+
+
+def _locked_pin(lead: Operator, now: datetime, state: pins.PinState) -> Decision | None:
+    """A rejection saying the lead's PIN is locked and until when, or None when it is not."""
+    if not state.locked(now) or state.locked_until is None:
+        return None
+    return reject(
+        "pin_locked", **pins.lock_facts(lead.name, state.failures, state.locked_until, now)
+    )
 
 
 def _keep_print_jobs(judged: _Judged, tx: Transaction) -> None:

@@ -22,10 +22,21 @@ from tracestation.domain.events import (
     LotSplit,
     LotStatusChanged,
     NonconformanceOpened,
+    PinUnlocked,
 )
 from tracestation.domain.model import Lot, Operator
+from tracestation.domain.pins import (
+    PinAttempt,
+    PinPolicy,
+    PinVerdict,
+    lock_facts,
+    unlock_by_lead,
+)
+from tracestation.domain.pins import attempt as try_pin
 from tracestation.domain.refusals import Refused
+from tracestation.station.clock import SystemClock
 from tracestation.station.ports import (
+    Clock,
     PinVerifier,
     PlantReader,
     RaceLost,
@@ -54,20 +65,71 @@ class Signed(Generic[E_co]):
 
 
 class LeadDesk:
-    def __init__(self, plant: PlantReader, transactions: Transactions, pins: PinVerifier) -> None:
+    """The composition root passes the station's clock and PIN policy
+    (`StationSettings.pin_policy`): the same numbers as its scans use, counted on the same
+    record. Without them: the wall clock and the default policy."""
+
+    def __init__(
+        self,
+        plant: PlantReader,
+        transactions: Transactions,
+        pins: PinVerifier,
+        clock: Clock | None = None,
+        policy: PinPolicy | None = None,
+    ) -> None:
         self.plant = plant
         self.transactions = transactions
         self.pins = pins
+        self.clock: Clock = clock or SystemClock()
+        self.policy = policy or PinPolicy()
 
-    def sign_in(self, badge: str, pin: str) -> Operator:
-        lead = self.plant.operator(badge)
-        if lead is None:
-            raise LeadSignatureRefused("unknown_badge", badge=badge)
-        if not lead.is_lead:
-            raise LeadSignatureRefused("not_a_lead", name=lead.name, badge=badge)
-        if lead.pin_hash is None or not self.pins.verify(lead.pin_hash, pin):
-            raise LeadSignatureRefused("wrong_pin", name=lead.name)
-        return lead
+    def sign_in(self, badge: str, pin: str, during: str = "lead action") -> Operator:
+        """The lead behind `badge`, when `pin` is theirs and not locked. A try that is not
+        accepted is recorded (its own unit of work, committed before the refusal is raised),
+        so wrong tries add up with those at the station's scans; `during` says what the lead
+        was signing."""
+
+        def act(tx: Transaction) -> tuple[Operator, PinAttempt]:
+            lead = tx.plant.operator(badge)
+            if lead is None:
+                raise LeadSignatureRefused("unknown_badge", badge=badge)
+            if not lead.is_lead:
+                raise LeadSignatureRefused("not_a_lead", name=lead.name, badge=badge)
+            pin_hash = lead.pin_hash
+            tried = try_pin(
+                lead,
+                tx.plant.pin_state(badge),
+                lambda: pin_hash is not None and self.pins.verify(pin_hash, pin),
+                self.clock.now(),
+                self.policy,
+                during=during,
+            )
+            if tried.events:
+                tx.journal.record(tried.events, operator=lead.badge)
+            return lead, tried
+
+        lead, tried = self._in_transaction(act)
+        if tried.accepted:
+            return lead
+        if tried.verdict is PinVerdict.WRONG:
+            left = {"left": str(tried.left), "limit": str(tried.limit)}
+            raise LeadSignatureRefused("wrong_pin", name=lead.name, **left)
+        assert tried.locked_until is not None
+        facts = lock_facts(lead.name, tried.failures, tried.locked_until, self.clock.now())
+        locked_now = tried.verdict is PinVerdict.LOCKED_NOW
+        raise LeadSignatureRefused("pin_locked_now" if locked_now else "pin_locked", **facts)
+
+    def unlock_pin(self, lead: Operator, badge: str, reason: str) -> Signed[PinUnlocked]:
+        """Another lead ends the lock on `badge`'s PIN and clears its wrong tries, signed."""
+
+        def act(tx: Transaction) -> Signed[PinUnlocked]:
+            target = tx.plant.operator(badge)
+            if target is None:
+                raise LeadSignatureRefused("unknown_badge", badge=badge)
+            event = unlock_by_lead(lead, target, tx.plant.pin_state(badge))
+            return _sign(tx, lead, event, f"unlocked the PIN of {target.name}", reason)
+
+        return self._in_transaction(act)
 
     def change_status(
         self, lead: Operator, part: str, code: str, action: str, reason: str
@@ -187,6 +249,6 @@ def _sign(tx: Transaction, lead: Operator, event: E, meaning: str, reason: str) 
         [event],
         operator=lead.badge,
         reason=reason or None,
-        signature=Signature(lead.badge, meaning),
+        signature=Signature(lead.badge, meaning, lead.name),
     )
     return Signed(ids[0], event)

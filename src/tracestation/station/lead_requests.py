@@ -76,7 +76,18 @@ class ResolveConflict:
     keep: str = ""  # PART/SERIAL of the parent a child installed twice really is in
 
 
-SignedRequest = ChangeLotStatus | SplitLot | MergeLots | OpenNonconformance | ResolveConflict
+@dataclass(frozen=True)
+class UnlockPin:
+    """Another lead ends the lock on a lead's PIN (and clears its wrong tries)."""
+
+    signature: LeadSignature
+    badge: str  # the badge whose PIN is locked
+    reason: str = ""
+
+
+SignedRequest = (
+    ChangeLotStatus | SplitLot | MergeLots | OpenNonconformance | ResolveConflict | UnlockPin
+)
 LeadRequest = SignedRequest | ReprintLabel
 
 
@@ -86,6 +97,7 @@ class LeadResult(StrEnum):
     LOTS_MERGED = "lots_merged"
     NONCONFORMANCE_OPENED = "nonconformance_opened"
     CONFLICT_RESOLVED = "conflict_resolved"
+    PIN_UNLOCKED = "pin_unlocked"
     LABEL_REPRINTED = "label_reprinted"
     REFUSED = "refused"  # `refusal` is the code of tracestation.domain.refusals that applied
     LABEL_SUBJECT_UNKNOWN = "label_subject_unknown"
@@ -101,6 +113,7 @@ DONE = frozenset(
         LeadResult.LOTS_MERGED,
         LeadResult.NONCONFORMANCE_OPENED,
         LeadResult.CONFLICT_RESOLVED,
+        LeadResult.PIN_UNLOCKED,
         LeadResult.LABEL_REPRINTED,
     }
 )

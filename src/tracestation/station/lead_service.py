@@ -16,6 +16,7 @@ from tracestation.domain.conflicts import ConflictRefused
 from tracestation.domain.events import DomainEvent
 from tracestation.domain.lots import LotActionRefused
 from tracestation.domain.model import Operator
+from tracestation.domain.pins import PinRefused
 from tracestation.station.lead import LeadDesk, LeadSignatureRefused, Signed
 from tracestation.station.lead_requests import (
     ChangeLotStatus,
@@ -28,6 +29,7 @@ from tracestation.station.lead_requests import (
     ResolveConflict,
     SignedRequest,
     SplitLot,
+    UnlockPin,
     split_label,
 )
 from tracestation.station.ports import LabelPrinter, RecordNotSaved
@@ -43,9 +45,10 @@ class LeadService:
             self.desk.plant.refresh()  # a lead imported a moment ago can sign at once
             if isinstance(request, ReprintLabel):
                 return self._reprint(request)
-            lead = self.desk.sign_in(request.signature.badge.strip(), request.signature.pin)
+            badge, pin = request.signature.badge.strip(), request.signature.pin
+            lead = self.desk.sign_in(badge, pin, _signing(request))
             return self._signed(request, lead)
-        except (LeadSignatureRefused, LotActionRefused, ConflictRefused) as refused:
+        except (LeadSignatureRefused, LotActionRefused, ConflictRefused, PinRefused) as refused:
             return LeadOutcome(LeadResult.REFUSED, dict(refused.params), refusal=refused.code)
         except RecordNotSaved as fault:
             return LeadOutcome(LeadResult.NOT_SAVED, detail=str(fault))
@@ -61,7 +64,15 @@ class LeadService:
             return self._merge(request, lead)
         if isinstance(request, ResolveConflict):
             return self._resolve(request, lead)
+        if isinstance(request, UnlockPin):
+            return self._unlock(request, lead)
         return self._nonconformance(request, lead)
+
+    def _unlock(self, request: UnlockPin, lead: Operator) -> LeadOutcome:
+        badge = request.badge.strip()
+        done = self.desk.unlock_pin(lead, badge, request.reason.strip())
+        facts = {"badge": badge, "locked_name": done.event.name, "name": lead.name}
+        return _signed_outcome(LeadResult.PIN_UNLOCKED, facts, done, lead)
 
     def _resolve(self, request: ResolveConflict, lead: Operator) -> LeadOutcome:
         keep = request.keep.strip() or None
@@ -142,6 +153,21 @@ def _signed_outcome(
     return LeadOutcome(
         result, facts, event=done.event, event_id=done.event_id, signed_by=lead.badge
     )
+
+
+def _signing(request: SignedRequest) -> str:
+    """What a lead signs with `request`, as a wrong PIN's record says it."""
+    if isinstance(request, ChangeLotStatus):
+        return f"lot {request.action}"
+    if isinstance(request, SplitLot):
+        return "lot split"
+    if isinstance(request, MergeLots):
+        return "lot merge"
+    if isinstance(request, ResolveConflict):
+        return f"conflict {request.resolution}"
+    if isinstance(request, UnlockPin):
+        return f"unlock the PIN of {request.badge.strip()}"
+    return f"nonconformance {request.disposition}"
 
 
 def _quantity(text: str) -> Decimal:

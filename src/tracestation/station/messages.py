@@ -102,8 +102,9 @@ MESSAGES: dict[str, str] = {
     "command_not_here": "CMD:{command} does nothing at operation {operation} ({kind}).",
     "no_override_pending": "Nothing waits for a lead's signature. Scan your work.",
     "override_needs_lead_badge": "A line lead scans the badge before the PIN.",
-    "override_bad_pin": "Wrong PIN for {name}. Scan the PIN again.",
-    "override_pin_locked": "Wrong PIN three times for {name}; the override is cancelled.",
+    "override_bad_pin": "Wrong PIN for {name} ({left} of {limit} tries left before it locks). Scan the PIN again.",
+    "override_pin_locked": "Wrong PIN for {name} {attempts} times: the PIN is locked until {until}, or until another lead unlocks it. Another lead may sign.",
+    "pin_locked": "PIN of {name} is locked after {attempts} wrong tries until {until}, or until another lead unlocks it. Another lead may sign.",
     "override_cancelled": "Override cancelled.",
     "label_not_printed": "The label did not print ({detail}); reprint it from the lead panel.",
     # prompts

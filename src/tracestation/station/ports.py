@@ -28,6 +28,7 @@ from tracestation.domain.model import (
     Unit,
     WorkOrder,
 )
+from tracestation.domain.pins import PinState
 
 if TYPE_CHECKING:
     from tracestation.station.verdicts import LabelToPrint
@@ -61,13 +62,23 @@ class PlantReader(Protocol):
         installed it twice (the later ones contested)."""
         ...
 
+    def pin_state(self, badge: str) -> PinState:
+        """The badge's wrong PIN tries in a row and its lock, as the record has them (a clean
+        state when it has none). Inside a unit of work the row is held until the commit, so two
+        stations checking one badge at once count both tries."""
+        ...
+
 
 @dataclass(frozen=True)
 class Signature:
-    """A lead's electronic signature on an action: who, and what the signature means."""
+    """A lead's electronic signature on an action (21 CFR 11.50): who (the badge, and the
+    printed name as it was when signing) and what the signature means. The journal keeps the
+    time; the name and the meaning go into the event's payload (`signature_name`,
+    `signature_meaning`)."""
 
     badge: str
     meaning: str
+    name: str
 
 
 @dataclass(frozen=True)

@@ -10,13 +10,44 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, Protocol
 
 
 @dataclass(frozen=True)
+class RecordedSignature:
+    """A lead's electronic signature as the journal keeps it (21 CFR 11.50): the badge, the
+    printed name at the time of signing, when (aware, UTC: the signed event's time) and what
+    the signature means. Events signed before the name was recorded show the badge's current
+    name from master data. Read with `tracestation.store.signatures.signatures_for`; the trace,
+    the window's deviation list, the history and the reports show it the same way."""
+
+    badge: str
+    name: str
+    meaning: str
+    time: datetime
+    reason: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "badge": self.badge,
+            "name": self.name,
+            "meaning": self.meaning,
+            "time": self.time.isoformat(),
+            "reason": self.reason,
+        }
+
+    def text(self) -> str:
+        """One line for people: `signed by Ion Rus (B-9001) on 2026-11-20 08:00:10 UTC:
+        waived lot_expired`."""
+        moment = self.time.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+        return f"signed by {self.name} ({self.badge}) on {moment}: {self.meaning}"
+
+
+@dataclass(frozen=True)
 class Deviation:
-    """A signed override: which rule a lead waived, on what, and why. `time` is aware (UTC)."""
+    """A signed override: which rule a lead waived, on what, and why. `time` is aware (UTC);
+    `signature` is the lead's, with the printed name and the meaning."""
 
     time: datetime
     rule: str
@@ -24,6 +55,7 @@ class Deviation:
     work_order: str | None
     reason: str
     lead: str
+    signature: RecordedSignature | None = None
 
 
 class RecordStatus(Protocol):

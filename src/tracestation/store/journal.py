@@ -66,7 +66,13 @@ class JournalOnConnection:
             event_id = str(uuid.uuid4())
             payload = event.payload()
             if signature is not None:
-                payload = {**payload, "signature_meaning": signature.meaning}
+                # What the signature means and the signer's printed name as it was when signing
+                # (21 CFR 11.50); the time is the event's.
+                payload = {
+                    **payload,
+                    "signature_meaning": signature.meaning,
+                    "signature_name": signature.name,
+                }
             if manual:
                 payload = {**payload, "entry": "manual"}
             row: dict[str, Any] = {

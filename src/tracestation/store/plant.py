@@ -37,6 +37,7 @@ from tracestation.domain.model import (
     WorkOrder,
     WorkOrderStatus,
 )
+from tracestation.domain.pins import PinState
 from tracestation.store.tables import (
     BomLineRow,
     ConflictRow,
@@ -47,6 +48,7 @@ from tracestation.store.tables import (
     OperationRow,
     OperatorRow,
     PartRow,
+    PinStateRow,
     PlantMetaRow,
     SupplierPartRow,
     UnitRow,
@@ -118,10 +120,20 @@ _PARENTS_OF = (
     )
     .order_by(LINKS.c.id)
 )
+PINS = table_of(PinStateRow)
+_PIN_STATE = select(PINS.c.failures, PINS.c.locked_until).where(PINS.c.badge == bindparam("badge"))
 # Inside a unit of work: the same reads, holding the rows until the commit.
 _LOCKED = {
     id(statement): statement.with_for_update()
-    for statement in (_LOT, _LOTS_BY_CODE, _UNIT, _UNITS_BY_SERIAL, _OPEN_CONTAINER, _CONTAINER)
+    for statement in (
+        _LOT,
+        _LOTS_BY_CODE,
+        _UNIT,
+        _UNITS_BY_SERIAL,
+        _OPEN_CONTAINER,
+        _CONTAINER,
+        _PIN_STATE,
+    )
 }
 _UNIT_COUNT = (
     select(func.count()).select_from(UNITS).where(UNITS.c.work_order == bindparam("work_order"))
@@ -421,6 +433,13 @@ class DatabasePlant:
             ParentLink(r.part, r.serial, r.installed_event, r.contested_by is not None)
             for r in rows
         ]
+
+    def pin_state(self, badge: str) -> PinState:
+        with self._connect() as c:
+            row = c.execute(self._read(_PIN_STATE), {"badge": badge}).first()
+        if row is None:
+            return PinState(badge)
+        return PinState(badge, int(row.failures), as_utc(row.locked_until))
 
 
 def _container(c: Connection, row: Any) -> Container:

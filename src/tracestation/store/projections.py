@@ -23,6 +23,7 @@ from tracestation.store.tables import (
     LotLineageRow,
     LotRow,
     NonconformanceRow,
+    PinStateRow,
     TestRecordRow,
     UnitRow,
     table_of,
@@ -491,6 +492,51 @@ def _scrap(c: Connection, subject_kind: str, part: str, subject: str, w: Written
             status_since=w.time,
         )
     )
+
+
+# Lead PINs. Upserts that fit whatever the record holds, so the PIN events of other stations
+# (pulled, or taken by the centre) apply as well as the station's own: a first event for a badge
+# creates its row, an unlock of a PIN not locked here just leaves it clean.
+
+PINS = table_of(PinStateRow)
+_PIN_ROW = select(PINS.c.badge).where(PINS.c.badge == bindparam("badge"))
+
+
+def _change_pin(c: Connection, badge: str, w: Written, **values: Any) -> None:
+    if c.execute(_PIN_ROW, {"badge": badge}).first() is None:
+        c.execute(
+            insert(PINS).values(
+                badge=badge, failures=0, changed_at=w.time, changed_event=w.event_id
+            )
+        )
+    c.execute(
+        update(PINS)
+        .where(PINS.c.badge == badge)
+        .values(changed_at=w.time, changed_event=w.event_id, **values)
+    )
+
+
+@project.register
+def _(event: ev.PinRejected, c: Connection, w: Written) -> None:
+    if event.while_locked:  # on the record, not counted again
+        _change_pin(c, event.badge, w)
+    else:
+        _change_pin(c, event.badge, w, failures=PINS.c.failures + 1, last_failure_at=w.time)
+
+
+@project.register
+def _(event: ev.PinLocked, c: Connection, w: Written) -> None:
+    _change_pin(c, event.badge, w, locked_until=datetime.fromisoformat(event.until))
+
+
+@project.register
+def _(event: ev.PinUnlocked, c: Connection, w: Written) -> None:
+    _change_pin(c, event.badge, w, failures=0, locked_until=None)
+
+
+@project.register
+def _(event: ev.PinFailuresCleared, c: Connection, w: Written) -> None:
+    _change_pin(c, event.badge, w, failures=0)
 
 
 # What an event sets on its unit, as plain values: the same changes as `project` above makes

@@ -7,6 +7,7 @@ from sqlalchemy import Engine, func, select
 
 from tracestation.station.queries import Deviation
 from tracestation.store.plant import as_utc
+from tracestation.store.signatures import signatures_for
 from tracestation.store.tables import (
     DeviationRow,
     OperatorRow,
@@ -50,11 +51,22 @@ def plant_is_empty(engine: Engine) -> bool:
 
 
 def recent_deviations(engine: Engine, limit: int = 200) -> list[Deviation]:
+    """The signed overrides, newest first, each with its lead's signature (printed name,
+    time, meaning) as the journal keeps it."""
     with engine.connect() as connection:
         rows = connection.execute(
             select(DeviationRow).order_by(DeviationRow.time.desc()).limit(limit)
         ).all()
+        signatures = signatures_for(connection, (r.event_id for r in rows))
     return [
-        Deviation(as_utc(r.time) or r.time, r.rule, r.subject, r.work_order, r.reason, r.lead)
+        Deviation(
+            as_utc(r.time) or r.time,
+            r.rule,
+            r.subject,
+            r.work_order,
+            r.reason,
+            r.lead,
+            signatures.get(r.event_id),
+        )
         for r in rows
     ]

@@ -410,6 +410,22 @@ class IdentityBlockRow(Base):
     next: Mapped[int] = mapped_column(BigInteger)
 
 
+class PinStateRow(Base):
+    """A lead badge's PIN as the PIN events left it: wrong tries in a row and the lock, if any.
+    A projection of `pin_rejected`, `pin_locked`, `pin_unlocked` and `pin_failures_cleared`
+    (from any station: a lock at one holds at all of them once they share the record). No row:
+    no wrong try since the badge's last clean start."""
+
+    __tablename__ = "pin_states"
+    __table_args__ = (CheckConstraint("failures >= 0", name="failures_not_negative"),)
+    badge: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_failure_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    changed_event: Mapped[str] = mapped_column(String(36))
+
+
 class RejectedScanRow(Base):
     __tablename__ = "rejected_scans"
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from tracestation.domain.rules import qty_text
 from tracestation.store.plant import as_utc
+from tracestation.store.signatures import signatures_for
 from tracestation.store.tables import (
     ConsumptionRow,
     GenealogyLinkRow,
@@ -24,6 +25,7 @@ from tracestation.store.tables import (
 )
 
 BATCH = 500
+_EVENT = "_installed_event"  # carried while a tree is built, replaced by its signature
 
 
 class TraceError(LookupError):
@@ -80,15 +82,32 @@ def _when(moment: datetime | None) -> str | None:
 
 
 def backward(s: Session, serial: str, part: str | None = None) -> dict[str, Any]:
-    """The as-built tree of a unit: every child ever installed, removed ones marked."""
+    """The as-built tree of a unit: every child ever installed, removed ones marked, and the
+    lead's signature on an installation a lead signed (an override), else `signature` null."""
     root = find_unit(s, serial, part)
+    children = _children_of(s, root.id, {root.id})
+    _add_signatures(s, children)
     return {
         "part": root.part,
         "serial": root.serial,
         "work_order": root.work_order,
         "status": root.status,
-        "children": _children_of(s, root.id, {root.id}),
+        "children": children,
     }
+
+
+def _add_signatures(s: Session, children: list[dict[str, Any]]) -> None:
+    nodes = list(_nodes(children))
+    signed = signatures_for(s.connection(), (node[_EVENT] for node in nodes))
+    for node in nodes:
+        found = signed.get(node.pop(_EVENT))
+        node["signature"] = found.to_json() if found else None
+
+
+def _nodes(children: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for child in children:
+        yield child
+        yield from _nodes(child["children"])
 
 
 def _children_of(s: Session, unit_id: int, path: set[int]) -> list[dict[str, Any]]:
@@ -100,6 +119,7 @@ def _children_of(s: Session, unit_id: int, path: set[int]) -> list[dict[str, Any
     children: list[dict[str, Any]] = []
     for link in links:
         common = {
+            _EVENT: link.installed_event,
             "qty": qty_text(link.qty),
             "operation": link.operation,
             "installed_at": _when(link.installed_at),

@@ -7,8 +7,17 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tracestation.store.tables import ConsumptionRow, GenealogyLinkRow, UnitRow
+from tracestation.store.plant import as_utc
+from tracestation.store.signatures import signatures_for
+from tracestation.store.tables import (
+    ConsumptionRow,
+    DeviationRow,
+    GenealogyLinkRow,
+    LotRow,
+    UnitRow,
+)
 from tracestation.trace.genealogy import (
+    BATCH,
     batches,
     descendant_lots,
     find_lot,
@@ -41,6 +50,47 @@ def recall_scope(s: Session, code: str, part: str | None = None) -> dict[str, An
             "work_orders": sorted(work_orders),
         },
     }
+
+
+def lot_deviations(s: Session, code: str, part: str | None = None) -> list[dict[str, Any]]:
+    """The signed deviations that let the lot (or lots split or merged from it) be used, oldest
+    first, each with the lead's signature: printed name, time and meaning. (Beside the recall
+    document, whose keys are DESIGN.md's contract.)"""
+    lot = find_lot(s, code, part)
+    return deviations_of(s, descendant_lots(s, lot.id))
+
+
+def deviations_of(s: Session, lot_ids: set[int]) -> list[dict[str, Any]]:
+    """`lot_deviations` for the lots with these ids."""
+    labels: set[str] = set()
+    for chunk in batches(lot_ids):
+        labels.update(
+            f"{part}/{code}"
+            for part, code in s.execute(
+                select(LotRow.part, LotRow.code).where(LotRow.id.in_(chunk))
+            )
+        )
+    rows: list[DeviationRow] = []
+    for subjects in batches_of(sorted(labels)):
+        rows += s.scalars(select(DeviationRow).where(DeviationRow.subject.in_(subjects)))
+    rows.sort(key=lambda r: (as_utc(r.time) or r.time, r.id))
+    signed = signatures_for(s.connection(), (r.event_id for r in rows))
+    return [
+        {
+            "time": (as_utc(r.time) or r.time).isoformat(),
+            "rule": r.rule,
+            "subject": r.subject,
+            "work_order": r.work_order,
+            "reason": r.reason,
+            "lead": r.lead,
+            "signature": signature.to_json() if (signature := signed.get(r.event_id)) else None,
+        }
+        for r in rows
+    ]
+
+
+def batches_of(items: list[str]) -> list[list[str]]:
+    return [items[start : start + BATCH] for start in range(0, len(items), BATCH)]
 
 
 def kitted_work_orders(s: Session, code: str, part: str | None = None) -> list[str]:

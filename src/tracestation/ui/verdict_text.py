@@ -280,9 +280,17 @@ CATALOG: dict[str, str] = {
     "override_needs_lead_badge": QT_TRANSLATE_NOOP(
         "Verdicts", "A line lead scans the badge before the PIN."
     ),
-    "override_bad_pin": QT_TRANSLATE_NOOP("Verdicts", "Wrong PIN for {name}. Scan the PIN again."),
+    "override_bad_pin": QT_TRANSLATE_NOOP(
+        "Verdicts",
+        "Wrong PIN for {name} ({left} of {limit} tries left before it locks). Scan the PIN again.",
+    ),
     "override_pin_locked": QT_TRANSLATE_NOOP(
-        "Verdicts", "Wrong PIN three times for {name}; the override is cancelled."
+        "Verdicts",
+        "Wrong PIN for {name} {attempts} times: the PIN is locked until {until}, or until another lead unlocks it. Another lead may sign.",
+    ),
+    "pin_locked": QT_TRANSLATE_NOOP(
+        "Verdicts",
+        "PIN of {name} is locked after {attempts} wrong tries until {until}, or until another lead unlocks it. Another lead may sign.",
     ),
     "override_cancelled": QT_TRANSLATE_NOOP("Verdicts", "Override cancelled."),
     "label_not_printed": QT_TRANSLATE_NOOP(

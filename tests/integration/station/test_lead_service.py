@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from support.snapshots import record_snapshot
+from support.snapshots import PIN_RECORD, journal_ids, kinds_added, record_snapshot
 from tracestation.domain.events import LotSplit, LotStatusChanged
 from tracestation.labels.printers import NoPrinter
 from tracestation.station.lead import LeadDesk
@@ -80,16 +80,20 @@ def test_a_quantity_that_is_not_a_number_is_refused_by_code_and_writes_nothing(
     assert record_snapshot(engine) == before
 
 
-def test_a_wrong_pin_is_refused_before_the_request_is_read(engine: Any, clock: Any) -> None:
+def test_a_wrong_pin_is_refused_before_the_request_is_read_and_only_the_try_is_recorded(
+    engine: Any, clock: Any
+) -> None:
     service = lead_service_on(engine, "LEAD-DESK-TEST", clock=clock)
-    before = record_snapshot(engine)
+    before, journal = record_snapshot(engine, skip=PIN_RECORD), journal_ids(engine)
 
     outcome = service.perform(
         ChangeLotStatus(LeadSignature("B-9001", "0000"), "not a label", "hold", "NCR")
     )
 
     assert (outcome.result, outcome.refusal) == (LeadResult.REFUSED, "wrong_pin")
-    assert record_snapshot(engine) == before
+    assert dict(outcome.params) == {"name": "Ion Rus", "left": "4", "limit": "5"}
+    assert record_snapshot(engine, skip=PIN_RECORD) == before
+    assert kinds_added(engine, journal) == ["pin_rejected"]
 
 
 class _Unreachable:

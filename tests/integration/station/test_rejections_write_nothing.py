@@ -131,7 +131,7 @@ def test_a_held_lot_says_since_when_and_why(engine: Any, scan: Any) -> None:
     journal.record(
         [LotStatusChanged("SCREW-M3", "L-2291", "hold", "released", "supplier NCR 77")],
         operator="B-9001",
-        signature=Signature("B-9001", "lot hold"),
+        signature=Signature("B-9001", "lot hold", "Ion Rus"),
     )
     result = scan(*READY_CONTROLLER, "LOT:SCREW-M3/L-2291")
     assert result.message == (

@@ -41,7 +41,7 @@ def test_a_lot_the_lead_holds_is_refused_at_the_station_with_the_leads_reason(
     assert (entry.operator, entry.reason, entry.signature) == (
         "B-9001",
         "supplier NCR 77",
-        Signature("B-9001", "lot hold"),
+        Signature("B-9001", "lot hold", "Ion Rus"),
     )
     result = scan(*BOARD, "LOT:CAP-220/C-7781")
     assert result.message == (

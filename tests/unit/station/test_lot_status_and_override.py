@@ -72,7 +72,7 @@ def test_a_lead_badge_pin_and_reason_waive_the_expiry_and_record_a_signed_deviat
         DeviationRecorded("lot_expired", "CAP-220/C-6001", "WO-2001", "ENG-OK", "B-9001"),
     ]
     assert {(e.operator, e.reason, e.signature) for e in new} == {
-        ("B-1001", "ENG-OK", Signature("B-9001", "waived lot_expired"))
+        ("B-1001", "ENG-OK", Signature("B-9001", "waived lot_expired", "Ion Rus"))
     }
     [deviation] = plant.state.deviations
     assert (deviation.subject, deviation.lead, deviation.station) == (
@@ -96,17 +96,21 @@ def test_the_signing_scans_say_what_comes_next(scan: Scan) -> None:
     )
 
 
-def test_a_wrong_pin_is_refused_and_three_cancel_the_override(
+def test_a_wrong_pin_is_refused_saying_how_many_tries_are_left_and_keeps_the_override(
     scan: Scan, station: Station, plant: FakePlant
 ) -> None:
     scan(*BOARD, EXPIRED, "B-9001")
     before = plant.snapshot()
-    results = [station.scan(raw) for raw in ("PIN:1111", "PIN:2222", "PIN:3333", "PIN:4321")]
-    assert results[0].message == "Wrong PIN for Ion Rus. Scan the PIN again."
-    assert results[2].message == "Wrong PIN three times for Ion Rus; the override is cancelled."
-    assert results[3].code == "no_override_pending"
+    results = [station.scan(raw) for raw in ("PIN:1111", "PIN:2222")]
+    assert [r.message for r in results] == [
+        "Wrong PIN for Ion Rus (4 of 5 tries left before it locks). Scan the PIN again.",
+        "Wrong PIN for Ion Rus (3 of 5 tries left before it locks). Scan the PIN again.",
+    ]
     assert all(r.outcome == "rejected" for r in results)
-    assert plant.snapshot() == before
+    assert station.context.override is not None, "the lead may still give the right PIN"
+    assert scan("PIN:4321").code == "override_pin_ok"
+    assert plant.snapshot().lots == before.lots
+    assert plant.state.deviations == []
 
 
 def test_a_pin_before_the_lead_badge_is_refused(scan: Scan) -> None:

@@ -1,4 +1,5 @@
-"""The deviations recorded (signed overrides), newest first."""
+"""The deviations recorded (signed overrides), newest first: when, what was waived, on what, why,
+and the lead's signature with the printed name and its meaning."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ class DeviationsModel(QAbstractTableModel):
             self.tr("Subject"),
             self.tr("Work order"),
             self.tr("Reason"),
-            self.tr("Lead"),
+            self.tr("Signed by"),
+            self.tr("Meaning"),
         )
 
     def set_rows(self, rows: list[Deviation]) -> None:
@@ -44,13 +46,16 @@ class DeviationsModel(QAbstractTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         row = self._rows[index.row()]
+        signature = row.signature
         values = (
-            row.time.astimezone().strftime("%Y-%m-%d %H:%M"),
+            row.time.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
             row.rule.replace("_", " "),
             row.subject,
             row.work_order or "",
             row.reason,
-            row.lead,
+            # The printed name as it was when signing, and the badge (21 CFR 11.50).
+            f"{signature.name} ({signature.badge})" if signature else row.lead,
+            signature.meaning if signature else "",
         )
         return values[index.column()]
 

@@ -1,4 +1,5 @@
-"""The line lead's panel: pending override, lot actions, nonconformances, deviations, labels.
+"""The line lead's panel: pending override, lot actions, nonconformances, deviations, labels,
+and unlocking another lead's PIN.
 
 Every action is signed with the lead's badge and PIN from the fields at the top and runs on the
 station worker (the core's `LeadService`, as the `lot` commands do); the answer appears in the
@@ -24,6 +25,7 @@ from tracestation.ui.lead.deviations import DeviationsModel, DeviationsView
 from tracestation.ui.lead.forms import line_edit
 from tracestation.ui.lead.lot_actions_form import LotActionsForm
 from tracestation.ui.lead.nonconformance_form import NonconformanceForm, ReprintForm
+from tracestation.ui.lead.pin_form import PinForm
 from tracestation.ui.lead.refusal_text import render_refusal
 from tracestation.ui.restyle import set_style_state
 from tracestation.ui.scan.override_steps import OverrideSteps
@@ -46,6 +48,7 @@ class LeadPage(QWidget):
         self.lots = LotActionsForm(self)
         self.nonconformance = NonconformanceForm(self)
         self.reprint = ReprintForm(self)
+        self.pins = PinForm(self)
         self.deviations_model = DeviationsModel(self)
         self.deviations = DeviationsView(self.deviations_model, self)
         self.tabs = QTabWidget(self)
@@ -54,8 +57,9 @@ class LeadPage(QWidget):
         self.tabs.addTab(self.nonconformance, self.tr("Nonconformance"))
         self.tabs.addTab(self.deviations, self.tr("Deviations"))
         self.tabs.addTab(self.reprint, self.tr("Labels"))
+        self.tabs.addTab(self.pins, self.tr("PINs"))
         self._layout()
-        for form in (self.lots, self.nonconformance, self.reprint):
+        for form in (self.lots, self.nonconformance, self.reprint, self.pins):
             form.sig_request.connect(self.submit)
         client.sig_lead_outcome.connect(self.show_outcome)
         client.sig_deviations.connect(self.show_deviations)
@@ -116,6 +120,9 @@ class LeadPage(QWidget):
             ).format(**p),
             LeadResult.NONCONFORMANCE_OPENED: lambda: self.tr(
                 "Nonconformance {number} opened on {subject}, signed by {name}."
+            ).format(**p),
+            LeadResult.PIN_UNLOCKED: lambda: self.tr(
+                "The PIN of {locked_name} ({badge}) is unlocked, signed by {name}."
             ).format(**p),
             LeadResult.LABEL_REPRINTED: lambda: self.tr(
                 "Label of {subject} sent to the printer."

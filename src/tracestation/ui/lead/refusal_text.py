@@ -47,7 +47,45 @@ CATALOG: dict[str, str] = {
     "not_a_lead": QT_TRANSLATE_NOOP(
         "Refusals", "{name} ({badge}) is not a line lead; a lead must sign this."
     ),
-    "wrong_pin": QT_TRANSLATE_NOOP("Refusals", "Wrong PIN for {name}. Nothing was changed."),
+    "wrong_pin": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Wrong PIN for {name} ({left} of {limit} tries left before it locks). Nothing was changed.",
+    ),
+    "pin_locked_now": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Wrong PIN for {name} {attempts} times: the PIN is locked until {until}, or until another lead unlocks it. Nothing was changed.",
+    ),
+    "pin_locked": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "PIN of {name} is locked after {attempts} wrong tries until {until}, or until another lead unlocks it.",
+    ),
+    "pin_not_locked": QT_TRANSLATE_NOOP(
+        "Refusals", "The PIN of {name} ({badge}) is not locked and has no wrong tries to clear."
+    ),
+    "unlock_own_pin": QT_TRANSLATE_NOOP(
+        "Refusals", "{name} cannot unlock their own PIN: another lead signs the unlock."
+    ),
+    "conflict_not_found": QT_TRANSLATE_NOOP(
+        "Refusals", "There is no conflict {conflict}. List them with `tracestation conflicts`."
+    ),
+    "conflict_not_open": QT_TRANSLATE_NOOP("Refusals", "Conflict {conflict} is already resolved."),
+    "resolution_unknown": QT_TRANSLATE_NOOP(
+        "Refusals", "A conflict is resolved by one of {choices}."
+    ),
+    "conflict_needs_a_parent": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "{child} sits in {parents}: say which unit it really is in (--keep PART/SERIAL).",
+    ),
+    "conflict_keep_unknown": QT_TRANSLATE_NOOP(
+        "Refusals", "{parent} does not hold it; it sits in {parents}."
+    ),
+    "conflict_not_a_link": QT_TRANSLATE_NOOP(
+        "Refusals",
+        "Conflict {conflict} ({kind}) is not about a link: accept it or scrap its subject.",
+    ),
+    "conflict_not_scrappable": QT_TRANSLATE_NOOP(
+        "Refusals", "{subject} is not a unit or a lot: accept the conflict instead."
+    ),
 }
 
 
