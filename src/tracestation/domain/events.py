@@ -190,6 +190,9 @@ class LotsMerged(DomainEvent):
     sources: tuple[str, ...]
     new_lot: str
     qty: Decimal
+    # What each source gave, in the order of `sources` (empty in merges recorded before it
+    # was kept): another station's replica records the lineage from it.
+    source_quantities: tuple[Decimal, ...] = ()
 
 
 @dataclass(frozen=True)

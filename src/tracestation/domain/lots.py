@@ -57,4 +57,5 @@ def merge(lots: list[Lot], new_code: str) -> LotsMerged:
         if lot.quantity <= 0:
             raise LotActionRefused("merge_empty_lot", lot=lot.label)
     total = sum((lot.quantity for lot in lots), Decimal(0))
-    return LotsMerged(lots[0].part, tuple(lot.code for lot in lots), new_code, total)
+    codes = tuple(lot.code for lot in lots)
+    return LotsMerged(lots[0].part, codes, new_code, total, tuple(lot.quantity for lot in lots))

@@ -58,6 +58,7 @@ from tracestation.store.projections import (
 )
 from tracestation.store.tables import (
     ConsumptionRow,
+    LotLineageRow,
     OperationRow,
     PartRow,
     TestRecordRow,
@@ -1114,3 +1115,46 @@ def _write(
         event, w = received[index]
         breaches += [(index, breach) for breach in apply_received(event, c, w)]
     return False
+
+
+# A station's pull takes the lots as the centre has them (split and merged ones included)
+# before the events that made them: the events then only add the lineage, so a recall at the
+# station follows a lot into what was split from it or merged with it.
+
+
+@_apply.register
+def _(event: ev.LotSplit, c: Connection, w: Written) -> list[Breach]:
+    if _drawing[-1]:
+        project(event, c, w)
+        return []
+    source = c.execute(_LOT, {"part": event.part, "code": event.lot}).first()
+    made = c.execute(_LOT, {"part": event.part, "code": event.new_lot}).first()
+    if source is None or made is None:
+        project(event, c, w)  # not pulled yet: make it as the station would have
+        return []
+    _lineage(c, source.id, made.id, "split", event.qty, w)
+    return []
+
+
+@_apply.register
+def _(event: ev.LotsMerged, c: Connection, w: Written) -> list[Breach]:
+    made = c.execute(_LOT, {"part": event.part, "code": event.new_lot}).first()
+    if _drawing[-1] or made is None:
+        project(event, c, w)
+        return []
+    quantities = [Decimal(str(q)) for q in event.source_quantities]
+    for n, code in enumerate(event.sources):
+        source = c.execute(_LOT, {"part": event.part, "code": code}).first()
+        if source is None:
+            return [_unknown("lot", event.part, code, event)]
+        given = quantities[n] if n < len(quantities) else Decimal(0)
+        _lineage(c, source.id, made.id, "merge", given, w)
+    return []
+
+
+def _lineage(c: Connection, source: int, result: int, kind: str, qty: Decimal, w: Written) -> None:
+    c.execute(
+        insert(table_of(LotLineageRow)).values(
+            source_lot_id=source, result_lot_id=result, kind=kind, qty=qty, event_id=w.event_id
+        )
+    )
