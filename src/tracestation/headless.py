@@ -89,12 +89,12 @@ class HeadlessStation:
                 item = self.inbox.get(timeout=0.2)
             except queue.Empty:
                 continue
-            self._handle(item)
+            self.handle(item)
         for scanner in self.scanners:
             scanner.stop()
         while True:
             try:
-                self._handle(self.inbox.get_nowait())
+                self.handle(self.inbox.get_nowait())
             except queue.Empty:
                 break
         self._stop_sync()
@@ -119,7 +119,10 @@ class HeadlessStation:
     def stop(self, *_: object) -> None:
         self.stopping.set()
 
-    def _handle(self, item: Item) -> None:
+    def handle(self, item: Item) -> None:
+        """Answer one thing a scanner reported: a state line on stderr, or the scan's outcome on
+        stdout. Every scan gets its line, whatever bytes it held (`ScanResult.scan` shows them
+        spelled out, a PIN masked). Main thread only: it owns the station."""
         if isinstance(item, ScannerStateChanged):
             self._say({"scanner": item.scanner, "state": item.state.value, "message": item.message})
             return

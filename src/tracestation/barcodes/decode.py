@@ -1,8 +1,12 @@
 """The decoder: raw scan text in, `Decoded` out. Never raises on any input.
 
-Order: a symbology identifier (`]C1`) is split off first; then station codes (`WO:`...),
-ISO/IEC 15434 envelopes (`[)>`), GS1 Digital Link URIs (`http...`), GS1 element strings and
-GTINs; whatever is left is a bare value for the station to look up.
+Order: bytes that are not text and control characters no label holds are refused first; a
+symbology identifier (`]C1`) is split off; then station codes (`WO:`...), ISO/IEC 15434
+envelopes (`[)>`), GS1 Digital Link URIs (`http...`), GS1 element strings and GTINs; whatever is
+left is a bare value for the station to look up.
+
+`Decoded.raw` is the scan as it may be shown (`shown_scan`): a PIN is masked before it leaves
+the decoder, and only `Decoded.pin` holds it.
 """
 
 from __future__ import annotations
@@ -13,6 +17,13 @@ from tracestation.barcodes.decoded import Decoded, DecodeOptions
 from tracestation.barcodes.digital_link import decode_digital_link, looks_like_digital_link
 from tracestation.barcodes.gs1 import decode_gs1
 from tracestation.barcodes.iso15434 import decode_iso15434, looks_like_iso15434
+from tracestation.barcodes.shown import (
+    PIN_PREFIX,
+    control_characters,
+    holds_pin,
+    not_text,
+    shown_scan,
+)
 from tracestation.barcodes.station_codes import decode_station_code, looks_like_station_code
 from tracestation.barcodes.symbology import split_symbology
 
@@ -28,14 +39,15 @@ def decode(raw: str, options: DecodeOptions | None = None) -> Decoded:
     Pure and thread-safe: any thread may call it.
     """
     try:
-        return _decode(raw, options or DecodeOptions())
+        decoded = _decode(raw, options or DecodeOptions())
     except Exception as exc:  # the contract is "never raises"; a bug must not stop the line
-        return Decoded(
+        decoded = Decoded(
             "bare",
             raw[:64],
             error=f"The station could not read this scan (internal error: {type(exc).__name__})."
             " Scan the label again; if it keeps failing, call a line lead.",
         )
+    return replace(decoded, raw=shown_scan(decoded.raw))
 
 
 def _decode(raw: str, options: DecodeOptions) -> Decoded:
@@ -50,15 +62,23 @@ def _decode(raw: str, options: DecodeOptions) -> Decoded:
     text = raw.strip(_SURROUNDING_WHITESPACE)
     if not text:
         return Decoded("bare", raw, error="The scan was empty. Scan the label again.")
-    if "\ufffd" in text:
+    unreadable = _not_text_error(text)
+    if unreadable is not None:
+        return Decoded("bare", raw, error=unreadable)
+    identifier, data = split_symbology(text)
+    symbology = identifier.value if identifier is not None else None
+    if data[: len(PIN_PREFIX)].upper() == PIN_PREFIX:
+        # A PIN label read in the wrong case is still a PIN: never looked up as a serial.
+        data = PIN_PREFIX + data[len(PIN_PREFIX) :]
+    elif holds_pin(data):
+        # Never a value to look up or record: it would carry the PIN into the journal.
         return Decoded(
             "bare",
             raw,
-            error="Part of the scan could not be read (the scanner sent bytes the station "
-            "cannot decode). Check the scanner's character set and scan the label again.",
+            symbology=symbology,
+            error=f"The scan {_preview(data)} holds a PIN run together with another label. "
+            "Scan one label at a time.",
         )
-    identifier, data = split_symbology(text)
-    symbology = identifier.value if identifier is not None else None
     if looks_like_station_code(data):
         return replace(decode_station_code(raw, data), symbology=symbology)
     if looks_like_iso15434(data):
@@ -72,16 +92,36 @@ def _decode(raw: str, options: DecodeOptions) -> Decoded:
         return Decoded(
             "bare", raw, symbology=symbology, error="The scan was empty. Scan the label again."
         )
-    if _has_control_characters(data):
-        return Decoded(
-            "bare",
-            raw,
-            symbology=symbology,
-            error="The scan holds control characters the station cannot read. "
-            "Scan the label again or enter it by hand.",
-        )
     return Decoded("bare", raw, {"value": data}, symbology=symbology)
 
 
-def _has_control_characters(text: str) -> bool:
-    return any(ord(ch) < 32 or 127 <= ord(ch) < 160 for ch in text)
+def _not_text_error(text: str) -> str | None:
+    """Why a scan holding bytes that are not text, or control characters, cannot be read.
+
+    GS, RS and EOT belong to GS1 and ISO/IEC 15434 labels; any other control character, a byte
+    that was not UTF-8 (a lone surrogate) or one the scanner's driver already replaced (U+FFFD)
+    means the scanner and the station disagree about the character set or the framing."""
+    scan = _preview(text)
+    odd_bytes = not_text(text)
+    if odd_bytes or "\ufffd" in text:
+        which = f" ({odd_bytes})" if odd_bytes else ""
+        return (
+            f"Part of the scan {scan} could not be read: the scanner sent bytes that are not "
+            f"text{which}. Check the scanner's character set (UTF-8 or ASCII) and scan the "
+            "label again."
+        )
+    controls = control_characters(text)
+    if controls:
+        return (
+            f"The scan {scan} holds control characters that are not part of any label "
+            f"({controls}): the scanner sent bytes that are not text. Check the scanner's "
+            "prefix, suffix and character set, then scan the label again or enter it by hand."
+        )
+    return None
+
+
+def _preview(text: str) -> str:
+    """The scan as an error message names it: masked, escaped, its start only."""
+    start = text if len(text) <= 32 else text[:30]
+    shown = shown_scan(start).replace("\x1d", "<GS>").replace("\x1e", "<RS>")
+    return shown.replace("\x04", "<EOT>") + ("..." if start != text else "")

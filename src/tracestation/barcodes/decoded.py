@@ -34,6 +34,9 @@ class Decoded:
     Field names: gtin, sscc, lot, serial, expiry, production_date, quantity, part, work_order,
     operation, command, pin, reason, value (a bare value), and more for GS1 and ISO 15434.
     Dates are `YYYY-MM-DD` strings.
+
+    A PIN is a secret: `raw` shows it as `PIN:****` and `fields["pin"]` as `****`; only `pin`
+    holds it, for the station core to verify. `pin` is left out of `repr` and `to_json`.
     """
 
     kind: ScanKind
@@ -43,6 +46,7 @@ class Decoded:
     ai: dict[str, str] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
     error: str | None = None
+    pin: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:

@@ -1,7 +1,8 @@
 """Station codes: the prefixed barcodes the station prints on travelers, badges and sheets.
 
 `WO:<number>`, `OPN:<code>`, `CMD:<NAME>`, `SN:<serial>` or `SN:<part>/<serial>`,
-`LOT:<part>/<lot>`, `PN:<part>`, `QTY:<n>`, `PIN:<n>`, `RSN:<reason code>`.
+`LOT:<part>/<lot>`, `PN:<part>`, `QTY:<n>`, `PIN:<n>`, `RSN:<reason code>`. A PIN is read into
+`Decoded.pin` only; its field shows `****`.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from decimal import Decimal
 from tracestation.barcodes.decoded import Decoded
 
 COMMANDS = frozenset({"DONE", "PASS", "FAIL", "CANCEL", "LOGOUT", "CLOSE", "REMOVE", "NEW"})
+
+PIN_FIELD_MASK = "****"
 
 _QUANTITY = re.compile(r"[0-9]{1,12}(\.[0-9]{1,6})?")
 _PREFIX = re.compile(r"^(WO|OPN|CMD|SN|LOT|PN|QTY|PIN|RSN):(.*)$", re.DOTALL)
@@ -48,7 +51,7 @@ def decode_station_code(raw: str, text: str) -> Decoded:
     if prefix == "PIN":
         if not body.isdigit():
             return _error(raw, "A PIN is digits only. Scan the PIN label again.")
-        return Decoded("station", raw, {"pin": body})
+        return Decoded("station", raw, {"pin": PIN_FIELD_MASK}, pin=body)
     return Decoded("station", raw, {"reason": body})
 
 

@@ -39,8 +39,10 @@ class ScannerState(StrEnum):
 class ScanReceived:
     """One scan as the device delivered it, before any barcode decoding.
 
-    `raw` is the text without its terminator; bytes that are not UTF-8 appear as U+FFFD so the
-    decoder rejects the scan with a reason. A scan is complete unless a flag says otherwise:
+    `raw` is the text without its terminator; bytes that are not UTF-8 are kept as lone
+    surrogates (`surrogateescape`), so the decoder rejects the scan naming them, and `shown_scan`
+    spells them out (`\\xff`) wherever the scan is shown or stored. `raw` may hold a PIN: show
+    it only through `shown_scan`. A scan is complete unless a flag says otherwise:
 
     - `partial`: data stopped arriving before the terminator ("half a barcode").
     - `overflow`: more than the adapter's size limit arrived without a terminator (line noise, a

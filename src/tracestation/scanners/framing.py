@@ -23,6 +23,13 @@ class Frame:
     partial: bool = False
     overflow: bool = False
 
+    @property
+    def text(self) -> str:
+        """The bytes as text. Bytes that are not UTF-8 are kept as lone surrogates (Python's
+        `surrogateescape`), so the decoder refuses the scan naming them (`\\xff`), not a
+        replacement character that hides which bytes came."""
+        return self.data.decode("utf-8", errors="surrogateescape")
+
 
 class ScanFramer:
     """Splits bytes into scans at the terminator.

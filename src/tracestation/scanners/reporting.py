@@ -9,6 +9,7 @@ import logging
 import os
 from datetime import UTC, datetime
 
+from tracestation.barcodes.shown import shown_scan
 from tracestation.scanners.events import (
     ScanCallback,
     ScannerState,
@@ -36,7 +37,7 @@ class ScannerReporter:
         try:
             self._on_scan(event)
         except Exception:
-            _log.exception("Scanner %s: the scan handler failed on %r", self.name, raw)
+            _log.exception("Scanner %s: the scan handler failed on %r", self.name, shown_scan(raw))
 
     def state(self, state: ScannerState, message: str, reason: str | None = None) -> None:
         if self._on_state is None:

@@ -186,8 +186,7 @@ class SerialScanner:
 
     def _deliver(self, frames: list[Frame]) -> None:
         for frame in frames:
-            raw = frame.data.decode("utf-8", errors="replace")
-            self._report.scan(raw, partial=frame.partial, overflow=frame.overflow)
+            self._report.scan(frame.text, partial=frame.partial, overflow=frame.overflow)
 
 
 def _local_device_path(port_url: str) -> str | None:

@@ -16,7 +16,7 @@ import logging
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from tracestation.barcodes import Decoded, DecodeOptions, decode
+from tracestation.barcodes import Decoded, DecodeOptions, decode, shown_scan
 from tracestation.domain import pins
 from tracestation.domain.events import ContainerClosed, DeviationRecorded
 from tracestation.domain.model import Operator
@@ -155,7 +155,12 @@ class Station:
         params = {"detail": detail}
         operator = self.context.operator.badge if self.context.operator else None
         rejected = RejectedScan(
-            self.station_id, self.env.clock.now(), operator, raw, code, render(code, params)
+            self.station_id,
+            self.env.clock.now(),
+            operator,
+            shown_scan(raw),
+            code,
+            render(code, params),
         )
         try:
             self.transactions.log_rejection(rejected)
@@ -166,7 +171,7 @@ class Station:
         except Exception:  # the record may be what failed; the verdict still goes out
             prompt_code, prompt_params = "", {}
         return ScanResult(
-            raw,
+            shown_scan(raw),
             Outcome.REJECTED,
             code,
             render(code, params),
@@ -205,7 +210,8 @@ class Station:
         except Exception:  # only the log line is lost; the verdict stands
             _log.exception("incomplete scan %r could not be logged", _visible(raw))
             message = render(code, decision.params)
-            judged = _Judged(ScanResult(raw, Outcome.REJECTED, code, message), decision)
+            shown = shown_scan(raw)
+            judged = _Judged(ScanResult(shown, Outcome.REJECTED, code, message), decision)
         return self._after_commit(judged)
 
     def checklist(self) -> list[ChecklistLine]:
@@ -386,10 +392,11 @@ class Station:
                     self.context, override=PendingOverride(decoded, decision.waivable_rule, subject)
                 )
             operator = self.context.operator.badge if self.context.operator else None
-            rejected = RejectedScan(self.station_id, now, operator, raw, decision.code, message)
+            shown = shown_scan(raw)  # a PIN masked, bytes that are not text spelled out
+            rejected = RejectedScan(self.station_id, now, operator, shown, decision.code, message)
             work.tx.journal.log_rejection(rejected)
         result = ScanResult(
-            scan=raw,
+            scan=shown_scan(raw),
             outcome=decision.outcome,
             code=decision.code,
             message=message,
@@ -458,4 +465,5 @@ def _labels_of(decision: Decision) -> tuple[LabelToPrint, ...]:
 
 
 def _visible(raw: str) -> str:
-    return raw.strip().replace("\x1d", "<GS>")[:80]
+    """A scan for a log line: as shown anywhere (`shown_scan`), GS named, cut short."""
+    return shown_scan(raw).strip().replace("\x1d", "<GS>")[:80]

@@ -6,7 +6,7 @@ bare value is looked up, and one that matches more than one kind of thing is amb
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
@@ -32,7 +32,9 @@ class OperationScan:
 
 @dataclass(frozen=True)
 class PinScan:
-    pin: str
+    """A lead's PIN, for the override flow to verify; never shown (`repr` leaves it out)."""
+
+    pin: str = field(repr=False)
 
 
 @dataclass(frozen=True)
@@ -115,8 +117,8 @@ def resolve(
         return WorkOrderScan(f["work_order"])
     if "operation" in f:
         return OperationScan(f["operation"])
-    if "pin" in f:
-        return PinScan(f["pin"])
+    if "pin" in f:  # the field shows a mask; the decoder keeps the PIN itself apart
+        return PinScan(decoded.pin or "")
     if "reason" in f:
         return ReasonScan(f["reason"])
     if "value" in f:

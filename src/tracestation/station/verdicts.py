@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from tracestation.barcodes import shown_scan
 from tracestation.domain.events import DomainEvent
 from tracestation.domain.rules import Violation
 from tracestation.station.context import Context
@@ -74,7 +75,11 @@ def refuse(violation: Violation) -> Decision:
 
 @dataclass(frozen=True)
 class ScanResult:
-    """The station's answer to one scan, as the window, the headless runner and replay show it."""
+    """The station's answer to one scan, as the window, the headless runner and replay show it.
+
+    `scan` is the scan as it may be shown (`shown_scan`): a PIN reads `PIN:****` and bytes that
+    are not text are spelled out (`\\xff`), whoever builds the result.
+    """
 
     scan: str
     outcome: Outcome
@@ -88,6 +93,9 @@ class ScanResult:
     # Extra remarks as (code, params), e.g. ("override_cancelled", {}); `message` already
     # carries their English text, a translated view renders them itself.
     notes: tuple[tuple[str, dict[str, str]], ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "scan", shown_scan(self.scan))
 
     @property
     def event_id(self) -> str | None:

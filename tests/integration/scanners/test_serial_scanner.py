@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from tracestation.barcodes import shown_scan
 from tracestation.scanners.events import (
     ScannerState,
     ScannerStateChanged,
@@ -164,7 +165,7 @@ def test_a_gs1_scan_with_group_separators_arrives_intact(port: FakeScannerPort, 
     assert "\x1d" in scan.raw
 
 
-def test_utf8_text_is_decoded_and_bytes_that_are_not_utf8_show_as_replacement(
+def test_utf8_text_is_decoded_and_bytes_that_are_not_utf8_are_kept_to_be_named(
     port: FakeScannerPort, link: Path
 ) -> None:
     recorder = Recorder()
@@ -172,7 +173,11 @@ def test_utf8_text_is_decoded_and_bytes_that_are_not_utf8_show_as_replacement(
         port.scan("PN:Größe-5\r".encode())
         port.scan(b"PN:\xff\xfe\r")
         scans = [recorder.next_scan().raw for _ in range(2)]
-    assert scans == ["PN:Größe-5", "PN:\ufffd\ufffd"]
+    assert scans[0] == "PN:Größe-5"
+    assert scans[1].encode("utf-8", errors="surrogateescape") == b"PN:\xff\xfe", (
+        "the very bytes, for the rejection to name"
+    )
+    assert shown_scan(scans[1]) == "PN:\\xff\\xfe"
 
 
 def test_half_a_barcode_then_silence_arrives_flagged_partial(

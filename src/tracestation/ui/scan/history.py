@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from tracestation.barcodes import shown_scan
 from tracestation.station.verdicts import Outcome
 from tracestation.ui.model_index import TOP, Index
 
@@ -31,8 +32,9 @@ class HistoryEntry:
 
 
 def visible_scan(raw: str) -> str:
-    """A scan as text a person can read: control characters spelled out, long scans cut."""
-    text = raw.replace("\x1d", "<GS>").replace("\x1e", "<RS>").replace("\x04", "<EOT>")
+    """A scan as text a person can read: a PIN masked, control characters spelled out, long
+    scans cut."""
+    text = shown_scan(raw).replace("\x1d", "<GS>").replace("\x1e", "<RS>").replace("\x04", "<EOT>")
     text = "".join(ch if ch.isprintable() else "\ufffd" for ch in text)
     return text if len(text) <= 60 else text[:57] + "..."
 

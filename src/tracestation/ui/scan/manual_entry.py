@@ -2,7 +2,7 @@
 
 The field never takes focus by itself: keys go to it only after a click or when the window hands
 it a person's typing (`begin`). After Enter or Escape it gives focus back to the window, so the
-next wedge scan is a scan again. GUI thread only.
+next wedge scan is a scan again. A PIN typed here shows as dots. GUI thread only.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from tracestation.barcodes.shown import holds_pin
 
 
 class ManualLineEdit(QLineEdit):
@@ -45,6 +47,7 @@ class ManualEntry(QFrame):
         row.addWidget(self.field, 1)
         row.addWidget(self.button)
         self.field.returnPressed.connect(self.submit)
+        self.field.textChanged.connect(self._mask_a_pin)
         self.field.sig_escape.connect(self.cancel)
         self.button.clicked.connect(self.submit)
 
@@ -62,6 +65,12 @@ class ManualEntry(QFrame):
         self.field.clear()
         self._hand_back_focus()
         self.sig_submitted.emit(text)
+
+    def _mask_a_pin(self, text: str) -> None:
+        """A lead typing `PIN:...` by hand sees dots, as anyone looking over a shoulder does."""
+        masked = QLineEdit.EchoMode.Password if holds_pin(text) else QLineEdit.EchoMode.Normal
+        if self.field.echoMode() != masked:
+            self.field.setEchoMode(masked)
 
     def cancel(self) -> None:
         self.field.clear()

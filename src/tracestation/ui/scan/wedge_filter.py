@@ -4,7 +4,9 @@
 window (not for a text field: fields keep their keys, so a lead may scan a lot into the lot
 field) and feeds them to the pure `WedgeBurstDetector`. A fast burst becomes `sig_burst` (a
 scan for the station); slow keys become `sig_typing` (the window opens manual entry with them).
-Keys it feeds are swallowed, so no button or tab reacts to a barcode's characters.
+Keys it feeds are swallowed, so no button or tab reacts to a barcode's characters. A control
+character typed inside a burst stays in the scan (the station reads GS, RS and EOT, and refuses
+any other with its reason); dropping it would turn `A<NUL>B` into the different label `AB`.
 GUI thread only.
 """
 
@@ -42,6 +44,10 @@ _COMMAND_MODIFIERS = (
     | Qt.KeyboardModifier.MetaModifier
 )
 _FLUSH_MARGIN_MS = 5
+
+
+def _is_control(text: str) -> bool:
+    return len(text) == 1 and (ord(text) < 32 or ord(text) == 127)
 
 
 def is_text_entry(widget: QObject | None) -> bool:
@@ -129,6 +135,11 @@ class WedgeKeyFilter(QObject):
         if alt and keypad and Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
             self._alt_digits = True
             return KeyInput.alt_numpad_digit(chr(key), now)
+        if self._detector.in_burst and _is_control(text):
+            # A control character inside a scan (EOT typed as Ctrl+D, a byte the scanner should
+            # not send): kept, so the station reads the envelope or refuses the scan naming it,
+            # instead of reading what is left as another label.
+            return KeyInput.char(text, now)
         altgr = control and alt  # Windows reports AltGr as Ctrl+Alt
         if modifiers & _COMMAND_MODIFIERS and not altgr:
             return None
@@ -148,5 +159,7 @@ class WedgeKeyFilter(QObject):
                     self.sig_burst.emit(item.text)
                 else:
                     self.sig_incomplete.emit(item.text)
-            elif isinstance(item, ManualKeys) and item.text:
-                self.sig_typing.emit(item.text)
+            elif isinstance(item, ManualKeys):
+                typed = "".join(ch for ch in item.text if ch.isprintable())
+                if typed:  # a person's keys, for the manual-entry field: text only
+                    self.sig_typing.emit(typed)
