@@ -287,7 +287,10 @@ def _apply_one(c: Connection, row: Any, rebuild: Rebuild, last_try: bool = False
         rebuild.unreadable.append(row.id)
         return True
     written = Written(row.id, moment, row.station, row.operator, row.signed_by)
-    breaches = apply_received(event, c, written)
+    # A pulled event was applied here without drawing on lots (the pull sets their figures):
+    # rebuild it the same way.
+    pulled = rebuild.pulls_lots and row.central_seq is not None
+    breaches = apply_received(event, c, written, draw_lots=not pulled)
     if not last_try and any(b.kind == "unknown_subject" for b in breaches):
         return False
     rebuild.applied += 1

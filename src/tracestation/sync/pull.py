@@ -32,6 +32,7 @@ from sqlalchemy import (
 )
 
 from tracestation.domain.events import event_from
+from tracestation.store.audit_anchors import record_acknowledgement
 from tracestation.store.database import writer
 from tracestation.store.projections import Written
 from tracestation.store.received import apply_received
@@ -212,7 +213,9 @@ def _set_head(c: Connection, station: str, seq: int, digest: str) -> None:
 
 
 def _mark_central(c: Connection, centre: str, station: str, seq: int, now: datetime) -> None:
-    """The centre has these events (it sent them): never push them back."""
+    """The centre has these events (it sent them): never push them back, and keep what the
+    centre holds of that chain as the audit's anchor here."""
+    record_acknowledgement(c, centre, station, seq)
     moved = c.execute(
         update(TARGETS)
         .where(
