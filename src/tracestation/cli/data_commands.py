@@ -101,7 +101,14 @@ def run_parse(args: argparse.Namespace) -> int:
     from tracestation.barcodes import decode
     from tracestation.scanners.replay import unescape_scan
 
-    decoded = decode(unescape_scan(args.barcode))
+    try:
+        barcode = unescape_scan(args.barcode)
+    except ValueError as error:
+        raise CliError(
+            f"the barcode cannot be read: {error}; a backslash itself is written \\\\.",
+            exit_code=2,
+        ) from None
+    decoded = decode(barcode)
     if args.json:
         emit_json(decoded.to_json())
     else:
@@ -110,8 +117,8 @@ def run_parse(args: argparse.Namespace) -> int:
             print(f"  {name}: {value}")
         for warning in decoded.warnings:
             print(f"warning: {warning}")
-        if decoded.error:
-            print(f"error: {decoded.error}")
+        if decoded.error:  # errors go to stderr; --json keeps it in the document (contract)
+            print(f"error: {decoded.error}", file=sys.stderr)
     return 0 if decoded.error is None else 2
 
 

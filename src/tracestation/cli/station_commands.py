@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -93,11 +94,15 @@ def run_replay(args: argparse.Namespace) -> int:
     if str(args.file) == "-":
         scans = _stdin_scans(unescape_scan)
     else:
-        if not args.file.is_file():
-            raise CliError(f"{args.file}: no such file. Give a file of scans, one per line.")
         try:
+            if not args.file.is_file():
+                raise CliError(f"{args.file}: no such file. Give a file of scans, one per line.")
             # The whole file is checked first, so a bad line stops the replay before any scan.
             scans = iter(list(read_replay(args.file)))
+        except OSError as error:
+            raise CliError(
+                f"{args.file}: cannot be read ({error.strerror or error}). Nothing was replayed."
+            ) from None
         except (ValueError, UnicodeDecodeError) as error:
             raise CliError(
                 f"{error}. Nothing was replayed; fix the file and run it again."
@@ -109,6 +114,10 @@ def run_replay(args: argparse.Namespace) -> int:
 
 
 def _stdin_scans(unescape: Any) -> Iterator[str]:
+    """Scans piped in as they come. A line that is not UTF-8 is a scan of bytes that are not
+    text, as from a scanner: the station rejects it with its reason and goes on."""
+    if isinstance(sys.stdin, io.TextIOWrapper):
+        sys.stdin.reconfigure(errors="surrogateescape")
     for number, line in enumerate(sys.stdin, start=1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue

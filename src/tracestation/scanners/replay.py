@@ -3,6 +3,7 @@ r"""Replay files: scans written one per line, fed through the station as if scan
 Format (the `tracestation replay` contract):
 
 - UTF-8 text, one scan per line; the line ending is not part of the scan (other whitespace is).
+  A line that is not UTF-8 stops the replay before any scan, naming the line and the byte.
 - Blank lines and lines whose first non-blank character is `#` are skipped.
 - `\xHH` (two hex digits) stands for that character: `\x1d` GS, `\x1e` RS, `\x04` EOT.
   `\\` is one backslash. Any other backslash is kept as written; a scan that starts with `#`
@@ -17,6 +18,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+_BOM = b"\xef\xbb\xbf"
 _ESCAPE = re.compile(r"\\(\\|x[0-9A-Fa-f]{2}|x)")
 
 
@@ -43,15 +45,25 @@ def unescape_scan(line: str) -> str:
 def read_replay(path: Path | str) -> Iterator[str]:
     """The scans in a replay file, unescaped, in order.
 
-    Raises ValueError naming the file and line for a malformed escape.
+    Raises ValueError naming the file and line for a malformed escape or a line that is not
+    UTF-8, and OSError when the file cannot be read.
     """
-    with Path(path).open(encoding="utf-8-sig", newline="") as lines:
-        for number, line in enumerate(lines, start=1):
-            text = line.rstrip("\r\n")
-            stripped = text.strip()
-            if not stripped or stripped.startswith("#"):
-                continue
-            try:
-                yield unescape_scan(text)
-            except ValueError as exc:
-                raise ValueError(f"{path}, line {number}: {exc}") from None
+    data = Path(path).read_bytes().removeprefix(_BOM)
+    # bytes.splitlines ends lines at CR, LF and CR LF only; str.splitlines would also cut at
+    # the GS and RS inside a scan.
+    for number, line in enumerate(data.splitlines(), start=1):
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            byte = line[exc.start : exc.start + 1].hex()
+            raise ValueError(
+                f"{path}, line {number}: not UTF-8 text (byte \\x{byte} at column "
+                f"{exc.start + 1}); save the file as UTF-8, or write the byte as \\x{byte}"
+            ) from None
+        stripped = text.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        try:
+            yield unescape_scan(text)
+        except ValueError as exc:
+            raise ValueError(f"{path}, line {number}: {exc}") from None

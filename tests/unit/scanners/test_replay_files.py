@@ -57,3 +57,16 @@ def test_a_broken_escape_in_a_file_names_the_line(tmp_path: Path) -> None:
     path.write_text("B-1001\nLOT\\xG1\n", encoding="utf-8")
     with pytest.raises(ValueError, match="line 2"):
         list(read_replay(path))
+
+
+def test_a_line_that_is_not_utf8_names_the_file_the_line_and_the_byte(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("B-1001\nLOT:CAP-220/Größe\n".encode("latin-1"))
+    with pytest.raises(ValueError, match=r"line 2: not UTF-8 text \(byte \\xf6 at column 15\)"):
+        list(read_replay(path))
+
+
+def test_separators_inside_a_scan_do_not_end_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "raw.txt"
+    path.write_bytes(b"]d2\x1d10ABC\x1e\x04\r\nB-1001\rWO:WO-1001")
+    assert list(read_replay(path)) == ["]d2\x1d10ABC\x1e\x04", "B-1001", "WO:WO-1001"]
