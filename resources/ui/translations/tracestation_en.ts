@@ -68,6 +68,163 @@
     </message>
 </context>
 <context>
+    <name>ConflictsForm</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/lead/conflicts_form.py" line="+30"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove link: the child stays in one unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept, with a deviation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scrap the unit or lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Why (shown in the record)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resolve conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Resolve the selected conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep it in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Open conflicts, oldest first: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No open conflicts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Choose the unit the child really is in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only for a child installed in two units</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsModel</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/lead/conflicts.py" line="+14"/>
+        <source>carton over capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>child installed twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>does not fit the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>serial used twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>carton SSCC used twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lot not released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>more used than on hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown unit or lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>wrong operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nonconformance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>{detail}
+Conflict {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DemoOffer</name>
     <message>
         <location filename="../../../src/tracestation/ui/demo_offer.py" line="+29"/>
@@ -141,7 +298,7 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../../src/tracestation/ui/scan/history.py" line="+45"/>
+        <location filename="../../../src/tracestation/ui/scan/history.py" line="+47"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -197,7 +354,7 @@
 <context>
     <name>LeadPage</name>
     <message>
-        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="+42"/>
+        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="+44"/>
         <source>Lead badge (scan it here)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -212,7 +369,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Lots</source>
         <translation type="unfinished"></translation>
     </message>
@@ -237,7 +394,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+1"/>
+        <location line="+128"/>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-111"/>
         <source>Signed by</source>
         <translation type="unfinished"></translation>
     </message>
@@ -252,7 +415,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Lot {lot}: {action} done, signed by {name}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -273,6 +436,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Conflict {conflict} resolved ({resolution}), signed by {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The PIN of {locked_name} ({badge}) is unlocked, signed by {name}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -297,7 +465,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="+13"/>
+        <source>link removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accepted with a deviation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>scrapped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Conflicts ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-37"/>
         <location line="+3"/>
         <source>Not done, the station failed: {detail}</source>
         <translation type="unfinished"></translation>
@@ -427,7 +615,7 @@
 <context>
     <name>ManualEntry</name>
     <message>
-        <location filename="../../../src/tracestation/ui/scan/manual_entry.py" line="+31"/>
+        <location filename="../../../src/tracestation/ui/scan/manual_entry.py" line="+33"/>
         <source>Damaged label?</source>
         <translation type="unfinished"></translation>
     </message>

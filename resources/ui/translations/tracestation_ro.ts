@@ -68,6 +68,164 @@
     </message>
 </context>
 <context>
+    <name>ConflictsForm</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/lead/conflicts_form.py" line="+30"/>
+        <source>Refresh</source>
+        <translation>Reîmprospătează</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove link: the child stays in one unit</source>
+        <translation>Elimină legătura: componenta rămâne într-o singură unitate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept, with a deviation</source>
+        <translation>Acceptă, cu o derogare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scrap the unit or lot</source>
+        <translation>Casează unitatea sau lotul</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Why (shown in the record)</source>
+        <translation>De ce (apare în înregistrare)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resolve conflict</source>
+        <translation>Rezolvă conflictul</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Resolve the selected conflict</source>
+        <translation>Rezolvă conflictul selectat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resolution</source>
+        <translation>Rezolvare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep it in</source>
+        <translation>Păstreaz-o în</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Motiv</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Open conflicts, oldest first: {count}</source>
+        <translation>Conflicte deschise, cele mai vechi întâi: {count}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No open conflicts.</source>
+        <translation>Niciun conflict deschis.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Choose the unit the child really is in</source>
+        <translation>Alegeți unitatea în care se află de fapt componenta</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only for a child installed in two units</source>
+        <translation>Doar pentru o componentă montată în două unități</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsModel</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/lead/conflicts.py" line="+14"/>
+        <source>carton over capacity</source>
+        <translation>cutie peste capacitate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>child installed twice</source>
+        <translation>componentă montată de două ori</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>does not fit the record</source>
+        <translation>nu se potrivește cu înregistrarea</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>serial used twice</source>
+        <translation>serie folosită de două ori</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>carton SSCC used twice</source>
+        <translation>SSCC de cutie folosit de două ori</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lot not released</source>
+        <translation>lot neeliberat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>more used than on hand</source>
+        <translation>consum peste stoc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown unit or lot</source>
+        <translation>unitate sau lot necunoscut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>wrong operation</source>
+        <translation>operație greșită</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>When</source>
+        <translation>Când</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conflict</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>Subiect</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stations</source>
+        <translation>Stații</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nonconformance</source>
+        <translation>Neconformitate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What happened</source>
+        <translation>Ce s-a întâmplat</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>{detail}
+Conflict {id}</source>
+        <translation>{detail}
+Conflictul {id}</translation>
+    </message>
+</context>
+<context>
     <name>DemoOffer</name>
     <message>
         <location filename="../../../src/tracestation/ui/demo_offer.py" line="+29"/>
@@ -141,7 +299,7 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../../src/tracestation/ui/scan/history.py" line="+45"/>
+        <location filename="../../../src/tracestation/ui/scan/history.py" line="+47"/>
         <source>Time</source>
         <translation>Ora</translation>
     </message>
@@ -197,7 +355,7 @@
 <context>
     <name>LeadPage</name>
     <message>
-        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="+42"/>
+        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="+44"/>
         <source>Lead badge (scan it here)</source>
         <translation>Ecusonul șefului de linie (scanați-l aici)</translation>
     </message>
@@ -212,7 +370,7 @@
         <translation>Semnați cu ecusonul și PIN-ul, apoi alegeți o acțiune.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Lots</source>
         <translation>Loturi</translation>
     </message>
@@ -237,7 +395,13 @@
         <translation>PIN-uri</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+1"/>
+        <location line="+128"/>
+        <source>Conflicts</source>
+        <translation>Conflicte</translation>
+    </message>
+    <message>
+        <location line="-111"/>
         <source>Signed by</source>
         <translation>Semnat de</translation>
     </message>
@@ -252,7 +416,7 @@
         <translation>Se lucrează…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Lot {lot}: {action} done, signed by {name}.</source>
         <translation>Lotul {lot}: {action} efectuat(ă), semnat de {name}.</translation>
     </message>
@@ -273,6 +437,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Conflict {conflict} resolved ({resolution}), signed by {name}.</source>
+        <translation>Conflictul {conflict} a fost rezolvat ({resolution}), semnat de {name}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The PIN of {locked_name} ({badge}) is unlocked, signed by {name}.</source>
         <translation>PIN-ul lui {locked_name} ({badge}) este deblocat, semnat de {name}.</translation>
     </message>
@@ -297,7 +466,27 @@
         <translation>Neefectuat: {detail}</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="+13"/>
+        <source>link removed</source>
+        <translation>legătură eliminată</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accepted with a deviation</source>
+        <translation>acceptat cu o derogare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>scrapped</source>
+        <translation>casat</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Conflicts ({count})</source>
+        <translation>Conflicte ({count})</translation>
+    </message>
+    <message>
+        <location line="-37"/>
         <location line="+3"/>
         <source>Not done, the station failed: {detail}</source>
         <translation>Neefectuat, stația a avut o eroare: {detail}</translation>
@@ -427,7 +616,7 @@
 <context>
     <name>ManualEntry</name>
     <message>
-        <location filename="../../../src/tracestation/ui/scan/manual_entry.py" line="+31"/>
+        <location filename="../../../src/tracestation/ui/scan/manual_entry.py" line="+33"/>
         <source>Damaged label?</source>
         <translation>Etichetă deteriorată?</translation>
     </message>

@@ -58,6 +58,24 @@ class Deviation:
     signature: RecordedSignature | None = None
 
 
+@dataclass(frozen=True)
+class OpenConflict:
+    """A conflict the centre raised and no lead has resolved yet, as the window lists it.
+    `raised_at` is aware (UTC); `detail` is the centre's sentence of what happened (English).
+    `parents` are the units (PART/SERIAL) a child installed twice sits in now: the choices of
+    which one keeps it; empty for every other kind."""
+
+    id: str
+    kind: str
+    subject_kind: str
+    subject: str  # PART/SERIAL or PART/LOT (or the SSCC of a carton)
+    stations: tuple[str, ...]
+    raised_at: datetime
+    nonconformance: str | None
+    detail: str
+    parents: tuple[str, ...] = ()
+
+
 class RecordStatus(Protocol):
     def pending_event_count(self) -> int:
         """Events not yet pushed to the central database."""
@@ -69,6 +87,10 @@ class RecordStatus(Protocol):
 
     def recent_deviations(self, limit: int = 200) -> list[Deviation]:
         """The signed overrides, newest first."""
+        ...
+
+    def open_conflicts(self) -> list[OpenConflict]:
+        """The conflicts still open, oldest first, each with the parents a lead may keep."""
         ...
 
 

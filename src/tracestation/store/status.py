@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, func, select
 
-from tracestation.station.queries import Deviation
-from tracestation.store.plant import as_utc
+from tracestation.domain.conflicts import CHILD_INSTALLED_TWICE
+from tracestation.station.queries import Deviation, OpenConflict
+from tracestation.store.plant import DatabasePlant, as_utc
 from tracestation.store.signatures import signatures_for
 from tracestation.store.tables import (
+    ConflictRow,
     DeviationRow,
     OperatorRow,
     StationHeadRow,
@@ -31,6 +33,9 @@ class DatabaseStatus:
 
     def recent_deviations(self, limit: int = 200) -> list[Deviation]:
         return recent_deviations(self.engine, limit)
+
+    def open_conflicts(self) -> list[OpenConflict]:
+        return open_conflicts(self.engine)
 
 
 def pending_event_count(engine: Engine) -> int:
@@ -70,3 +75,34 @@ def recent_deviations(engine: Engine, limit: int = 200) -> list[Deviation]:
         )
         for r in rows
     ]
+
+
+def open_conflicts(engine: Engine) -> list[OpenConflict]:
+    """The conflicts still open, oldest first. A child installed twice comes with the parents it
+    sits in, read as the lead service reads them when it checks the unit a lead keeps."""
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(ConflictRow)
+            .where(ConflictRow.status == "open")
+            .order_by(ConflictRow.raised_at, ConflictRow.id)
+        ).all()
+    plant = DatabasePlant(engine)  # only its state reads: no master data is loaded
+    found = []
+    for row in rows:
+        parents: tuple[str, ...] = ()
+        if row.kind == CHILD_INSTALLED_TWICE:
+            parents = tuple(p.parent for p in plant.parents_of(row.part, row.subject))
+        found.append(
+            OpenConflict(
+                row.id,
+                row.kind,
+                row.subject_kind,
+                f"{row.part}/{row.subject}",
+                tuple(s.strip() for s in row.stations.split(",") if s.strip()),
+                as_utc(row.raised_at) or row.raised_at,
+                row.nonconformance or None,
+                row.detail,
+                parents,
+            )
+        )
+    return found

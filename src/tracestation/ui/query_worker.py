@@ -1,4 +1,4 @@
-"""Read-only questions (trace, recall, deviations) on a thread of their own.
+"""Read-only questions (trace, recall, deviations, open conflicts) on a thread of their own.
 
 A recall over many units may take seconds; on this thread it never delays a scan's verdict.
 `QueryWorker` lives on a `QThread`, is handed the read services (`ReadServices`) by the station
@@ -17,6 +17,7 @@ from tracestation.station.services import ReadServices
 class QueryWorker(QObject):
     sig_trace_answer = Signal(object)  # TraceAnswer
     sig_deviations = Signal(object)  # list[Deviation]
+    sig_conflicts = Signal(object)  # list[OpenConflict]
 
     def __init__(self) -> None:
         super().__init__()
@@ -47,4 +48,13 @@ class QueryWorker(QObject):
         try:
             self.sig_deviations.emit(self._read.status.recent_deviations())
         except Exception:
+            return
+
+    @Slot()
+    def conflicts(self) -> None:
+        if self._read is None:
+            return
+        try:
+            self.sig_conflicts.emit(self._read.status.open_conflicts())
+        except Exception:  # as deviations: the list stays as it was, the thread lives on
             return

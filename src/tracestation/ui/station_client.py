@@ -33,6 +33,7 @@ class StationClient(QObject):
     sig_refresh_requested = Signal()
     sig_trace_requested = Signal(object)
     sig_deviations_requested = Signal()
+    sig_conflicts_requested = Signal()
     # answers, on the GUI thread
     sig_ready = Signal(object)
     sig_failed = Signal(str)
@@ -42,6 +43,7 @@ class StationClient(QObject):
     sig_demo_loaded = Signal(str)
     sig_trace_answer = Signal(object)
     sig_deviations = Signal(object)
+    sig_conflicts = Signal(object)  # list[OpenConflict]
     sig_sync_status = Signal(object)  # SyncStatus; None: no central database is configured
     sig_submitted = Signal(object)  # a ScanRequest just sent (the history shows it at once)
 
@@ -79,6 +81,7 @@ class StationClient(QObject):
         self.sig_refresh_requested.connect(worker.refresh)
         self.sig_trace_requested.connect(queries.trace)
         self.sig_deviations_requested.connect(queries.deviations)
+        self.sig_conflicts_requested.connect(queries.conflicts)
         worker.sig_read_services.connect(queries.attach)
         worker.sig_sync_service.connect(self.syncs.attach)
         # `finished` is emitted on the sync thread itself: its timer is stopped there.
@@ -92,6 +95,7 @@ class StationClient(QObject):
             (worker.sig_demo_loaded, self.sig_demo_loaded),
             (queries.sig_trace_answer, self.sig_trace_answer),
             (queries.sig_deviations, self.sig_deviations),
+            (queries.sig_conflicts, self.sig_conflicts),
             (self.syncs.sig_status, self.sig_sync_status),
         ):
             source.connect(target)
@@ -148,6 +152,9 @@ class StationClient(QObject):
 
     def list_deviations(self) -> None:
         self.sig_deviations_requested.emit()
+
+    def list_conflicts(self) -> None:
+        self.sig_conflicts_requested.emit()
 
     def shutdown(self, timeout_ms: int = 10_000) -> None:
         """Let every scan already sent finish, then stop the threads and release the database.

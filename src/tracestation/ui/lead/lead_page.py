@@ -1,5 +1,5 @@
 """The line lead's panel: pending override, lot actions, nonconformances, deviations, labels,
-and unlocking another lead's PIN.
+unlocking another lead's PIN, and resolving the conflicts the centre raised.
 
 Every action is signed with the lead's badge and PIN from the fields at the top and runs on the
 station worker (the core's `LeadService`, as the `lot` commands do); the answer appears in the
@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from tracestation.station.lead_requests import (
@@ -20,7 +21,8 @@ from tracestation.station.lead_requests import (
     LeadSignature,
     ReprintLabel,
 )
-from tracestation.station.queries import Deviation
+from tracestation.station.queries import Deviation, OpenConflict
+from tracestation.ui.lead.conflicts_form import ConflictsForm
 from tracestation.ui.lead.deviations import DeviationsModel, DeviationsView
 from tracestation.ui.lead.forms import line_edit
 from tracestation.ui.lead.lot_actions_form import LotActionsForm
@@ -49,6 +51,7 @@ class LeadPage(QWidget):
         self.nonconformance = NonconformanceForm(self)
         self.reprint = ReprintForm(self)
         self.pins = PinForm(self)
+        self.conflicts = ConflictsForm(self)
         self.deviations_model = DeviationsModel(self)
         self.deviations = DeviationsView(self.deviations_model, self)
         self.tabs = QTabWidget(self)
@@ -58,11 +61,16 @@ class LeadPage(QWidget):
         self.tabs.addTab(self.deviations, self.tr("Deviations"))
         self.tabs.addTab(self.reprint, self.tr("Labels"))
         self.tabs.addTab(self.pins, self.tr("PINs"))
+        self.tabs.addTab(self.conflicts, self.tr("Conflicts"))
         self._layout()
-        for form in (self.lots, self.nonconformance, self.reprint, self.pins):
+        for form in (self.lots, self.nonconformance, self.reprint, self.pins, self.conflicts):
             form.sig_request.connect(self.submit)
         client.sig_lead_outcome.connect(self.show_outcome)
         client.sig_deviations.connect(self.show_deviations)
+        client.sig_conflicts.connect(self.show_conflicts)
+        # A pull may bring conflicts the centre raised: list them again after each sync.
+        client.sig_sync_status.connect(self._synced)
+        self.conflicts.sig_refresh.connect(client.list_conflicts)
         self.tabs.currentChanged.connect(self._tab_changed)
 
     def _layout(self) -> None:
@@ -105,6 +113,9 @@ class LeadPage(QWidget):
         self._say(self.outcome_text(outcome), "success" if outcome.ok else "error")
         if self.tabs.currentWidget() is self.deviations:
             self._client.list_deviations()
+        if outcome.result is LeadResult.CONFLICT_RESOLVED:
+            self.conflicts.reason.clear()
+        self._client.list_conflicts()
 
     def outcome_text(self, outcome: LeadOutcome) -> str:
         p = outcome.params
@@ -121,6 +132,13 @@ class LeadPage(QWidget):
             LeadResult.NONCONFORMANCE_OPENED: lambda: self.tr(
                 "Nonconformance {number} opened on {subject}, signed by {name}."
             ).format(**p),
+            LeadResult.CONFLICT_RESOLVED: lambda: self.tr(
+                "Conflict {conflict} resolved ({resolution}), signed by {name}."
+            ).format(
+                conflict=p["conflict"][:8],
+                resolution=self.resolution_name(p["resolution"]),
+                name=p["name"],
+            ),
             LeadResult.PIN_UNLOCKED: lambda: self.tr(
                 "The PIN of {locked_name} ({badge}) is unlocked, signed by {name}."
             ).format(**p),
@@ -156,12 +174,36 @@ class LeadPage(QWidget):
         }
         return names.get(action, action)
 
+    def resolution_name(self, resolution: str) -> str:
+        names = {
+            "remove_link": self.tr("link removed"),
+            "accept": self.tr("accepted with a deviation"),
+            "scrap": self.tr("scrapped"),
+        }
+        return names.get(resolution, resolution)
+
     def show_deviations(self, rows: list[Deviation]) -> None:
         self.deviations_model.set_rows(rows)
+
+    def show_conflicts(self, rows: list[OpenConflict]) -> None:
+        self.conflicts.show_conflicts(rows)
+        index = self.tabs.indexOf(self.conflicts)
+        title = self.tr("Conflicts ({count})").format(count=len(rows)) if rows else ""
+        self.tabs.setTabText(index, title or self.tr("Conflicts"))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._client.list_conflicts()
+
+    def _synced(self, _status: object) -> None:
+        if self.isVisible():
+            self._client.list_conflicts()
 
     def _tab_changed(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.deviations:
             self._client.list_deviations()
+        if self.tabs.currentWidget() is self.conflicts:
+            self._client.list_conflicts()
 
     def _say(self, text: str, kind: str) -> None:
         self.result.setText(text)
