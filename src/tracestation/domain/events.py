@@ -7,7 +7,6 @@ hash-chained journal and updates the projections in the same transaction.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import typing
 from dataclasses import dataclass
 from decimal import Decimal
@@ -314,11 +313,16 @@ def event_from(kind: str, payload: dict[str, Any]) -> DomainEvent:
     return event
 
 
-@functools.cache
 def _hints(cls: type[DomainEvent]) -> dict[str, Any]:
     """The field types of an event class, resolved once (resolving them is most of the cost of
     `event_from`, which the centre calls for every event it takes)."""
-    return typing.get_type_hints(cls)
+    found = _HINTS.get(cls)
+    if found is None:
+        found = _HINTS[cls] = typing.get_type_hints(cls)
+    return found
+
+
+_HINTS: dict[type[DomainEvent], dict[str, Any]] = {}
 
 
 def _subclasses(base: type[DomainEvent]) -> list[type[DomainEvent]]:
