@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from tracestation.cli.common import CliError, add_json_flag, emit_json, engine_for
+from tracestation.domain.masterdata import FILE, MasterDataError
 from tracestation.resources import demo_plant_path
 
 
@@ -59,19 +60,47 @@ def register(sub: Any) -> None:
     checkpoint.set_defaults(handler=run_audit_checkpoint)
 
 
+SHOWN_PROBLEMS = 50  # of a refused file's problems, on the screen and in --json
+
+
 def _import(args: argparse.Namespace, path: Path) -> int:
-    from tracestation.domain.masterdata import MasterDataError
-    from tracestation.store.importer import import_master_data, load_file
+    from tracestation.cli.common import chosen_station_id
+    from tracestation.store.importer import (
+        ImportInterrupted,
+        import_master_data,
+        import_station_id,
+        load_file,
+    )
 
     engine = engine_for(args)
+    # The import's events go to the chain of the station the user chose, else IMPORT-<host>-<db>.
+    station = chosen_station_id(args) or import_station_id(engine)
     try:
-        report = import_master_data(engine, load_file(path))
+        report = import_master_data(engine, load_file(path), station=station, source=path.name)
     except MasterDataError as error:
-        raise CliError(
-            f"{path.name}: {error}. Nothing was imported; fix the file and import it again."
-        ) from None
+        if args.json:
+            shown = error.problems[:SHOWN_PROBLEMS]
+            emit_json(
+                {
+                    "file": str(path),
+                    "imported": False,
+                    "problem_count": error.count,
+                    "problems": [problem.to_json() for problem in shown],
+                }
+            )
+        raise CliError(_refusal(path.name, error)) from None
+    except ImportInterrupted as error:
+        raise CliError(f"{path.name}: {error}") from None
+    journal = {"station": report.station, "events": report.events}
     if args.json:
-        emit_json({"file": str(path), "changed": report.changed, "sections": report.to_json()})
+        emit_json(
+            {
+                "file": str(path),
+                "changed": report.changed,
+                "sections": report.to_json(),
+                "journal": journal,
+            }
+        )
     else:
         for name, tally in report.sections.items():
             print(
@@ -79,11 +108,30 @@ def _import(args: argparse.Namespace, path: Path) -> int:
                 f"{tally.unchanged} unchanged"
             )
         print(
-            "Imported."
+            f"Imported; on record as {report.events} event(s) of {report.station}."
             if report.changed
             else "Nothing changed: the database already matches the file."
         )
     return 0
+
+
+def _refusal(name: str, error: MasterDataError) -> str:
+    """All of a refused file's problems (the first `SHOWN_PROBLEMS`), one a line."""
+    lines = [
+        f"{problem.message}" if problem.record == FILE else str(problem)
+        for problem in error.problems[:SHOWN_PROBLEMS]
+    ]
+    if error.count == 1:
+        return f"{name}: {lines[0]}. Nothing was imported; fix the file and import it again."
+    more = error.count - len(lines)
+    return "\n".join(
+        [
+            f"{name}: {error.count:,} problems; nothing was imported. "
+            "Fix them and import the file again:",
+            *(f"  {line}" for line in lines),
+            *([f"  ... and {more:,} more (the first {len(lines)} are listed)"] if more else []),
+        ]
+    )
 
 
 def run_import(args: argparse.Namespace) -> int:

@@ -32,6 +32,52 @@ def _plain(value: Any) -> Any:
 
 
 @dataclass(frozen=True)
+class MasterDataChanged(DomainEvent):
+    """An import (`tracestation import`, the window's demo plant) changed master data: the
+    records of one `section` it changed, each {"before": record or null, "after": record}.
+    An import writes in transactions of up to 500 records, each with one such event for what
+    it wrote (`chunk`: 1, 2, ... within the import `import_id`, from the file `source`), so
+    the journal and the tables agree even when an import stops half-way. An import that
+    changes nothing writes no event. Imports never delete a record; "before" null means the
+    record was created. A record that gave up its GTIN or a supplier part number to another
+    part of the file appears with its own before and after.
+
+    The records, by section (as the tables hold them, plain JSON):
+    - parts: {"number", "description", "tracking", "uom", "gtin" (14 digits or null),
+      "shelf_life_days" (whole number or null), "supplier_parts" (sorted list)}
+    - routings: {"part", "operations": [{"code", "name", "kind", "pack_qty"}, ...]} in order
+    - boms: {"parent", "lines": [{"part", "qty" (decimal text), "operation"}, ...]}, lines
+      sorted by operation, then part
+    - work_orders: {"number", "part", "quantity", "status"}
+    - operators: {"badge", "name", "role", "pin_hash"}: the salted argon2 hash, never a PIN
+    - lots: {"part", "lot", "quantity" (decimal text), "expiry" (YYYY-MM-DD or null),
+      "supplier", "status", "status_reason"}, created only ("before" null: a lot on record
+      is changed by the station's own events, never by an import); a lot imported not
+      released has the event's time as its `status_since`.
+
+    The importer writes the tables itself, in the event's transaction; its projection does
+    nothing."""
+
+    kind: ClassVar[str] = "master_data_changed"
+    section: str
+    changes: tuple[dict[str, Any], ...]
+    import_id: str
+    chunk: int
+    source: str = ""
+
+    def payload(self) -> dict[str, Any]:
+        # The records are plain JSON already: no deep copy of hundreds of them (`asdict`)
+        # while the import holds the write lock.
+        return {
+            "section": self.section,
+            "changes": list(self.changes),
+            "import_id": self.import_id,
+            "chunk": self.chunk,
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True)
 class OperatorLoggedIn(DomainEvent):
     kind: ClassVar[str] = "operator_logged_in"
     badge: str

@@ -1,18 +1,22 @@
 """The master-data file (the import contract): validated whole before anything is written.
 
-`read_master_data` turns the parsed JSON into typed records or raises `MasterDataError` naming the
-first bad record and field. References may point at records already in the database; the caller
-passes what it knows (`Known`).
+`read_master_data` turns the parsed JSON into typed records, or raises `MasterDataError` with every
+problem of the file, each naming its record and field. References may point at records already in
+the database, and some rules span the file and the database (a GTIN or a supplier part number
+names one part; no BOM cycle; a started work order keeps its part): the caller passes what the
+database holds (`Known`) and the checks see the records as the file would leave them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, InvalidOperation
-from typing import Any, TypeVar
+from decimal import Decimal
+from typing import Any
 
-from tracestation.domain.check_digits import has_valid_check_digit
+from tracestation.domain.masterdata_checks import Claim, bom_cycles, check_claims
+from tracestation.domain.masterdata_fields import Fields, Problem, Problems, kind_of, shown
 from tracestation.domain.model import (
     BomLine,
     LotStatus,
@@ -25,14 +29,38 @@ from tracestation.domain.model import (
     WorkOrder,
 )
 
+__all__ = ["Known", "KnownWorkOrder", "MasterData", "MasterDataError", "Problem"]
+
+FILE = "the file"  # the record of a problem with the file as a whole
+SECTIONS = ("parts", "boms", "routings", "work_orders", "operators", "lots")
+_SLASH = (
+    "station labels and scans read PART/LOT and PART/SERIAL (LOT:<part>/<lot>, "
+    "SN:<part>/<serial>), so a slash would split it in two"
+)
+# The lengths of the database columns (tracestation.store.tables).
+CODE = 64  # part numbers, lot codes, badges, work orders, supplier part numbers
+OPERATION_CODE = 16
+NAME = 100
+DESCRIPTION = 200
+UOM = 16
+
 
 class MasterDataError(ValueError):
-    def __init__(self, record: str, field_name: str | None, problem: str) -> None:
-        where = f"{record}, field '{field_name}'" if field_name else record
-        super().__init__(f"{where}: {problem}")
-        self.record = record
-        self.field = field_name
-        self.problem = problem
+    """The file cannot be imported; nothing was written. `problems` lists the first of them
+    (`count` in all); `record`, `field` and `problem` are the first one's."""
+
+    def __init__(self, problems: Sequence[Problem], count: int | None = None) -> None:
+        self.problems = tuple(problems)
+        self.count = max(count or 0, len(self.problems))
+        first = self.problems[0]
+        self.record, self.field, self.problem = first.record, first.field, first.message
+        more = self.count - 1
+        suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+        super().__init__(f"{first}{suffix}")
+
+    @classmethod
+    def single(cls, record: str, field_name: str | None, problem: str) -> MasterDataError:
+        return cls([Problem(record, field_name, problem)])
 
 
 @dataclass(frozen=True)
@@ -64,295 +92,346 @@ class MasterData:
 
 
 @dataclass(frozen=True)
+class KnownWorkOrder:
+    part: str
+    registered: int  # units registered against it
+
+
+@dataclass(frozen=True)
 class Known:
-    """What the database already holds, for references the file does not define itself."""
+    """What the database already holds, for references and for the rules that span records."""
 
     parts: dict[str, Tracking] = field(default_factory=dict)
     routings: dict[str, tuple[Operation, ...]] = field(default_factory=dict)
-
-
-SECTIONS = ("parts", "boms", "routings", "work_orders", "operators", "lots")
+    gtins: dict[str, str] = field(default_factory=dict)  # GTIN-14 -> part
+    supplier_parts: dict[str, str] = field(default_factory=dict)  # supplier part -> part
+    boms: dict[str, frozenset[str]] = field(default_factory=dict)  # parent -> children
+    work_orders: dict[str, KnownWorkOrder] = field(default_factory=dict)
 
 
 def read_master_data(document: Any, known: Known | None = None) -> MasterData:
-    known = known or Known()
-    if not isinstance(document, dict):
-        raise MasterDataError(
-            "the file", None, "must be a JSON object with sections " + ", ".join(SECTIONS)
-        )
-    unknown = sorted(set(document) - set(SECTIONS))
-    if unknown:
-        raise MasterDataError(
-            "the file", unknown[0], f"is not a section; expected {', '.join(SECTIONS)}"
-        )
-    reader = _Reader(document, known)
-    return reader.read()
+    problems = Problems()
+    data = _Reader(known or Known(), problems).read(document)
+    if problems:
+        raise MasterDataError(problems.kept, problems.count)
+    return data
 
 
 class _Reader:
-    def __init__(self, document: dict[str, Any], known: Known) -> None:
-        self.document = document
-        self.tracking: dict[str, Tracking] = dict(known.parts)
-        self.operations: dict[str, tuple[Operation, ...]] = dict(known.routings)
+    def __init__(self, known: Known, problems: Problems) -> None:
+        self.known = known
+        self.problems = problems
+        self.document: dict[str, Any] = {}
+        # Parts and routings the file may refer to: None when the file defines one but its
+        # record is wrong (already reported; the references to it are not).
+        self.tracking: dict[str, Tracking | None] = dict(known.parts)
+        self.operations: dict[str, tuple[Operation, ...] | None] = dict(known.routings)
 
-    def read(self) -> MasterData:
-        parts = [self._part(i, r) for i, r in self._records("parts")]
-        _unique("parts", [p.number for p in parts], "number")
-        _unique("parts", [sp for p in parts for sp in p.supplier_parts], "supplier_parts")
-        for part in parts:
-            self.tracking[part.number] = part.tracking
-        routings = [self._routing(i, r) for i, r in self._records("routings")]
-        _unique("routings", [r.part for r in routings], "part")
-        for routing in routings:
-            self.operations[routing.part] = routing.operations
-        boms: dict[str, list[BomLine]] = {}
-        for i, record in self._records("boms"):
-            parent, lines = self._bom(i, record)
-            if parent in boms:
-                raise MasterDataError(
-                    f"boms[{i}] ({parent})", "parent", "appears twice in the file"
+    def read(self, document: Any) -> MasterData:
+        if not isinstance(document, dict):
+            self.problems.add(
+                FILE,
+                None,
+                f"must be a JSON object with the sections {', '.join(SECTIONS)}, "
+                f"not {kind_of(document)}",
+            )
+            return MasterData()
+        self.document = document
+        for name in document:
+            if name not in SECTIONS:
+                key = f"'{shown(name)}'" if isinstance(name, str) else kind_of(name)
+                self.problems.add(
+                    FILE, None, f"{key} is not a section; expected {', '.join(SECTIONS)}"
                 )
-            boms[parent] = lines
-        work_orders = [self._work_order(i, r) for i, r in self._records("work_orders")]
-        _unique("work_orders", [w.number for w in work_orders], "number")
-        operators = [self._operator(i, r) for i, r in self._records("operators")]
-        _unique("operators", [o.badge for o in operators], "badge")
-        lots = [self._lot(i, r) for i, r in self._records("lots")]
-        _unique("lots", [f"{lot.part}/{lot.code}" for lot in lots], "lot")
+        parts = self._parts()
+        routings = self._routings()
+        boms = self._boms()
+        work_orders = self._work_orders()
+        operators = self._operators()
+        lots = self._lots()
         return MasterData(parts, boms, routings, work_orders, operators, lots)
 
     def _records(self, section: str) -> list[tuple[int, dict[str, Any]]]:
         records = self.document.get(section, [])
+        if records is None:
+            return []
         if not isinstance(records, list):
-            raise MasterDataError(section, None, "must be a list of records")
+            self.problems.add(section, None, f"must be a list of records, not {kind_of(records)}")
+            return []
+        readable = []
         for i, record in enumerate(records):
-            if not isinstance(record, dict):
-                raise MasterDataError(f"{section}[{i}]", None, "must be an object")
-        return list(enumerate(records))
-
-    def _part(self, i: int, r: dict[str, Any]) -> Part:
-        number = _text(r, "number", f"parts[{i}]")
-        where = f"parts[{i}] ({number})"
-        tracking = _choice(r, "tracking", where, Tracking)
-        gtin = _optional_text(r, "gtin", where)
-        if gtin is not None:
-            if not gtin.isdigit() or len(gtin) not in (8, 12, 13, 14):
-                raise MasterDataError(
-                    where, "gtin", f"'{gtin}' is not a GTIN (8, 12, 13 or 14 digits)"
+            if isinstance(record, dict):
+                readable.append((i, record))
+            else:
+                self.problems.add(
+                    f"{section}[{i}]", None, f"must be an object, not {kind_of(record)}"
                 )
-            if not has_valid_check_digit(gtin):
-                raise MasterDataError(where, "gtin", f"'{gtin}' has a wrong check digit")
-            gtin = gtin.zfill(14)
-        shelf_life = r.get("shelf_life_days")
-        if shelf_life is not None and (not isinstance(shelf_life, int) or shelf_life < 0):
-            raise MasterDataError(
-                where, "shelf_life_days", "must be a whole number of days or null"
-            )
-        supplier_parts = r.get("supplier_parts", [])
-        if not isinstance(supplier_parts, list) or not all(
-            isinstance(sp, str) and sp.strip() for sp in supplier_parts
-        ):
-            raise MasterDataError(
-                where, "supplier_parts", "must be a list of supplier part numbers"
-            )
-        return Part(
-            supplier_parts=tuple(sp.strip() for sp in supplier_parts),
-            number=number,
-            description=_optional_text(r, "description", where) or "",
-            tracking=tracking,
-            uom=_optional_text(r, "uom", where) or "ea",
-            gtin=gtin,
-            shelf_life_days=shelf_life,
-        )
+        return readable
 
-    def _routing(self, i: int, r: dict[str, Any]) -> Routing:
-        part = _text(r, "part", f"routings[{i}]")
-        where = f"routings[{i}] ({part})"
-        self._known_part(where, "part", part)
-        raw_ops = r.get("operations")
-        if not isinstance(raw_ops, list) or not raw_ops:
-            raise MasterDataError(where, "operations", "must list at least one operation")
+    # --- parts ----------------------------------------------------------------------------
+
+    def _parts(self) -> list[Part]:
+        parts: list[tuple[str, Part]] = []
+        first: dict[str, str] = {}
+        for i, r in self._records("parts"):
+            f = Fields(r, f"parts[{i}]", self.problems)
+            number = f.code("number", CODE, no_slash=_SLASH)
+            if number:
+                f.where = f"parts[{i}] ({shown(number)})"
+            tracking = f.choice("tracking", Tracking)
+            gtin = f.gtin("gtin")
+            shelf_life = f.whole("shelf_life_days", least=0, required=False)
+            description = f.text("description", DESCRIPTION) or ""
+            uom = f.text("uom", UOM) or "ea"
+            supplier_parts = f.code_list("supplier_parts", CODE)
+            if number and _first(f, "number", number, first):
+                self.tracking[number] = tracking
+            if f.ok and tracking is not None:
+                part = Part(number, description, tracking, uom, gtin, shelf_life, supplier_parts)
+                parts.append((f.where, part))
+        in_file = set(first)
+        gtins = (Claim(where, p.number, p.gtin) for where, p in parts if p.gtin)
+        check_claims(gtins, self.known.gtins, in_file, "gtin", "GTIN", self.problems)
+        names = (Claim(where, p.number, sp) for where, p in parts for sp in p.supplier_parts)
+        check_claims(
+            names,
+            self.known.supplier_parts,
+            in_file,
+            "supplier_parts",
+            "supplier part number",
+            self.problems,
+        )
+        return [part for _, part in parts]
+
+    # --- routings -------------------------------------------------------------------------
+
+    def _routings(self) -> list[Routing]:
+        routings: list[Routing] = []
+        first: dict[str, str] = {}
+        for i, r in self._records("routings"):
+            f = Fields(r, f"routings[{i}]", self.problems)
+            part = f.code("part", CODE)
+            if part:
+                f.where = f"routings[{i}] ({shown(part)})"
+                self._known_part(f, "part", part)
+            operations = self._operations(f)
+            if part and _first(f, "part", part, first):
+                self.operations[part] = operations if f.ok else None
+            if f.ok:
+                routings.append(Routing(part, operations))
+        return routings
+
+    def _operations(self, f: Fields) -> tuple[Operation, ...]:
+        raw = f.records("operations")
+        if f.ok and not raw:
+            f.problem("operations", "must list at least one operation")
         operations: list[Operation] = []
-        for j, op in enumerate(raw_ops):
-            op_where = f"{where} operations[{j}]"
-            if not isinstance(op, dict):
-                raise MasterDataError(op_where, None, "must be an object")
-            code = _text(op, "code", op_where)
-            kind = _choice(op, "kind", op_where, OperationKind)
-            pack_qty = op.get("pack_qty")
-            if pack_qty is not None and (not isinstance(pack_qty, int) or pack_qty < 1):
-                raise MasterDataError(op_where, "pack_qty", "must be a positive whole number")
-            operations.append(
-                Operation(code, _optional_text(op, "name", op_where) or code, kind, pack_qty)
-            )
-        _unique(where + " operations", [op.code for op in operations], "code")
-        return Routing(part, tuple(operations))
+        codes: dict[str, str] = {}
+        for j, op in self._items(f, "operations", raw):
+            of = Fields(op, f"{f.where} operations[{j}]", self.problems)
+            code = of.code("code", OPERATION_CODE)
+            kind = of.choice("kind", OperationKind)
+            pack_qty = of.whole("pack_qty", least=1, required=False)
+            name = of.text("name", NAME) or code
+            if code:
+                _first(of, "code", code, codes, "this routing")
+            if of.ok and kind is not None:
+                operations.append(Operation(code, name, kind, pack_qty))
+            f.ok &= of.ok
+        return tuple(operations)
 
-    def _bom(self, i: int, r: dict[str, Any]) -> tuple[str, list[BomLine]]:
-        parent = _text(r, "parent", f"boms[{i}]")
-        where = f"boms[{i}] ({parent})"
-        self._known_part(where, "parent", parent)
-        if self.tracking[parent] is not Tracking.SERIAL:
-            raise MasterDataError(
-                where,
+    def _items(self, f: Fields, name: str, raw: list[Any]) -> list[tuple[int, dict[str, Any]]]:
+        items = []
+        for j, item in enumerate(raw):
+            if isinstance(item, dict):
+                items.append((j, item))
+            else:
+                f.problem(None, f"{name}[{j}] must be an object, not {kind_of(item)}")
+        return items
+
+    # --- BOMs -----------------------------------------------------------------------------
+
+    def _boms(self) -> dict[str, list[BomLine]]:
+        boms: dict[str, list[BomLine]] = {}
+        first: dict[str, str] = {}
+        graph: dict[str, list[str]] = {}
+        for i, r in self._records("boms"):
+            f = Fields(r, f"boms[{i}]", self.problems)
+            parent = f.code("parent", CODE)
+            operations: dict[str, Operation] | None = None
+            if parent:
+                f.where = f"boms[{i}] ({shown(parent)})"
+                operations = self._bom_parent(f, parent)
+            lines = self._bom_lines(f, parent, operations)
+            if parent and _first(f, "parent", parent, first):
+                graph[parent] = [line.child for line in lines]
+            if f.ok and parent:
+                boms[parent] = lines
+        self._no_cycles(graph, first)
+        return boms
+
+    def _bom_parent(self, f: Fields, parent: str) -> dict[str, Operation] | None:
+        """The parent's operations by code, or None when they cannot be checked."""
+        if not self._known_part(f, "parent", parent):
+            return None
+        tracking = self.tracking.get(parent)
+        if tracking is not None and tracking is not Tracking.SERIAL:
+            f.problem(
                 "parent",
-                f"{parent} is not serial-tracked; only serialized parts have BOMs here",
+                f"{shown(parent)} is not serial-tracked; only serialized parts have BOMs here",
             )
-        operations = {op.code: op for op in self.operations.get(parent, ())}
-        if not operations:
-            raise MasterDataError(
-                where, "parent", f"{parent} has no routing; define its routing first"
-            )
-        raw_lines = r.get("lines")
-        if not isinstance(raw_lines, list):
-            raise MasterDataError(where, "lines", "must be a list")
+        if parent not in self.operations:
+            f.problem("parent", f"{shown(parent)} has no routing; define its routing first")
+            return None
+        operations = self.operations[parent]
+        return None if operations is None else {op.code: op for op in operations}
+
+    def _bom_lines(
+        self, f: Fields, parent: str, operations: dict[str, Operation] | None
+    ) -> list[BomLine]:
         lines: list[BomLine] = []
-        for j, line in enumerate(raw_lines):
-            line_where = f"{where} lines[{j}]"
-            if not isinstance(line, dict):
-                raise MasterDataError(line_where, None, "must be an object")
-            child = _text(line, "part", line_where)
-            self._known_part(line_where, "part", child)
-            if child == parent:
-                raise MasterDataError(line_where, "part", "a part cannot contain itself")
-            qty = _quantity(line, "qty", line_where, positive=True)
-            if self.tracking[child] is Tracking.SERIAL and qty != qty.to_integral_value():
-                raise MasterDataError(
-                    line_where, "qty", f"{child} is serial-tracked: the quantity must be whole"
+        seen: dict[str, str] = {}
+        for j, line in self._items(f, "lines", f.records("lines")):
+            lf = Fields(line, f"{f.where} lines[{j}]", self.problems)
+            child = lf.code("part", CODE)
+            if child and self._known_part(lf, "part", child) and child == parent:
+                lf.problem("part", "a part cannot contain itself")
+            qty = lf.quantity("qty", positive=True)
+            serial = self.tracking.get(child) is Tracking.SERIAL
+            if qty is not None and serial and qty != qty.to_integral_value():
+                lf.problem("qty", f"{shown(child)} is serial-tracked: the quantity must be whole")
+            code = lf.code("operation", OPERATION_CODE)
+            if code and operations is not None:
+                _material_operation(lf, parent, code, operations.get(code))
+            if child and code:
+                _first(
+                    lf, "part", f"{child} at operation {code}", seen, "this BOM at one operation"
                 )
-            code = _text(line, "operation", line_where)
-            op = operations.get(code)
-            if op is None:
-                raise MasterDataError(
-                    line_where, "operation", f"{parent}'s routing has no operation '{code}'"
-                )
-            if op.kind not in (OperationKind.ASSEMBLE, OperationKind.CONSUME):
-                raise MasterDataError(
-                    line_where,
-                    "operation",
-                    f"operation {code} is a {op.kind} operation; "
-                    "materials go to consume or assemble operations",
-                )
-            lines.append(BomLine(parent, child, qty, code))
-        _unique(where + " lines", [f"{ln.child}@{ln.operation}" for ln in lines], "part")
-        return parent, lines
+            if lf.ok and qty is not None:
+                lines.append(BomLine(parent, child, qty, code))
+            f.ok &= lf.ok
+        return lines
 
-    def _work_order(self, i: int, r: dict[str, Any]) -> WorkOrder:
-        number = _text(r, "number", f"work_orders[{i}]")
-        where = f"work_orders[{i}] ({number})"
-        part = _text(r, "part", where)
-        self._known_part(where, "part", part)
-        if part not in self.operations:
-            raise MasterDataError(where, "part", f"{part} has no routing; a work order needs one")
-        quantity = r.get("quantity")
-        if not isinstance(quantity, int) or isinstance(quantity, bool) or quantity < 1:
-            raise MasterDataError(where, "quantity", "must be a positive whole number")
-        return WorkOrder(number, part, quantity)
-
-    def _operator(self, i: int, r: dict[str, Any]) -> OperatorRecord:
-        badge = _text(r, "badge", f"operators[{i}]")
-        where = f"operators[{i}] ({badge})"
-        if ":" in badge:
-            raise MasterDataError(
-                where, "badge", "must not contain ':' (it would read as a station code)"
+    def _no_cycles(self, graph: dict[str, list[str]], where: dict[str, str]) -> None:
+        whole: dict[str, Any] = {p: c for p, c in self.known.boms.items() if p not in graph}
+        whole.update(graph)
+        for cycle in bom_cycles(whole, list(graph)):
+            start = next(part for part in cycle if part in where)
+            at = cycle.index(start)
+            named = [*cycle[at:-1], *cycle[:at], start]
+            path = " → ".join(shown(part) for part in named)
+            self.problems.add(
+                where[start],
+                "lines",
+                f"the BOMs make a cycle, {path}: a part would be inside itself; "
+                "take one of these lines out",
             )
-        role = _choice(r, "role", where, Role)
-        pin = r.get("pin")
-        if pin is not None:
-            pin = str(pin) if isinstance(pin, int) and not isinstance(pin, bool) else pin
-            if not isinstance(pin, str) or not pin.isdigit() or not 4 <= len(pin) <= 12:
-                raise MasterDataError(where, "pin", "must be 4 to 12 digits")
-        if role is Role.LEAD and pin is None:
-            raise MasterDataError(where, "pin", "a lead signs overrides and needs a PIN")
-        return OperatorRecord(badge, _text(r, "name", where), role, pin)
 
-    def _lot(self, i: int, r: dict[str, Any]) -> LotRecord:
-        part = _text(r, "part", f"lots[{i}]")
-        code = _text(r, "lot", f"lots[{i}]")
-        where = f"lots[{i}] ({part}/{code})"
-        self._known_part(where, "part", part)
-        if self.tracking[part] is not Tracking.LOT:
-            raise MasterDataError(where, "part", f"{part} is not lot-tracked")
-        if "/" in code:
-            raise MasterDataError(
-                where, "lot", "must not contain '/' (LOT:<part>/<lot> labels use it)"
+    # --- work orders, operators, lots ------------------------------------------------------
+
+    def _work_orders(self) -> list[WorkOrder]:
+        work_orders: list[WorkOrder] = []
+        first: dict[str, str] = {}
+        for i, r in self._records("work_orders"):
+            f = Fields(r, f"work_orders[{i}]", self.problems)
+            number = f.code("number", CODE)
+            if number:
+                f.where = f"work_orders[{i}] ({shown(number)})"
+            part = f.code("part", CODE)
+            if part and self._known_part(f, "part", part) and part not in self.operations:
+                f.problem("part", f"{shown(part)} has no routing; a work order needs one")
+            quantity = f.whole("quantity", least=1, required=True)
+            if number:
+                _first(f, "number", number, first)
+                self._started(f, number, part, quantity)
+            if f.ok and quantity is not None:
+                work_orders.append(WorkOrder(number, part, quantity))
+        return work_orders
+
+    def _started(self, f: Fields, number: str, part: str, quantity: int | None) -> None:
+        on_record = self.known.work_orders.get(number)
+        if on_record is None:
+            return
+        if part and part != on_record.part:
+            f.problem(
+                "part",
+                f"is {shown(on_record.part)} on record; a work order's part cannot change",
             )
-        expiry_text = _optional_text(r, "expiry", where)
-        expiry = None
-        if expiry_text is not None:
-            try:
-                expiry = date.fromisoformat(expiry_text)
-            except ValueError:
-                raise MasterDataError(
-                    where, "expiry", f"'{expiry_text}' is not a date (YYYY-MM-DD)"
-                ) from None
-        status = _choice(r, "status", where, LotStatus) if "status" in r else LotStatus.RELEASED
-        return LotRecord(
-            part,
-            code,
-            _quantity(r, "quantity", where, positive=False),
-            expiry,
-            _optional_text(r, "supplier", where),
-            status,
+        if quantity is not None and quantity < on_record.registered:
+            f.problem(
+                "quantity",
+                f"{quantity} is below the {on_record.registered} units already registered",
+            )
+
+    def _operators(self) -> list[OperatorRecord]:
+        operators: list[OperatorRecord] = []
+        first: dict[str, str] = {}
+        for i, r in self._records("operators"):
+            f = Fields(r, f"operators[{i}]", self.problems)
+            badge = f.code("badge", CODE)
+            if badge:
+                f.where = f"operators[{i}] ({shown(badge)})"
+                if ":" in badge:
+                    f.problem("badge", "must not contain ':' (it would read as a station code)")
+                _first(f, "badge", badge, first)
+            role = f.choice("role", Role)
+            name = f.text("name", NAME, required=True)
+            pin = f.digits("pin", 4, 12)
+            if role is Role.LEAD and r.get("pin") is None:
+                f.problem("pin", "a lead signs overrides and needs a PIN")
+            if f.ok and role is not None and name is not None:
+                operators.append(OperatorRecord(badge, name, role, pin))
+        return operators
+
+    def _lots(self) -> list[LotRecord]:
+        lots: list[LotRecord] = []
+        first: dict[str, str] = {}
+        for i, r in self._records("lots"):
+            f = Fields(r, f"lots[{i}]", self.problems)
+            part = f.code("part", CODE)
+            if part:
+                f.where = f"lots[{i}] ({shown(part)})"
+            code = f.code("lot", CODE, no_slash=_SLASH)
+            if part and code:
+                f.where = f"lots[{i}] ({shown(part)}/{shown(code)})"
+            if part and self._known_part(f, "part", part):
+                tracking = self.tracking.get(part)
+                if tracking is not None and tracking is not Tracking.LOT:
+                    f.problem("part", f"{shown(part)} is not lot-tracked")
+            quantity = f.quantity("quantity", positive=False)
+            expiry = f.day("expiry")
+            supplier = f.text("supplier", NAME)
+            status = f.choice("status", LotStatus, LotStatus.RELEASED)
+            if part and code:
+                _first(f, "lot", f"{part}/{code}", first)
+            if f.ok and quantity is not None and status is not None:
+                lots.append(LotRecord(part, code, quantity, expiry, supplier, status))
+        return lots
+
+    def _known_part(self, f: Fields, field_name: str, number: str) -> bool:
+        if number in self.tracking:
+            return True
+        f.problem(field_name, f"part '{shown(number)}' is not defined in the file or the database")
+        return False
+
+
+def _first(
+    f: Fields, field_name: str, key: str, first: dict[str, str], scope: str = "the file"
+) -> bool:
+    """Whether this is the first record with `key` (in `scope`); a repeat is a problem."""
+    earlier = first.setdefault(key, f.where)
+    if earlier is f.where:
+        return True
+    f.problem(field_name, f"appears twice in {scope} (first at {earlier})")
+    return False
+
+
+def _material_operation(f: Fields, parent: str, code: str, op: Operation | None) -> None:
+    if op is None:
+        f.problem("operation", f"{shown(parent)}'s routing has no operation '{shown(code)}'")
+    elif op.kind not in (OperationKind.ASSEMBLE, OperationKind.CONSUME):
+        f.problem(
+            "operation",
+            f"operation {shown(code)} is a {op.kind} operation; "
+            "materials go to consume or assemble operations",
         )
-
-    def _known_part(self, where: str, field_name: str, number: str) -> None:
-        if number not in self.tracking:
-            raise MasterDataError(
-                where, field_name, f"part '{number}' is not defined in the file or the database"
-            )
-
-
-def _text(r: dict[str, Any], name: str, where: str) -> str:
-    value = r.get(name)
-    if not isinstance(value, str) or not value.strip():
-        raise MasterDataError(where, name, "is required and must be non-empty text")
-    if value != value.strip():
-        raise MasterDataError(where, name, f"'{value}' has leading or trailing spaces")
-    return value
-
-
-def _optional_text(r: dict[str, Any], name: str, where: str) -> str | None:
-    value = r.get(name)
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise MasterDataError(where, name, "must be text or null")
-    return value.strip() or None
-
-
-E = TypeVar("E", Tracking, OperationKind, Role, LotStatus)
-
-
-def _choice(r: dict[str, Any], name: str, where: str, enum: type[E]) -> E:
-    value = r.get(name)
-    try:
-        return enum(str(value))
-    except ValueError:
-        allowed = ", ".join(e.value for e in enum)
-        raise MasterDataError(where, name, f"'{value}' is not one of: {allowed}") from None
-
-
-def _quantity(r: dict[str, Any], name: str, where: str, *, positive: bool) -> Decimal:
-    value = r.get(name)
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise MasterDataError(where, name, "must be a number")
-    try:
-        quantity = Decimal(str(value))
-    except InvalidOperation:
-        raise MasterDataError(where, name, f"'{value}' is not a number") from None
-    if not quantity.is_finite() or quantity < 0 or (positive and quantity == 0):
-        raise MasterDataError(
-            where, name, "must be a positive number" if positive else "must not be negative"
-        )
-    return quantity
-
-
-def _unique(section: str, keys: list[str], field_name: str) -> None:
-    seen: set[str] = set()
-    for i, key in enumerate(keys):
-        if key in seen:
-            raise MasterDataError(
-                f"{section}[{i}] ({key})", field_name, "appears twice in the file"
-            )
-        seen.add(key)

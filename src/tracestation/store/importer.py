@@ -1,39 +1,66 @@
-"""Master-data import: validate the whole file, then write it in one transaction.
+"""Master-data import: validate the whole file first, then write it in short transactions.
 
-Idempotent: importing the same file again changes nothing. Lots already on record keep their
-quantity and status (the station's own events own those after receipt).
+Nothing is written until every record has passed: a refused file changes nothing. The writing
+then goes section by section (parts, routings, BOMs, work orders, operators, lots), up to `CHUNK`
+records per transaction, each transaction with one `MasterDataChanged` event for what it changed,
+so a scan waiting for the write lock (SQLite has one writer) gets in between two of them instead
+of waiting for the whole import. On SQLite the import also pauses after each transaction, long
+enough for a waiting scan's next retry to find the lock free.
+
+Idempotent: importing the same file again changes nothing and writes no event. An import that
+stopped half-way (killed, the disk full) leaves whole transactions behind, each with its event;
+importing the same file again finishes it. Lots already on record keep their quantity and status
+(the station's own events own those after receipt).
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping
+import hashlib
+import socket
+import time
+import uuid
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from decimal import Decimal
+from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import Connection, Engine, insert, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from tracestation.domain.masterdata import Known, MasterData, MasterDataError, read_master_data
-from tracestation.domain.model import Operation, OperationKind, Tracking
-from tracestation.store.database import writer
-from tracestation.store.pins import Argon2Pins, hash_pin
-from tracestation.store.tables import (
-    BomLineRow,
-    LotRow,
-    OperationRow,
-    OperatorRow,
-    PartRow,
-    PlantMetaRow,
-    SupplierPartRow,
-    UnitRow,
-    WorkOrderRow,
+from tracestation.domain.events import MasterDataChanged
+from tracestation.domain.masterdata import (
+    FILE,
+    MasterData,
+    MasterDataError,
+    OperatorRecord,
+    read_master_data,
 )
+from tracestation.domain.masterdata_text import parse_master_data
+from tracestation.station.clock import SystemClock
+from tracestation.station.ports import Clock
+from tracestation.store.database import writer
+from tracestation.store.import_sections import (
+    Change,
+    read_known,
+    read_pin_hashes,
+    write_boms,
+    write_lots,
+    write_operators,
+    write_parts,
+    write_routings,
+    write_work_orders,
+)
+from tracestation.store.journal import JournalOnConnection, short_error
+from tracestation.store.pins import Argon2Pins, hash_pin
+from tracestation.store.tables import PlantMetaRow, table_of
 
 MASTER_DATA = "master_data"
+META = table_of(PlantMetaRow)
+CHUNK = 500
+T = TypeVar("T")
+U = TypeVar("U")
 
 
 @dataclass
@@ -45,7 +72,9 @@ class Tally:
 
 @dataclass
 class ImportReport:
+    station: str = ""
     sections: dict[str, Tally] = field(default_factory=dict)
+    events: int = 0
 
     def tally(self, section: str) -> Tally:
         return self.sections.setdefault(section, Tally())
@@ -58,259 +87,222 @@ class ImportReport:
         return {name: vars(t) for name, t in self.sections.items()}
 
 
+class ImportInterrupted(RuntimeError):
+    """The database refused a write half-way (another import at the same time, the disk full,
+    the database gone). What was written before stays, each part with its event."""
+
+
 def load_file(path: Path) -> Any:
+    """The JSON document in `path`; `MasterDataError` says what is wrong with the file."""
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except OSError as error:
-        raise MasterDataError(str(path), None, f"cannot be read ({error.strerror})") from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise MasterDataError(
-            str(path),
-            None,
-            f"is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}",
-        ) from None
+        reason = error.strerror or type(error).__name__
+        raise MasterDataError.single(FILE, None, f"cannot be read ({reason})") from None
+    return parse_master_data(data)
+
+
+def import_station_id(engine: Engine) -> str:
+    """The journal chain of imports made on this computer into this database when no station
+    is named: `IMPORT-<host>-<database>`, which no scanning station uses. `<database>` (8 hex
+    digits of a hash of where the database is) keeps a centre and stations on one computer
+    from writing chains of one name, which a centre would take for one chain broken."""
+    host = socket.gethostname().split(".")[0].strip() or "localhost"
+    url = engine.url
+    where = f"{url.get_backend_name()}://{url.host or ''}:{url.port or ''}/{url.database or ''}"
+    database = hashlib.sha256(where.encode("utf-8")).hexdigest()[:8]
+    return f"IMPORT-{host[:40]}-{database}"
 
 
 class DatabaseMasterData:
     """`MasterDataLoader` (tracestation.station.queries) on a database."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, station: str | None = None) -> None:
         self.engine = engine
+        self.station = station
 
     def load(self, document: Mapping[str, Any]) -> None:
-        import_master_data(self.engine, document)
+        import_master_data(self.engine, document, station=self.station)
 
 
-def import_master_data(engine: Engine, document: Any) -> ImportReport:
-    """Validate `document` against itself and the database, then write it all or nothing."""
-    with Session(engine) as s:
-        data = read_master_data(document, _known(s))
-    report = ImportReport()
-    with Session(writer(engine)) as s, s.begin():
-        _parts(s, data, report)
-        _routings(s, data, report)
-        _boms(s, data, report)
-        _work_orders(s, data, report)
-        _operators(s, data, report)
-        _lots(s, data, report)
-        if report.changed:
-            bump_master_data_version(s)
-    return report
+def import_master_data(
+    engine: Engine,
+    document: Any,
+    *,
+    station: str | None = None,
+    source: str = "",
+    clock: Clock | None = None,
+) -> ImportReport:
+    """Validate `document` against itself and the database (raises `MasterDataError` listing
+    every problem, having written nothing), then write it in short transactions, journaled
+    under `station` (default `import_station_id(engine)`). Raises `ImportInterrupted` when the
+    database refuses a write half-way. Call it from one thread; it sleeps between writes."""
+    with engine.connect() as c:
+        known = read_known(c)
+    data = read_master_data(document, known)
+    chain = station or import_station_id(engine)
+    return _Import(engine, chain, clock or SystemClock(), source[:200]).write(data)
 
 
-def bump_master_data_version(s: Session) -> None:
-    meta = s.get(PlantMetaRow, MASTER_DATA)
-    if meta is None:
-        s.add(PlantMetaRow(key=MASTER_DATA, value=1))
-    else:
-        meta.value += 1
+def bump_master_data_version(s: Session | Connection) -> None:
+    """Stations drop the master data they hold in memory when this number moves."""
+    c = s.connection() if isinstance(s, Session) else s
+    bumped = c.execute(update(META).where(META.c.key == MASTER_DATA).values(value=META.c.value + 1))
+    if bumped.rowcount == 0:
+        c.execute(insert(META).values(key=MASTER_DATA, value=1))
 
 
-def _known(s: Session) -> Known:
-    parts = {row.number: Tracking(row.tracking) for row in s.scalars(select(PartRow))}
-    routings: dict[str, list[Operation]] = {}
-    for row in s.scalars(select(OperationRow).order_by(OperationRow.part, OperationRow.position)):
-        routings.setdefault(row.part, []).append(
-            Operation(row.code, row.name, OperationKind(row.kind), row.pack_qty)
+class _Import:
+    def __init__(self, engine: Engine, station: str, clock: Clock, source: str) -> None:
+        self.engine = writer(engine)
+        self.station = station
+        self.clock = clock
+        self.source = source
+        self.id = str(uuid.uuid4())
+        self.report = ImportReport(station=station)
+        self.pacer = _Pacer(engine.dialect.name == "sqlite")
+
+    def write(self, data: MasterData) -> ImportReport:
+        self._section("parts", data.parts, _as_is, lambda c, chunk, _: write_parts(c, chunk))
+        self._section(
+            "routings", data.routings, _as_is, lambda c, chunk, _: write_routings(c, chunk)
         )
-    return Known(parts, {part: tuple(ops) for part, ops in routings.items()})
-
-
-def _parts(s: Session, data: MasterData, report: ImportReport) -> None:
-    tally = report.tally("parts")
-    for part in data.parts:
-        values = {
-            "description": part.description,
-            "tracking": part.tracking.value,
-            "uom": part.uom,
-            "gtin": part.gtin,
-            "shelf_life_days": part.shelf_life_days,
-        }
-        row = s.get(PartRow, part.number)
-        if row is None:
-            s.add(PartRow(number=part.number, **values))
-            s.flush()
-            _supplier_parts(s, part.number, part.supplier_parts)
-            tally.created += 1
-        elif _update(row, values) | _supplier_parts(s, part.number, part.supplier_parts):
-            tally.updated += 1
-        else:
-            tally.unchanged += 1
-    s.flush()
-
-
-def _supplier_parts(s: Session, part: str, wanted: tuple[str, ...]) -> bool:
-    rows = s.scalars(select(SupplierPartRow).where(SupplierPartRow.part == part)).all()
-    if sorted(r.supplier_part for r in rows) == sorted(wanted):
-        return False
-    for number in wanted:
-        other = s.get(SupplierPartRow, number)
-        if other is not None and other.part != part:
-            raise MasterDataError(
-                f"parts ({part})", "supplier_parts", f"'{number}' already names part {other.part}"
-            )
-    s.execute(delete(SupplierPartRow).where(SupplierPartRow.part == part))
-    s.flush()
-    for number in wanted:
-        s.add(SupplierPartRow(supplier_part=number, part=part))
-    return True
-
-
-def _routings(s: Session, data: MasterData, report: ImportReport) -> None:
-    tally = report.tally("routings")
-    for routing in data.routings:
-        wanted = [
-            (op.code, i, op.name, op.kind.value, op.pack_qty)
-            for i, op in enumerate(routing.operations)
-        ]
-        rows = s.scalars(
-            select(OperationRow)
-            .where(OperationRow.part == routing.part)
-            .order_by(OperationRow.position)
-        ).all()
-        have = [(r.code, r.position, r.name, r.kind, r.pack_qty) for r in rows]
-        if have == wanted:
-            tally.unchanged += 1
-            continue
-        s.execute(delete(OperationRow).where(OperationRow.part == routing.part))
-        s.flush()
-        for code, position, name, kind, pack_qty in wanted:
-            s.add(
-                OperationRow(
-                    part=routing.part,
-                    code=code,
-                    position=position,
-                    name=name,
-                    kind=kind,
-                    pack_qty=pack_qty,
-                )
-            )
-        if have:
-            tally.updated += 1
-        else:
-            tally.created += 1
-    s.flush()
-
-
-def _boms(s: Session, data: MasterData, report: ImportReport) -> None:
-    tally = report.tally("boms")
-    for parent, lines in data.boms.items():
-        wanted = sorted((ln.child, ln.operation, ln.qty) for ln in lines)
-        rows = s.scalars(select(BomLineRow).where(BomLineRow.parent == parent)).all()
-        have = sorted((r.child, r.operation, Decimal(r.qty)) for r in rows)
-        if have == wanted:
-            tally.unchanged += 1
-            continue
-        s.execute(delete(BomLineRow).where(BomLineRow.parent == parent))
-        s.flush()
-        for line in lines:
-            s.add(
-                BomLineRow(parent=parent, child=line.child, qty=line.qty, operation=line.operation)
-            )
-        if have:
-            tally.updated += 1
-        else:
-            tally.created += 1
-    s.flush()
-
-
-def _work_orders(s: Session, data: MasterData, report: ImportReport) -> None:
-    tally = report.tally("work_orders")
-    for wo in data.work_orders:
-        row = s.get(WorkOrderRow, wo.number)
-        if row is None:
-            s.add(
-                WorkOrderRow(
-                    number=wo.number, part=wo.part, quantity=wo.quantity, status="released"
-                )
-            )
-            tally.created += 1
-            continue
-        if row.part != wo.part:
-            raise MasterDataError(
-                f"work_orders ({wo.number})",
-                "part",
-                f"is {row.part} on record; a work order's part cannot change",
-            )
-        registered = len(s.scalars(select(UnitRow.id).where(UnitRow.work_order == wo.number)).all())
-        if wo.quantity < registered:
-            raise MasterDataError(
-                f"work_orders ({wo.number})",
-                "quantity",
-                f"{wo.quantity} is below the {registered} units already registered",
-            )
-        if _update(row, {"quantity": wo.quantity}):
-            tally.updated += 1
-        else:
-            tally.unchanged += 1
-    s.flush()
-
-
-def _operators(s: Session, data: MasterData, report: ImportReport) -> None:
-    tally = report.tally("operators")
-    pins = Argon2Pins()
-    for op in data.operators:
-        row = s.get(OperatorRow, op.badge)
-        if row is None:
-            s.add(
-                OperatorRow(
-                    badge=op.badge,
-                    name=op.name,
-                    role=op.role.value,
-                    pin_hash=hash_pin(op.pin) if op.pin else None,
-                )
-            )
-            tally.created += 1
-            continue
-        changed = _update(row, {"name": op.name, "role": op.role.value})
-        same_pin = (op.pin is None and row.pin_hash is None) or (
-            op.pin is not None and row.pin_hash is not None and pins.verify(row.pin_hash, op.pin)
+        boms = list(data.boms.items())
+        self._section("boms", boms, _as_is, lambda c, chunk, _: write_boms(c, chunk))
+        self._section(
+            "work_orders",
+            data.work_orders,
+            _as_is,
+            lambda c, chunk, _: write_work_orders(c, chunk),
         )
-        if not same_pin:
-            row.pin_hash = hash_pin(op.pin) if op.pin else None
-            changed = True
-        if changed:
-            tally.updated += 1
-        else:
-            tally.unchanged += 1
-
-
-def _lots(s: Session, data: MasterData, report: ImportReport) -> None:
-    tally = report.tally("lots")
-    for lot in data.lots:
-        row = s.scalars(
-            select(LotRow).where(LotRow.part == lot.part, LotRow.code == lot.code)
-        ).first()
-        if row is not None:
-            tally.unchanged += 1
-            continue
-        held = lot.status.value != "released"
-        s.add(
-            LotRow(
-                part=lot.part,
-                code=lot.code,
-                quantity=lot.quantity,
-                expiry=lot.expiry,
-                supplier=lot.supplier,
-                status=lot.status.value,
-                status_reason=f"{lot.status.value} in the master data" if held else None,
-                status_since=datetime.now(UTC) if held else None,
-            )
+        self._section(
+            "operators",
+            data.operators,
+            self._with_pin_hashes,
+            lambda c, chunk, _: write_operators(c, chunk),
         )
-        tally.created += 1
+        self._section("lots", data.lots, _as_is, write_lots)
+        if self.report.changed:
+            with self.engine.begin() as c:
+                bump_master_data_version(c)
+        return self.report
+
+    def _section(
+        self,
+        name: str,
+        records: Sequence[T],
+        prepare: Callable[[Sequence[T]], Sequence[U]],
+        write: Callable[[Connection, Sequence[U], datetime], list[Change]],
+    ) -> None:
+        """Writes `records` in chunks; `prepare` makes each chunk ready (outside the
+        transaction) for `write`, which runs inside it."""
+        created: dict[str, bool] = {}
+        for start in range(0, len(records), CHUNK):
+            chunk = prepare(records[start : start + CHUNK])
+            for key, before, _ in self._transaction(name, chunk, write, done=start):
+                created.setdefault(key, before is None)
+        tally = self.report.tally(name)
+        tally.created = sum(created.values())
+        tally.updated = len(created) - tally.created
+        tally.unchanged = max(0, len(records) - len(created))
+
+    def _transaction(
+        self,
+        name: str,
+        chunk: Sequence[U],
+        write: Callable[[Connection, Sequence[U], datetime], list[Change]],
+        *,
+        done: int,
+    ) -> list[Change]:
+        self.pacer.before_writing()
+        began = time.monotonic()
+        try:
+            with self.engine.begin() as c:
+                now = self.clock.now()
+                changes = write(c, chunk, now)
+                if changes:
+                    self._record(c, name, changes, now)
+                    if name != "lots":  # stations keep the rest in memory (lots never)
+                        bump_master_data_version(c)
+        except SQLAlchemyError as error:
+            raise ImportInterrupted(
+                f"the import stopped at {name}[{done}] (the database said: "
+                f"{short_error(error)}). What was written before is on record, with its "
+                "events; import the file again to finish (what is already there is left as "
+                "it is)"
+            ) from error
+        finally:
+            self.pacer.wrote(time.monotonic() - began)
+        return changes
+
+    def _record(self, c: Connection, name: str, changes: list[Change], now: datetime) -> None:
+        self.report.events += 1
+        event = MasterDataChanged(
+            section=name,
+            changes=tuple({"before": before, "after": after} for _, before, after in changes),
+            import_id=self.id,
+            chunk=self.report.events,
+            source=self.source,
+        )
+        JournalOnConnection(c, self.station, _At(now)).record([event], operator=None)
+
+    def _with_pin_hashes(
+        self, operators: Sequence[OperatorRecord]
+    ) -> list[tuple[OperatorRecord, str | None]]:
+        """Each operator with the PIN hash to keep: argon2 is slow on purpose, so this runs
+        before the transaction, never holding the write lock. A PIN that still verifies
+        against its hash keeps that hash."""
+        with self.engine.connect() as c:
+            on_record = read_pin_hashes(c, [op.badge for op in operators])
+        pins = Argon2Pins()
+        hashed: list[tuple[OperatorRecord, str | None]] = []
+        for op in operators:
+            current = on_record.get(op.badge)
+            if op.pin is None:
+                hashed.append((op, None))
+            elif current is not None and pins.verify(current, op.pin):
+                hashed.append((op, current))
+            else:
+                hashed.append((op, hash_pin(op.pin)))
+        return hashed
 
 
-def _update(row: object, values: dict[str, Any]) -> bool:
-    changed = False
-    for name, value in values.items():
-        current = getattr(row, name)
-        if isinstance(current, Decimal) or isinstance(value, Decimal):
-            same = current is not None and value is not None and Decimal(current) == Decimal(value)
-        else:
-            same = current == value
-        if not same:
-            setattr(row, name, value)
-            changed = True
-    return changed
+def _as_is(records: Sequence[T]) -> Sequence[T]:
+    return records
+
+
+class _Pacer:
+    """Leaves SQLite's write lock free after each of the import's transactions, as long as the
+    transaction held it (within bounds), so a scan waiting on the lock gets in. A waiting
+    connection retries after 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100, 100 ... ms (SQLite's
+    busy handler): one that has waited as long as the transaction took retries within that
+    long again, so the pause spans one of its retries. PostgreSQL locks rows, not the whole
+    database: no pause there."""
+
+    SHORTEST = 0.005
+    LONGEST = 0.15
+
+    def __init__(self, one_writer: bool) -> None:
+        self.one_writer = one_writer
+        self.held = 0.0
+
+    def wrote(self, seconds: float) -> None:
+        self.held = seconds
+
+    def before_writing(self) -> None:
+        if self.one_writer and self.held:
+            time.sleep(min(max(self.held, self.SHORTEST), self.LONGEST))
+            self.held = 0.0
+
+
+@dataclass(frozen=True)
+class _At:
+    """The journal's clock for one transaction: the time its rows were written."""
+
+    moment: datetime
+
+    def now(self) -> datetime:
+        return self.moment
+
+    def today(self) -> date:
+        return self.moment.date()

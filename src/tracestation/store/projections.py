@@ -122,6 +122,13 @@ def project(event: ev.DomainEvent, c: Connection, w: Written) -> None:
 
 
 @project.register
+def _(event: ev.MasterDataChanged, c: Connection, w: Written) -> None:
+    """The importer writes the master-data tables itself, in the event's transaction; taken
+    from another database (sync), the event is on the record and master data comes with the
+    pull."""
+
+
+@project.register
 def _(event: ev.UnitRegistered, c: Connection, w: Written) -> None:
     c.execute(
         insert(UNITS).values(

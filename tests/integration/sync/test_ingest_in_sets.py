@@ -233,12 +233,13 @@ def state(engine: Engine) -> dict[str, Counter[tuple[Any, ...]]]:
 
 
 def arrival(engine: Engine) -> list[str]:
-    """The events of the stations (not the centre's own) in their order of arrival."""
+    """The events of the stations (not the centre's own, nor the import that made each
+    database's master data) in their order of arrival."""
     with engine.connect() as c:
         return list(
             c.scalars(
                 select(EVENTS.c.id)
-                .where(EVENTS.c.station != "CENTRAL")
+                .where(EVENTS.c.station != "CENTRAL", EVENTS.c.kind != "master_data_changed")
                 .order_by(EVENTS.c.central_seq)
             )
         )

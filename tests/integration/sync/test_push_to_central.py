@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from tracestation.store.audit import verify_journal
 from tracestation.store.database import open_database
-from tracestation.store.importer import import_master_data
+from tracestation.store.importer import import_master_data, import_station_id
 from tracestation.store.status import pending_event_count
 from tracestation.store.tables import EventRow
 from tracestation.sync.central import prepare_central
@@ -75,9 +75,14 @@ def test_a_pushed_journal_answers_the_same_recall_centrally_and_pushes_once(
     first = push_journal(engine, central)
     again = push_journal(engine, central)
 
-    assert (first.pushed, first.stations) == (events, {"LINE-1"})
+    # The station's journal and the import that made its master data, in a chain of its own.
+    assert (first.pushed, first.stations) == (events, {"LINE-1", import_station_id(engine)})
     assert again.pushed == 0 and unsynced(engine) == 0
-    assert pending_event_count(engine) == 0 and pending_event_count(central) == 0
+    # The centre's own import of the plant has nowhere to be pushed to: it stays "pending".
+    own_import = EventRow.station == import_station_id(central)
+    with central.connect() as c:
+        centre_import = c.scalar(select(func.count()).select_from(EventRow).where(own_import))
+    assert pending_event_count(engine) == 0 and pending_event_count(central) == centre_import
     with Session(engine) as local_s, Session(central) as central_s:
         assert recall_scope(central_s, "C-7790", "CAP-220") == recall_scope(
             local_s, "C-7790", "CAP-220"
@@ -85,7 +90,9 @@ def test_a_pushed_journal_answers_the_same_recall_centrally_and_pushes_once(
         assert recall_scope(central_s, "C-7781", "CAP-220") == recall_scope(
             local_s, "C-7781", "CAP-220"
         )
-    assert verify_journal(central) == ({"LINE-1": events}, [])
+    counted, breaks = verify_journal(central)
+    assert breaks == [] and sum(counted.values()) == events + centre_import
+    assert counted["LINE-1"] + counted[import_station_id(engine)] == events
     central.dispose()
 
 
@@ -147,7 +154,7 @@ def test_sync_to_an_unreachable_central_says_so_and_the_station_keeps_its_journa
     verify = subprocess.run(
         [*run, "audit", "verify", "--json"], env=env, capture_output=True, text=True, check=True
     )
-    assert json.loads(verify.stdout)["stations"] == {"STATION-1": 1}
+    assert json.loads(verify.stdout)["stations"]["STATION-1"] == 1
 
 
 def _cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
