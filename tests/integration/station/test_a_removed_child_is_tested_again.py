@@ -29,4 +29,3 @@ def test_a_board_removed_in_rework_is_retested_and_then_goes_into_another_contro
     scan("WO:WO-1001", "OPN:20", "CTRL-0002")
     installed = station.scan("PCB-0001")
     assert installed.outcome == "accepted" and installed.code == "child_installed"
-
