@@ -178,11 +178,11 @@ def measure(db: Path, scans: int) -> dict[str, Any]:
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtTest import QTest
 
+    from tracestation.config import StationConfig
     from tracestation.store.database import open_database
     from tracestation.ui.app import prepare_application
     from tracestation.ui.main_window import StationWindow
     from tracestation.ui.scan.sounds import VerdictSounds
-    from tracestation.config import StationConfig
     from tracestation.ui.station_client import StationClient
     from tracestation.ui.station_worker import StationParts
     from tracestation.wiring import station_on

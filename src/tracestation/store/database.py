@@ -117,4 +117,3 @@ def open_existing(target: str) -> Engine:
             "the owner runs `tracestation central init URL` with this version first"
         )
     return engine
-
