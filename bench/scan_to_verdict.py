@@ -179,20 +179,21 @@ def measure(db: Path, scans: int) -> dict[str, Any]:
     from PySide6.QtTest import QTest
 
     from tracestation.config import StationConfig
+    from tracestation.station.services import StationServices
     from tracestation.store.database import open_database
     from tracestation.ui.app import prepare_application
     from tracestation.ui.main_window import StationWindow
     from tracestation.ui.scan.sounds import VerdictSounds
     from tracestation.ui.station_client import StationClient
-    from tracestation.ui.station_worker import StationParts
-    from tracestation.wiring import station_on
+    from tracestation.wiring import services_on
 
     app = prepare_application([sys.argv[0]])
     scan_seconds: list[float] = []
 
-    def factory() -> StationParts:
+    def factory() -> StationServices:
         engine = open_database(str(db))
-        station = station_on(engine, "ST-BENCH")
+        services = services_on(engine, "ST-BENCH")
+        station = services.station
         original = station.scan
 
         def timed(raw: str, *, manual: bool = False) -> Any:
@@ -203,7 +204,7 @@ def measure(db: Path, scans: int) -> dict[str, Any]:
                 scan_seconds.append(time.perf_counter() - started)
 
         station.scan = timed  # type: ignore[method-assign]
-        return StationParts(engine, station)
+        return services
 
     client = StationClient(factory)
     window = StationWindow(
