@@ -23,7 +23,6 @@ from sqlalchemy import (
     Engine,
     Table,
     and_,
-    bindparam,
     delete,
     insert,
     or_,
@@ -50,6 +49,7 @@ from tracestation.store.tables import (
     WorkOrderRow,
     table_of,
 )
+from tracestation.sync.push import unsent
 
 EVENTS = table_of(EventRow)
 HEADS = table_of(StationHeadRow)
@@ -279,19 +279,9 @@ def _in_utc(value: Any) -> Any:
 
 def _lots_changed_here(c: Connection, centre: str) -> set[tuple[str, str]]:
     """Lots named by this database's events that the centre does not have yet."""
-    unsent = (
-        select(EVENTS.c.kind, EVENTS.c.payload)
-        .outerjoin(
-            TARGETS,
-            and_(TARGETS.c.station == EVENTS.c.station, TARGETS.c.central == bindparam("c")),
-        )
-        .where(
-            EVENTS.c.kind.in_(_LOT_KINDS),
-            (TARGETS.c.pushed_seq.is_(None)) | (EVENTS.c.seq > TARGETS.c.pushed_seq),
-        )
-    )
+    changes = unsent(EVENTS.c.kind, EVENTS.c.payload).where(EVENTS.c.kind.in_(_LOT_KINDS))
     touched: set[tuple[str, str]] = set()
-    for _kind, payload in c.execute(unsent, {"c": centre}):
+    for _kind, payload in c.execute(changes, {"central": centre}):
         part = str(payload.get("part"))
         codes = [payload.get("lot"), payload.get("new_lot"), *(payload.get("sources") or [])]
         touched |= {(part, str(code)) for code in codes if code}

@@ -58,9 +58,11 @@ class PushReport:
         }
 
 
-def unsent_query() -> Any:
+def unsent(*columns: Any) -> Any:
+    """`columns` of this database's events the centre (the bound parameter `central`, its id)
+    does not have yet, by the cursor kept for it."""
     return (
-        select(EVENTS)
+        select(*columns)
         .outerjoin(
             TARGETS,
             and_(
@@ -69,12 +71,10 @@ def unsent_query() -> Any:
             ),
         )
         .where((TARGETS.c.pushed_seq.is_(None)) | (EVENTS.c.seq > TARGETS.c.pushed_seq))
-        .order_by(EVENTS.c.station, EVENTS.c.seq)
-        .limit(bindparam("batch"))
     )
 
 
-_UNSENT = unsent_query()
+_UNSENT = unsent(EVENTS).order_by(EVENTS.c.station, EVENTS.c.seq).limit(bindparam("batch"))
 
 
 def push_journal(
