@@ -304,9 +304,12 @@ class FakeTransactions:
                 self.memory.adopt(memory)
                 self.identities.adopt(identities)
                 assert isinstance(tx.print_jobs, FakePrintJobs)
-                for label in tx.print_jobs.pending:
+                for n, label in enumerate(tx.print_jobs.pending):
                     self.print_store.add(
-                        self.journal.station, label, self.journal.clock.now(), None
+                        self.journal.station,
+                        label,
+                        self.journal.clock.now(),
+                        tx.print_jobs.reprint_by.get(n),
                     )
                 self.committed += 1
             else:
@@ -333,8 +336,11 @@ class FakePrintJobs:
 
     def __init__(self) -> None:
         self.pending: list[LabelToPrint] = []
+        self.reprint_by: dict[int, str] = {}  # position in `pending` -> the lead's badge
 
-    def enqueue(self, label: LabelToPrint) -> None:
+    def enqueue(self, label: LabelToPrint, reprint_by: str | None = None) -> None:
+        if reprint_by is not None:
+            self.reprint_by[len(self.pending)] = reprint_by
         self.pending.append(label)
 
 

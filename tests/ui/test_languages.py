@@ -85,7 +85,8 @@ def test_a_verdict_with_a_note_before_or_after_is_translated_whole(romanian: Tra
         notes=(("label_not_printed", {"detail": "paper out"}),),
     )
     assert render_result(printed).endswith(
-        "Eticheta nu s-a tipărit (paper out); retipăriți-o din panoul șefului de linie."
+        "Eticheta nu s-a tipărit (paper out); "
+        "este păstrată și se tipărește când imprimanta răspunde."
     )
 
 

@@ -187,13 +187,30 @@ def test_the_deviations_tab_lists_signed_overrides_with_the_leads_printed_name_a
     assert model.headerData(6, Qt.Orientation.Horizontal) == "Meaning"
 
 
-def test_a_unit_label_is_reprinted_through_the_station_printer(
-    window: StationWindow, wedge: Scanner, qtbot: Any, printer: Any
+def test_a_unit_label_is_reprinted_through_the_station_printer_signed_by_the_lead(
+    window: StationWindow, wedge: Scanner, qtbot: Any, printer: Any, engine: Any
 ) -> None:
     wedge.scans(*BOARD)
-    window.tabs.setCurrentWidget(window.lead_page)
+    printed_before = list(printer.printed)
+    sign(window, qtbot)
     form = window.lead_page.reprint
     form.unit.setText("PCB-1")
     click_and_wait(qtbot, window, form.unit_button)
-    assert printer.printed == ["unit PCBA-100/PCB-1"]
-    assert window.lead_page.result.text() == "Label of PCBA-100/PCB-1 sent to the printer."
+    assert printer.printed == [*printed_before, "unit PCBA-100/PCB-1"]
+    assert window.lead_page.result.text() == "Label of PCBA-100/PCB-1 reprinted, signed by Ion Rus."
+    with Session(engine) as s:
+        event = s.scalars(select(EventRow).where(EventRow.kind == "label_reprinted")).one()
+    assert event.signed_by == "B-9001"
+
+
+def test_a_reprint_without_a_signature_is_not_sent(
+    window: StationWindow, wedge: Scanner, qtbot: Any, engine: Any
+) -> None:
+    wedge.scans(*BOARD)
+    before = record_snapshot(engine)
+    window.tabs.setCurrentWidget(window.lead_page)
+    form = window.lead_page.reprint
+    form.unit.setText("PCB-1")
+    qtbot.mouseClick(form.unit_button, Qt.MouseButton.LeftButton)
+    assert "badge and PIN" in window.lead_page.result.text()
+    assert record_snapshot(engine) == before

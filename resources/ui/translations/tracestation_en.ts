@@ -395,22 +395,22 @@ Conflict {id}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+128"/>
+        <location line="+131"/>
         <source>Conflicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-114"/>
         <source>Signed by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>A lead signs this: scan or type your badge and PIN above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Working…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -445,12 +445,7 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Label of {subject} sent to the printer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>No unit or carton {subject} is recorded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -462,6 +457,16 @@ Conflict {id}</source>
     <message>
         <location line="+14"/>
         <source>Not done: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reprint of {subject} recorded, signed by {name}; the label did not print ({printer_fault}): it is kept and printed when the printer answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Label of {subject} reprinted, signed by {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -485,13 +490,13 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-45"/>
         <location line="+3"/>
         <source>Not done, the station failed: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+21"/>
         <source>hold</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2035,11 +2040,11 @@ Conflict {id}</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>The label did not print ({detail}); reprint it from the lead panel.</source>
+        <source>The label did not print ({detail}); it is kept and printed when the printer answers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Scan your badge.</source>
         <translation type="unfinished"></translation>
     </message>

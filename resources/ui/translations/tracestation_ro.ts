@@ -396,22 +396,22 @@ Conflictul {id}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+128"/>
+        <location line="+131"/>
         <source>Conflicts</source>
         <translation>Conflicte</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-114"/>
         <source>Signed by</source>
         <translation>Semnat de</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>A lead signs this: scan or type your badge and PIN above.</source>
         <translation>Aceasta se semnează de un șef de linie: scanați sau tastați ecusonul și PIN-ul mai sus.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Working…</source>
         <translation>Se lucrează…</translation>
     </message>
@@ -446,12 +446,7 @@ Conflictul {id}</translation>
         <translation>PIN-ul lui {locked_name} ({badge}) este deblocat, semnat de {name}.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Label of {subject} sent to the printer.</source>
-        <translation>Eticheta pentru {subject} a fost trimisă la imprimantă.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>No unit or carton {subject} is recorded.</source>
         <translation>Nu există nicio unitate sau cutie {subject} înregistrată.</translation>
     </message>
@@ -464,6 +459,16 @@ Conflictul {id}</translation>
         <location line="+14"/>
         <source>Not done: {detail}</source>
         <translation>Neefectuat: {detail}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reprint of {subject} recorded, signed by {name}; the label did not print ({printer_fault}): it is kept and printed when the printer answers.</source>
+        <translation>Retipărirea {subject} a fost înregistrată, semnată de {name}; eticheta nu s-a tipărit ({printer_fault}): este păstrată și se tipărește când imprimanta răspunde.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Label of {subject} reprinted, signed by {name}.</source>
+        <translation>Eticheta {subject} a fost retipărită, semnată de {name}.</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -486,13 +491,13 @@ Conflictul {id}</translation>
         <translation>Conflicte ({count})</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-45"/>
         <location line="+3"/>
         <source>Not done, the station failed: {detail}</source>
         <translation>Neefectuat, stația a avut o eroare: {detail}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+21"/>
         <source>hold</source>
         <translation>blocare</translation>
     </message>
@@ -2036,11 +2041,11 @@ Conflictul {id}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>The label did not print ({detail}); reprint it from the lead panel.</source>
-        <translation>Eticheta nu s-a tipărit ({detail}); retipăriți-o din panoul șefului de linie.</translation>
+        <source>The label did not print ({detail}); it is kept and printed when the printer answers.</source>
+        <translation>Eticheta nu s-a tipărit ({detail}); este păstrată și se tipărește când imprimanta răspunde.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Scan your badge.</source>
         <translation>Scanați-vă ecusonul.</translation>
     </message>

@@ -337,6 +337,16 @@ class PinFailuresCleared(DomainEvent):
     failures: int
 
 
+@dataclass(frozen=True)
+class LabelReprinted(DomainEvent):
+    """A lead reprinted a unit's (`label_kind` "unit", `subject` PART/SERIAL) or a carton's
+    ("container", its SSCC) label; the label is kept as a print job until the printer took it."""
+
+    kind: ClassVar[str] = "label_reprinted"
+    label_kind: str
+    subject: str
+
+
 def event_from(kind: str, payload: dict[str, Any]) -> DomainEvent:
     """Rebuild a domain event from its journal kind and payload (keys the event does not have,
     such as a signature's meaning, are the journal's own and are left out)."""

@@ -18,6 +18,7 @@ from tracestation.domain.events import (
     ConflictResolved,
     DeviationRecorded,
     DomainEvent,
+    LabelReprinted,
     LotsMerged,
     LotSplit,
     LotStatusChanged,
@@ -44,6 +45,8 @@ from tracestation.station.ports import (
     Transaction,
     Transactions,
 )
+from tracestation.station.print_queue import subject_of
+from tracestation.station.verdicts import ContainerLabel, LabelToPrint
 
 DISPOSITIONS = ("use_as_is", "rework", "scrap", "return_to_vendor")
 _ATTEMPTS = 5
@@ -212,6 +215,19 @@ class LeadDesk:
                     conflict.kind, conflict.label, None, reason.strip(), lead.badge
                 )
                 _sign(tx, lead, deviation, f"accepted conflict {conflict.id}", reason)
+            return done
+
+        return self._in_transaction(act)
+
+    def reprint(self, lead: Operator, label: LabelToPrint) -> Signed[LabelReprinted]:
+        """A lead's signed reprint: the event and the label's print job in one unit of work,
+        so the reprint is on the record and waits for a printer that is off."""
+
+        def act(tx: Transaction) -> Signed[LabelReprinted]:
+            kind = "container" if isinstance(label, ContainerLabel) else "unit"
+            event = LabelReprinted(kind, subject_of(label))
+            done = _sign(tx, lead, event, f"reprinted the label of {event.subject}", "")
+            tx.print_jobs.enqueue(label, reprint_by=lead.badge)
             return done
 
         return self._in_transaction(act)

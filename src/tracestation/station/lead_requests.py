@@ -61,8 +61,9 @@ class OpenNonconformance:
 
 @dataclass(frozen=True)
 class ReprintLabel:
-    """Unsigned: a reprint records nothing."""
+    """Signed: a reprint is recorded (`LabelReprinted`) and kept as a print job until printed."""
 
+    signature: LeadSignature
     kind: str  # "unit" | "container"
     subject: str  # PART/SERIAL, a bare serial, or an SSCC
 
@@ -86,9 +87,15 @@ class UnlockPin:
 
 
 SignedRequest = (
-    ChangeLotStatus | SplitLot | MergeLots | OpenNonconformance | ResolveConflict | UnlockPin
+    ChangeLotStatus
+    | SplitLot
+    | MergeLots
+    | OpenNonconformance
+    | ResolveConflict
+    | UnlockPin
+    | ReprintLabel
 )
-LeadRequest = SignedRequest | ReprintLabel
+LeadRequest = SignedRequest
 
 
 class LeadResult(StrEnum):

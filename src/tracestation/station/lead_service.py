@@ -33,6 +33,7 @@ from tracestation.station.lead_requests import (
     split_label,
 )
 from tracestation.station.ports import LabelPrinter, RecordNotSaved
+from tracestation.station.verdicts import ContainerLabel, LabelToPrint, UnitLabel
 
 
 class LeadService:
@@ -43,8 +44,6 @@ class LeadService:
     def perform(self, request: LeadRequest) -> LeadOutcome:
         try:
             self.desk.plant.refresh()  # a lead imported a moment ago can sign at once
-            if isinstance(request, ReprintLabel):
-                return self._reprint(request)
             badge, pin = request.signature.badge.strip(), request.signature.pin
             lead = self.desk.sign_in(badge, pin, _signing(request))
             return self._signed(request, lead)
@@ -66,6 +65,8 @@ class LeadService:
             return self._resolve(request, lead)
         if isinstance(request, UnlockPin):
             return self._unlock(request, lead)
+        if isinstance(request, ReprintLabel):
+            return self._reprint(request, lead)
         return self._nonconformance(request, lead)
 
     def _unlock(self, request: UnlockPin, lead: Operator) -> LeadOutcome:
@@ -126,15 +127,31 @@ class LeadService:
         facts = {"number": number, "subject": f"{part}/{subject}", "name": lead.name}
         return _signed_outcome(LeadResult.NONCONFORMANCE_OPENED, facts, done, lead)
 
-    def _reprint(self, request: ReprintLabel) -> LeadOutcome:
+    def _reprint(self, request: ReprintLabel, lead: Operator) -> LeadOutcome:
+        """Signed and recorded, the label kept as a print job in the same unit of work; then
+        the printer is asked for the jobs that wait. A printer that is off undoes nothing: the
+        job is tried again until it prints."""
+        found = self._label_to_reprint(request)
+        if isinstance(found, LeadOutcome):
+            return found
+        done = self.desk.reprint(lead, found)
+        facts = {"subject": done.event.subject, "name": lead.name}
+        try:
+            fault = self.printer.print_waiting()
+        except Exception as error:  # a printer adapter may fail in any way; the record stands
+            fault = str(error) or type(error).__name__
+        if fault:
+            facts["printer_fault"] = fault
+        return _signed_outcome(LeadResult.LABEL_REPRINTED, facts, done, lead)
+
+    def _label_to_reprint(self, request: ReprintLabel) -> LabelToPrint | LeadOutcome:
         plant = self.desk.plant
         subject = request.subject.strip()
         if request.kind == "container":
             container = plant.container(subject)
             if container is None:
                 return LeadOutcome(LeadResult.LABEL_SUBJECT_UNKNOWN, {"subject": subject})
-            self.printer.print_container_label(container)
-            return LeadOutcome(LeadResult.LABEL_REPRINTED, {"subject": container.sscc})
+            return ContainerLabel(container.sscc)
         text = subject.removeprefix("SN:")
         part, _, serial = text.rpartition("/")
         found = plant.units_by_serial(serial) if serial else []
@@ -143,8 +160,7 @@ class LeadService:
             unknown = LeadResult.LABEL_SUBJECT_UNKNOWN
             result = unknown if not units else LeadResult.LABEL_SUBJECT_AMBIGUOUS
             return LeadOutcome(result, {"subject": text})
-        self.printer.print_unit_label(units[0])
-        return LeadOutcome(LeadResult.LABEL_REPRINTED, {"subject": units[0].label})
+        return UnitLabel(units[0].part, units[0].serial)
 
 
 def _signed_outcome(
@@ -167,6 +183,8 @@ def _signing(request: SignedRequest) -> str:
         return f"conflict {request.resolution}"
     if isinstance(request, UnlockPin):
         return f"unlock the PIN of {request.badge.strip()}"
+    if isinstance(request, ReprintLabel):
+        return f"reprint the label of {request.subject.strip()}"
     return f"nonconformance {request.disposition}"
 
 

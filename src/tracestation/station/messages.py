@@ -106,7 +106,7 @@ MESSAGES: dict[str, str] = {
     "override_pin_locked": "Wrong PIN for {name} {attempts} times: the PIN is locked until {until}, or until another lead unlocks it. Another lead may sign.",
     "pin_locked": "PIN of {name} is locked after {attempts} wrong tries until {until}, or until another lead unlocks it. Another lead may sign.",
     "override_cancelled": "Override cancelled.",
-    "label_not_printed": "The label did not print ({detail}); reprint it from the lead panel.",
+    "label_not_printed": "The label did not print ({detail}); it is kept and printed when the printer answers.",
     # prompts
     "prompt_badge": "Scan your badge.",
     "prompt_work_order": "Scan a work order (WO:...).",

@@ -148,9 +148,10 @@ class Identities(Protocol):
 
 
 class PrintJobs(Protocol):
-    def enqueue(self, label: LabelToPrint) -> None:
-        """Keep a print job for `label` in the unit of work: it is durable with the scan that
-        calls for it, and stays until the printer took it (`station.print_queue`)."""
+    def enqueue(self, label: LabelToPrint, reprint_by: str | None = None) -> None:
+        """Keep a print job for `label` in the unit of work: it is durable with the scan (or
+        the lead's signed reprint, `reprint_by` the lead's badge) that calls for it, and stays
+        until the printer took it (`station.print_queue`)."""
         ...
 
 

@@ -38,9 +38,9 @@ class PrintJobsOnConnection:
     def __init__(self, connection: Connection, station: str, clock: Clock) -> None:
         self.connection, self.station, self.clock = connection, station, clock
 
-    def enqueue(self, label: LabelToPrint) -> None:
+    def enqueue(self, label: LabelToPrint, reprint_by: str | None = None) -> None:
         self.connection.execute(
-            insert(JOBS).values(_row(self.station, label, self.clock.now(), None))
+            insert(JOBS).values(_row(self.station, label, self.clock.now(), reprint_by))
         )
 
 

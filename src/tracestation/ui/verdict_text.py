@@ -294,7 +294,8 @@ CATALOG: dict[str, str] = {
     ),
     "override_cancelled": QT_TRANSLATE_NOOP("Verdicts", "Override cancelled."),
     "label_not_printed": QT_TRANSLATE_NOOP(
-        "Verdicts", "The label did not print ({detail}); reprint it from the lead panel."
+        "Verdicts",
+        "The label did not print ({detail}); it is kept and printed when the printer answers.",
     ),
     "prompt_badge": QT_TRANSLATE_NOOP("Verdicts", "Scan your badge."),
     "prompt_work_order": QT_TRANSLATE_NOOP("Verdicts", "Scan a work order (WO:...)."),

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from support.snapshots import PIN_RECORD, journal_ids, kinds_added, record_snapshot
-from tracestation.domain.events import LotSplit, LotStatusChanged
+from tracestation.domain.events import LabelReprinted, LotSplit, LotStatusChanged
 from tracestation.labels.printers import NoPrinter
 from tracestation.station.lead import LeadDesk
 from tracestation.station.lead_requests import (
@@ -26,7 +26,7 @@ from tracestation.station.lead_service import LeadService
 from tracestation.station.ports import RecordNotSaved, RejectedScan, Transaction
 from tracestation.store.pins import Argon2Pins
 from tracestation.store.plant import DatabasePlant
-from tracestation.store.tables import EventRow, LotRow
+from tracestation.store.tables import EventRow, LotRow, PrintJobRow
 from tracestation.wiring import lead_service_on
 
 LEAD = LeadSignature("B-9001", "4321")
@@ -122,10 +122,67 @@ def test_a_reprint_of_a_serial_never_made_prints_nothing(engine: Any, clock: Any
     printer = NoPrinter()
     service = lead_service_on(engine, "LEAD-DESK-TEST", clock=clock, printer=printer)
 
-    outcome = service.perform(ReprintLabel("unit", "PCB-404"))
+    outcome = service.perform(ReprintLabel(LEAD, "unit", "PCB-404"))
 
     assert (outcome.result, dict(outcome.params)) == (
         LeadResult.LABEL_SUBJECT_UNKNOWN,
         {"subject": "PCB-404"},
     )
     assert printer.printed == []
+
+
+class _PrinterOff(NoPrinter):
+    """A printer that answers nothing: every label fails."""
+
+    def print_unit_label(self, unit: Any) -> None:
+        raise OSError("printer off")
+
+    def print_container_label(self, container: Any) -> None:
+        raise OSError("printer off")
+
+
+def _a_unit(engine: Any, clock: Any) -> str:
+    """PART/SERIAL of a unit in the record, registered through the station's own scan."""
+    from tracestation.wiring import station_on
+
+    station = station_on(engine, "LEAD-DESK-TEST", clock=clock, printer=NoPrinter())
+    for raw in ("B-1001", "WO:WO-2001", "OPN:10", "PCB-7"):
+        station.scan(raw)
+    return "PCBA-100/PCB-7"
+
+
+def test_a_reprint_without_a_valid_pin_is_refused_and_prints_nothing(
+    engine: Any, clock: Any
+) -> None:
+    unit = _a_unit(engine, clock)
+    printer = NoPrinter()
+    service = lead_service_on(engine, "LEAD-DESK-TEST", clock=clock, printer=printer)
+    with Session(engine) as s:
+        jobs_before = len(s.scalars(select(PrintJobRow)).all())
+
+    outcome = service.perform(ReprintLabel(LeadSignature("B-9001", "0000"), "unit", unit))
+
+    assert (outcome.result, outcome.refusal) == (LeadResult.REFUSED, "wrong_pin")
+    assert printer.printed == []
+    with Session(engine) as s:
+        assert len(s.scalars(select(PrintJobRow)).all()) == jobs_before
+        assert s.scalars(select(EventRow).where(EventRow.kind == "label_reprinted")).all() == []
+
+
+def test_a_signed_reprint_records_the_event_with_the_leads_name_and_enqueues_a_job(
+    engine: Any, clock: Any
+) -> None:
+    unit = _a_unit(engine, clock)
+    service = lead_service_on(engine, "LEAD-DESK-TEST", clock=clock, printer=_PrinterOff())
+
+    outcome = service.perform(ReprintLabel(LEAD, "unit", unit.split("/")[1]))
+
+    assert outcome.ok and outcome.result is LeadResult.LABEL_REPRINTED
+    assert outcome.event == LabelReprinted("unit", unit)
+    assert outcome.params["name"] == "Ion Rus" and outcome.signed_by == "B-9001"
+    assert outcome.params["printer_fault"] == "printer off"
+    with Session(engine) as s:
+        row = s.scalars(select(EventRow).where(EventRow.kind == "label_reprinted")).one()
+        job = s.scalars(select(PrintJobRow).where(PrintJobRow.reprint_by == "B-9001")).one()
+    assert (row.id, row.signed_by) == (outcome.event_id, "B-9001")
+    assert (job.kind, job.subject, job.status) == ("unit", unit, "failed")

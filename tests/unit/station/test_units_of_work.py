@@ -161,7 +161,7 @@ def test_the_operator_gets_the_verdict_even_when_the_rejection_log_cannot_be_wri
     assert (result.outcome, result.message) == ("rejected", NOT_SAVED)
 
 
-def test_a_printer_fault_after_the_commit_leaves_the_scan_accepted_and_says_to_reprint(
+def test_a_printer_fault_after_the_commit_leaves_the_scan_accepted_and_says_the_label_is_kept(
     scan: Scan,
     plant: FakePlant,
     journal: FakeJournal,
@@ -175,7 +175,7 @@ def test_a_printer_fault_after_the_commit_leaves_the_scan_accepted_and_says_to_r
     result = scan("CTRL-1")
     assert (result.outcome, result.code) == ("accepted", "unit_packed_container_full")
     assert result.message.endswith(
-        "The label did not print (paper out); reprint it from the lead panel."
+        "The label did not print (paper out); it is kept and printed when the printer answers."
     )
     assert result.notes == (("label_not_printed", {"detail": "paper out"}),)
     assert journal.kinds()[-3:] == ["container_opened", "unit_packed", "container_closed"]

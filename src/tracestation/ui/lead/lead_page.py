@@ -8,6 +8,7 @@ result line (never a dialog). The PIN is cleared after each action.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
@@ -19,7 +20,6 @@ from tracestation.station.lead_requests import (
     LeadRequest,
     LeadResult,
     LeadSignature,
-    ReprintLabel,
 )
 from tracestation.station.queries import Deviation, OpenConflict
 from tracestation.ui.lead.conflicts_form import ConflictsForm
@@ -96,15 +96,12 @@ class LeadPage(QWidget):
         self.override.show_override(snapshot.override)
 
     def submit(self, request: LeadRequest) -> None:
-        if not isinstance(request, ReprintLabel):
-            if not self.badge.text().strip() or not self.pin.text():
-                self._say(
-                    self.tr("A lead signs this: scan or type your badge and PIN above."), "error"
-                )
-                return
-            request = replace(
-                request, signature=LeadSignature(self.badge.text().strip(), self.pin.text())
-            )
+        if not self.badge.text().strip() or not self.pin.text():
+            self._say(self.tr("A lead signs this: scan or type your badge and PIN above."), "error")
+            return
+        request = replace(
+            request, signature=LeadSignature(self.badge.text().strip(), self.pin.text())
+        )
         self.pin.clear()
         self._say(self.tr("Working\u2026"), "info")
         self._client.lead_action(request)
@@ -142,9 +139,7 @@ class LeadPage(QWidget):
             LeadResult.PIN_UNLOCKED: lambda: self.tr(
                 "The PIN of {locked_name} ({badge}) is unlocked, signed by {name}."
             ).format(**p),
-            LeadResult.LABEL_REPRINTED: lambda: self.tr(
-                "Label of {subject} sent to the printer."
-            ).format(**p),
+            LeadResult.LABEL_REPRINTED: lambda: self.reprinted_text(p),
             LeadResult.LABEL_SUBJECT_UNKNOWN: lambda: self.tr(
                 "No unit or carton {subject} is recorded."
             ).format(**p),
@@ -164,6 +159,14 @@ class LeadPage(QWidget):
         refusal = render_refusal(outcome.refusal or "", dict(p))
         detail = refusal or outcome.refusal or outcome.result.value
         return self.tr("Not done: {detail}").format(detail=detail)
+
+    def reprinted_text(self, p: Mapping[str, str]) -> str:
+        if p.get("printer_fault"):
+            return self.tr(
+                "Reprint of {subject} recorded, signed by {name}; the label did not print"
+                " ({printer_fault}): it is kept and printed when the printer answers."
+            ).format(**p)
+        return self.tr("Label of {subject} reprinted, signed by {name}.").format(**p)
 
     def action_name(self, action: str) -> str:
         names = {

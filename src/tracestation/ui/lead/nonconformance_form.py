@@ -66,7 +66,7 @@ class NonconformanceForm(QWidget):
 
 
 class ReprintForm(QWidget):
-    """Reprinting a unit or carton label through the station's printer."""
+    """Reprinting a unit or carton label through the station's printer, signed by the lead."""
 
     sig_request = Signal(object)
 
@@ -89,7 +89,7 @@ class ReprintForm(QWidget):
         self.carton_button.clicked.connect(self._carton)
 
     def _unit(self) -> None:
-        self.sig_request.emit(ReprintLabel("unit", self.unit.text()))
+        self.sig_request.emit(ReprintLabel(LeadSignature("", ""), "unit", self.unit.text()))
 
     def _carton(self) -> None:
-        self.sig_request.emit(ReprintLabel("container", self.carton.text()))
+        self.sig_request.emit(ReprintLabel(LeadSignature("", ""), "container", self.carton.text()))
