@@ -216,18 +216,12 @@ def _(event: ev.UnitRegistered, c: Connection, w: Written) -> list[Breach]:
     return []
 
 
-@_apply.register
-def _(event: ev.OperationCompleted, c: Connection, w: Written) -> list[Breach]:
-    unit = _unit(c, event.part, event.serial)
-    if unit is None:
-        return [_unknown("unit", event.part, event.serial, event)]
-    breach = _out_of_order(c, unit, event.operation)
-    project(event, c, w)
-    return [breach] if breach else []
-
-
-@_apply.register
-def _(event: ev.TestRecorded, c: Connection, w: Written) -> list[Breach]:
+@_apply.register(ev.OperationCompleted)
+@_apply.register(ev.TestRecorded)
+def _worked_at(
+    event: ev.OperationCompleted | ev.TestRecorded, c: Connection, w: Written
+) -> list[Breach]:
+    """A unit worked at an operation: applied, and a breach when its routing did not expect it."""
     unit = _unit(c, event.part, event.serial)
     if unit is None:
         return [_unknown("unit", event.part, event.serial, event)]
