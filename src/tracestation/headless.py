@@ -3,8 +3,10 @@
 Threading: each scanner reads on its own thread and only puts what it read on a queue; the main
 thread owns the station and writes every outcome after the scan's transaction has committed.
 With a central database, a sync thread runs the `SyncRunner` on its schedule; it never touches
-the station, so a sync never holds up a scan (their local transactions just queue). stdout
-carries outcomes only; the states of the station, its scanners and its sync go to stderr.
+the station, so a sync never holds up a scan (their local transactions just queue). A print
+thread (`PrintRetryLoop`) tries the labels the printer has not taken yet, with back-off, so a
+printer that comes back prints them without waiting for a scan. stdout carries outcomes only;
+the states of the station, its scanners, its printer and its sync go to stderr.
 SIGTERM and SIGINT stop the scanners, then the scans already read are processed before exit, so
 nothing a scanner delivered is dropped.
 """
@@ -25,6 +27,7 @@ from tracestation.scanners.framing import Terminator
 from tracestation.scanners.serial_config import SerialScannerConfig
 from tracestation.scanners.serial_scanner import SerialScanner
 from tracestation.station.core import Station
+from tracestation.station.print_queue import PrintBacklog, PrintRetryLoop, PrintRound
 from tracestation.station.sync_port import SyncService
 from tracestation.station.sync_schedule import SyncPolicy, SyncRunner, SyncStatus
 
@@ -49,8 +52,12 @@ class HeadlessStation:
         wedge_devices: Sequence[str] = (),
         sync: SyncService | None = None,
         policy: SyncPolicy | None = None,
+        printing: PrintRetryLoop | None = None,
+        printer_name: str = "none",
     ) -> None:
         self.station = station
+        self.printing = printing
+        self.printer_name = printer_name
         self.out = out
         self.err = err
         self._err_lock = threading.Lock()  # the sync thread writes state lines too
@@ -80,10 +87,13 @@ class HeadlessStation:
                 "scanners": [s.name for s in self.scanners],
                 "prompt": self.station.prompt(),
                 "central": self.sync.target if self.sync is not None else None,
+                "printer": self.printer_name,
             }
         )
         if self.sync_thread is not None:
             self.sync_thread.start()
+        if self.printing is not None:
+            self.printing.start(PrintLines(self._say, self.printer_name))
         while not self.stopping.is_set():
             try:
                 item = self.inbox.get(timeout=0.2)
@@ -97,6 +107,8 @@ class HeadlessStation:
                 self.handle(self.inbox.get_nowait())
             except queue.Empty:
                 break
+        if self.printing is not None:
+            self.printing.stop()
         self._stop_sync()
         self._say({"station": self.station.station_id, "state": "stopped"})
         return 0
@@ -202,6 +214,44 @@ class SyncLines:
         self._say(document)
 
 
+class PrintLines:
+    """The printer's state lines on stderr, from the print thread: the labels a round printed
+    (`printed`), and the printer's words when it refused one (`failed`, said again only when
+    its words change or after labels printed), each with the labels still waiting."""
+
+    def __init__(self, say: Callable[[dict[str, object]], None], printer: str) -> None:
+        self._say = say
+        self.printer = printer
+        self._said: str | None = None
+
+    def __call__(self, done: PrintRound, backlog: PrintBacklog) -> None:
+        if done.printed:
+            self._said = None
+            self._say(
+                {
+                    "printer": self.printer,
+                    "state": "printed",
+                    "labels": [f"{job.kind} {job.subject}" for job in done.printed],
+                    "waiting": backlog.waiting,
+                }
+            )
+        words = done.fault
+        if words is None or words == self._said:
+            return
+        self._said = words
+        next_try = backlog.next_try_at
+        self._say(
+            {
+                "printer": self.printer,
+                "state": "failed",
+                "message": words,
+                "labels": [f"{job.kind} {job.subject}" for job, _ in done.failed if job.id],
+                "waiting": backlog.waiting,
+                "next_try": next_try.isoformat() if next_try else None,
+            }
+        )
+
+
 def run_headless(
     station: Station,
     urls: Sequence[str],
@@ -211,13 +261,24 @@ def run_headless(
     wedge_devices: Sequence[str] = (),
     sync: SyncService | None = None,
     sync_policy: SyncPolicy | None = None,
+    printing: PrintRetryLoop | None = None,
+    printer_name: str = "none",
 ) -> int:
-    """Run until SIGTERM or SIGINT, syncing in the background when `sync` is given. Raises
+    """Run until SIGTERM or SIGINT, syncing in the background when `sync` is given and trying
+    waiting labels again when `printing` is given (`printer_name` for the state lines). Raises
     ValueError for a bad scanner setting and ScannerUnavailable when a keyboard-wedge grab
     cannot work on this machine."""
     configs = [SerialScannerConfig(url=url, baudrate=baud, terminator=terminator) for url in urls]
     runner = HeadlessStation(
-        station, configs, sys.stdout, sys.stderr, wedge_devices, sync, sync_policy
+        station,
+        configs,
+        sys.stdout,
+        sys.stderr,
+        wedge_devices,
+        sync,
+        sync_policy,
+        printing,
+        printer_name,
     )
 
     def on_signal(_signum: int, _frame: FrameType | None) -> None:

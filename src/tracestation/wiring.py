@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 
 from tracestation.barcodes import DecodeOptions
 from tracestation.config import StationConfig, printer_target
-from tracestation.labels.printers import LabelPrinting, sink_for
+from tracestation.labels.printers import LabelMaker, LabelPrinting, sink_for
 from tracestation.station.clock import SystemClock
 from tracestation.station.core import Station
 from tracestation.station.env import StationSettings
@@ -23,8 +23,10 @@ from tracestation.station.lead import LeadDesk
 from tracestation.station.lead_service import LeadService
 from tracestation.station.ports import Clock, LabelPrinter, PlantReader
 from tracestation.station.print_queue import PrintRetryLoop, QueuedPrinting
+from tracestation.station.print_reads import StationPrintJobs
 from tracestation.station.services import StationServices
 from tracestation.station.sync_port import SyncService
+from tracestation.station.verdicts import ContainerLabel, LabelToPrint
 from tracestation.store.database import open_database
 from tracestation.store.importer import DatabaseMasterData
 from tracestation.store.label_dates import DatabaseLabelDates
@@ -63,13 +65,45 @@ def printer_on(plant: PlantReader, target: str, engine: Engine | None = None) ->
     return LabelPrinting(plant, sink_for(target), dates)
 
 
+def printer_target_of(config: StationConfig | None) -> str:
+    """The station's printer: $TRACESTATION_PRINTER, else the settings' printer, else none."""
+    explicit = os.environ.get("TRACESTATION_PRINTER")
+    if explicit:
+        return explicit
+    return printer_target(config.printer) if config is not None else "none"
+
+
 def print_retry_on(engine: Engine, station_id: str, target: str) -> PrintRetryLoop:
     """A thread that tries the station's due print jobs every few seconds, on adapters of its
-    own (the station's plant reader belongs to the station's thread). Not started."""
+    own (the station's plant reader belongs to the station's thread). Not started: the window
+    and `run --headless` start it (with their own report of what it printed)."""
     plant = DatabasePlant(engine)
     printer = printer_on(plant, target, engine)
     jobs = DatabasePrintJobs(engine)
     return PrintRetryLoop(QueuedPrinting(jobs, plant, printer, SystemClock(), station_id))
+
+
+def print_jobs_on(engine: Engine, station_id: str) -> StationPrintJobs:
+    """The station's print jobs and label previews for a front end's query thread, on adapters
+    of its own. A preview is the label as the station's printer gets it (the template's
+    resolution), rasterised from the PDF."""
+    from tracestation.labels.preview import render_png
+
+    plant = DatabasePlant(engine)
+    maker = LabelMaker(plant, DatabaseLabelDates(engine))
+
+    def draw(label: LabelToPrint) -> bytes:
+        if isinstance(label, ContainerLabel):
+            container = plant.container(label.sscc)
+            if container is None:
+                raise LookupError(f"no carton {label.sscc} in the record")
+            return render_png(maker.container(container))
+        unit = plant.unit(label.part, label.serial)
+        if unit is None:
+            raise LookupError(f"no unit {label.part}/{label.serial} in the record")
+        return render_png(maker.unit(unit))
+
+    return StationPrintJobs(DatabasePrintJobs(engine), plant, draw, station_id)
 
 
 def station_settings(station_id: str, config: StationConfig | None = None) -> StationSettings:
@@ -172,6 +206,7 @@ def services_on(
         master_data=DatabaseMasterData(engine),
         close=close,
         sync=sync,
+        printing=print_jobs_on(engine, station_id),
     )
 
 
@@ -185,7 +220,7 @@ def open_station_services(
     station thread."""
     engine = open_database(db)
     plant = DatabasePlant(engine)
-    target = os.environ.get("TRACESTATION_PRINTER") or printer_target(config.printer)
+    target = printer_target_of(config)
     retry = print_retry_on(engine, station_id, target).start()
     services = services_on(
         engine,

@@ -388,6 +388,9 @@ class FakePrintJobStore:
     def jobs(self, station: str | None = None, limit: int = 100) -> list[PrintJob]:
         return [j for j in reversed(self.rows) if station in (None, j.station)][:limit]
 
+    def waiting(self, station: str) -> list[PrintJob]:
+        return [j for j in self.rows if j.station == station and j.status is not JobStatus.PRINTED]
+
     def _set(self, job: PrintJob) -> None:
         self.rows[job.id - 1] = job
 

@@ -810,6 +810,29 @@ Conflict {id}</source>
     </message>
 </context>
 <context>
+    <name>PrintNotice</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/print_notice.py" line="+53"/>
+        <source>Labels waiting for the printer: {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The labels that waited are printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Labels not printed: {count}. The printer said: {error}. They are kept and printed when the printer answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Labels not printed: {count}. The printer said: {error}. They are kept; next try at {time}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Refusals</name>
     <message>
         <location filename="../../../src/tracestation/ui/lead/refusal_text.py" line="+13"/>
@@ -1229,7 +1252,7 @@ Conflict {id}</source>
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../../../src/tracestation/ui/main_window.py" line="+52"/>
+        <location filename="../../../src/tracestation/ui/main_window.py" line="+53"/>
         <source>TraceStation — {station}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1254,7 +1277,7 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+120"/>
         <source>The station could not open its database: {detail}</source>
         <translation type="unfinished"></translation>
     </message>

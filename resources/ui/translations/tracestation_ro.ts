@@ -811,6 +811,29 @@ Conflictul {id}</translation>
     </message>
 </context>
 <context>
+    <name>PrintNotice</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/print_notice.py" line="+53"/>
+        <source>Labels waiting for the printer: {count}.</source>
+        <translation>Etichete care așteaptă imprimanta: {count}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The labels that waited are printed.</source>
+        <translation>Etichetele care așteptau au fost tipărite.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Labels not printed: {count}. The printer said: {error}. They are kept and printed when the printer answers.</source>
+        <translation>Etichete netipărite: {count}. Imprimanta a spus: {error}. Sunt păstrate și tipărite când imprimanta răspunde.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Labels not printed: {count}. The printer said: {error}. They are kept; next try at {time}.</source>
+        <translation>Etichete netipărite: {count}. Imprimanta a spus: {error}. Sunt păstrate; următoarea încercare la {time}.</translation>
+    </message>
+</context>
+<context>
     <name>Refusals</name>
     <message>
         <location filename="../../../src/tracestation/ui/lead/refusal_text.py" line="+13"/>
@@ -1230,7 +1253,7 @@ Conflictul {id}</translation>
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../../../src/tracestation/ui/main_window.py" line="+52"/>
+        <location filename="../../../src/tracestation/ui/main_window.py" line="+53"/>
         <source>TraceStation — {station}</source>
         <translation>TraceStation — {station}</translation>
     </message>
@@ -1255,7 +1278,7 @@ Conflictul {id}</translation>
         <translation>Setări</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+120"/>
         <source>The station could not open its database: {detail}</source>
         <translation>Stația nu și-a putut deschide baza de date: {detail}</translation>
     </message>

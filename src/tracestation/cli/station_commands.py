@@ -138,12 +138,19 @@ def run_station(args: argparse.Namespace) -> int:
 
     if not args.scanner and not args.wedge_device:
         raise CliError("Give at least one --scanner URL or --wedge-device PATH.")
-    from tracestation.wiring import central_sync_on, station_on
+    from tracestation.store.plant import DatabasePlant
+    from tracestation.wiring import central_sync_on, print_retry_on, printer_on, station_on
 
     central = _central_url(args)
+    target = _printer_target()
     engine = engine_for(args)
     station_id = resolve_station(args, args.run_station)
-    station = station_on(engine, station_id, settings=station_settings(station_id))
+    try:
+        printer = printer_on(DatabasePlant(engine), target, engine)
+        retry = print_retry_on(engine, station_id, target)
+    except ValueError as error:
+        raise CliError(f"the printer setting cannot be used: {error}.") from None
+    station = station_on(engine, station_id, printer=printer, settings=station_settings(station_id))
     try:
         return run_headless(
             station,
@@ -153,6 +160,8 @@ def run_station(args: argparse.Namespace) -> int:
             wedge_devices=args.wedge_device,
             sync=central_sync_on(engine, station_id, central),
             sync_policy=_sync_policy(args),
+            printing=retry,
+            printer_name=target,
         )
     except (ValueError, ScannerUnavailable) as error:
         raise CliError(str(error)) from None
@@ -174,6 +183,18 @@ def _central_url(args: argparse.Namespace) -> str:
         except ValueError as error:
             raise CliError(f"{error}.") from None
     return url
+
+
+def _printer_target() -> str:
+    """$TRACESTATION_PRINTER, else the settings' printer, else none."""
+    from tracestation.config import ConfigError, load_config
+    from tracestation.wiring import printer_target_of
+
+    try:
+        config = load_config()
+    except ConfigError:
+        config = None
+    return printer_target_of(config)
 
 
 def _sync_policy(args: argparse.Namespace) -> Any:

@@ -33,7 +33,8 @@ from tracestation.station.lead_requests import (
     split_label,
 )
 from tracestation.station.ports import LabelPrinter, RecordNotSaved
-from tracestation.station.verdicts import ContainerLabel, LabelToPrint, UnitLabel
+from tracestation.station.print_reads import label_to_reprint
+from tracestation.station.verdicts import LabelToPrint
 
 
 class LeadService:
@@ -145,22 +146,10 @@ class LeadService:
         return _signed_outcome(LeadResult.LABEL_REPRINTED, facts, done, lead)
 
     def _label_to_reprint(self, request: ReprintLabel) -> LabelToPrint | LeadOutcome:
-        plant = self.desk.plant
-        subject = request.subject.strip()
-        if request.kind == "container":
-            container = plant.container(subject)
-            if container is None:
-                return LeadOutcome(LeadResult.LABEL_SUBJECT_UNKNOWN, {"subject": subject})
-            return ContainerLabel(container.sscc)
-        text = subject.removeprefix("SN:")
-        part, _, serial = text.rpartition("/")
-        found = plant.units_by_serial(serial) if serial else []
-        units = [u for u in found if not part or u.part == part]
-        if len(units) != 1:
-            unknown = LeadResult.LABEL_SUBJECT_UNKNOWN
-            result = unknown if not units else LeadResult.LABEL_SUBJECT_AMBIGUOUS
-            return LeadOutcome(result, {"subject": text})
-        return UnitLabel(units[0].part, units[0].serial)
+        found = label_to_reprint(self.desk.plant, request.kind, request.subject)
+        if isinstance(found, tuple):
+            return LeadOutcome(*found)
+        return found
 
 
 def _signed_outcome(

@@ -5,7 +5,8 @@ The scan's unit of work enqueues the job (`Transaction.print_jobs`), so an accep
 has its label's job, whatever the printer does. After the commit the station calls
 `QueuedPrinting.print_waiting`; a job the printer refuses stays, failed with the printer's own
 words, and is tried again after 5 s, 10 s, 20 s ... up to 5 minutes — at the next scan, by the
-retry loop of a running station, or after a restart.
+retry loop of a running station (`PrintRetryLoop`, which reports each round that printed or
+failed something), or after a restart.
 
 Threading: `print_waiting` may run on the station's thread and a retry thread at once; a job is
 claimed in the record before it is printed, so no job prints twice.
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -77,6 +78,48 @@ class PrintJob:
         }
 
 
+@dataclass(frozen=True)
+class PrintRound:
+    """What one try of the due jobs did: the jobs printed, and the jobs that failed with the
+    printer's words."""
+
+    printed: tuple[PrintJob, ...] = ()
+    failed: tuple[tuple[PrintJob, str], ...] = ()
+
+    @property
+    def fault(self) -> str | None:
+        """The printer's words for the first job that failed, if any."""
+        return self.failed[0][1] if self.failed else None
+
+    @property
+    def did_something(self) -> bool:
+        return bool(self.printed or self.failed)
+
+
+@dataclass(frozen=True)
+class PrintBacklog:
+    """The station's labels not printed yet: how many wait, how many of those the printer
+    refused (with its words for the newest refusal) and when the next try is due."""
+
+    waiting: int = 0
+    failed: int = 0
+    error: str | None = None
+    next_try_at: datetime | None = None
+
+    @classmethod
+    def of(cls, jobs: Sequence[PrintJob]) -> PrintBacklog:
+        waiting = [job for job in jobs if job.status is not JobStatus.PRINTED]
+        failed = [job for job in waiting if job.status is JobStatus.FAILED]
+        tries = [job.next_try_at for job in failed if job.next_try_at is not None]
+        newest = max(failed, key=lambda job: job.id, default=None)
+        return cls(
+            waiting=len(waiting),
+            failed=len(failed),
+            error=newest.error if newest is not None else None,
+            next_try_at=min(tries, default=None),
+        )
+
+
 def subject_of(label: LabelToPrint) -> str:
     return label.sscc if isinstance(label, ContainerLabel) else f"{label.part}/{label.serial}"
 
@@ -104,6 +147,14 @@ class PrintJobStore(Protocol):
     def failed(self, job_id: int, error: str, retry_at: datetime) -> None: ...
     def jobs(self, station: str | None = None, limit: int = 100) -> list[PrintJob]: ...
 
+    def waiting(self, station: str) -> list[PrintJob]:
+        """The station's jobs not printed yet (queued, printing or failed), oldest first."""
+        ...
+
+
+# Stands for the jobs of a round whose record could not be read.
+_NO_JOB = PrintJob(0, "", ContainerLabel(""), JobStatus.FAILED, 0, None, datetime.min)
+
 
 def retry_delay(attempts: int) -> timedelta:
     """The wait before the next try after `attempts` failed ones: 5 s doubling, at most 5 min."""
@@ -129,13 +180,29 @@ class QueuedPrinting:
     def print_waiting(self) -> str | None:
         """Try the jobs that are due; the printer's words for the first that failed, if any.
         Never raises: a job that cannot be printed stays in the record."""
+        return self.print_due().fault
+
+    def print_due(self) -> PrintRound:
+        """Try the jobs that are due and say what became of each. Never raises: when the
+        record itself cannot be read, the round is one failure saying so."""
         try:
             jobs = self.store.claim_due(self.station, self.clock.now())
         except Exception as error:  # the record may be what failed; the scan stands anyway
             _log.exception("print jobs could not be read")
-            return f"print jobs could not be read: {error}"
-        faults = [words for words in map(self._print, jobs) if words]
-        return faults[0] if faults else None
+            return PrintRound(failed=((_NO_JOB, f"print jobs could not be read: {error}"),))
+        printed: list[PrintJob] = []
+        failed: list[tuple[PrintJob, str]] = []
+        for job in jobs:
+            words = self._print(job)
+            if words is None:
+                printed.append(job)
+            else:
+                failed.append((job, words))
+        return PrintRound(tuple(printed), tuple(failed))
+
+    def backlog(self) -> PrintBacklog:
+        """The station's labels not printed yet (a read: it prints nothing)."""
+        return PrintBacklog.of(self.store.waiting(self.station))
 
     def reprint(self, label: LabelToPrint, lead: str) -> str | None:
         """A lead's reprint: a job of its own, printed now if the printer takes it."""
@@ -176,26 +243,50 @@ class QueuedPrinting:
         self.printer.print_unit_label(unit)
 
 
-class PrintRetryLoop:
-    """Tries the station's due print jobs every `interval` seconds on a thread of its own, so a
-    printer that comes back prints what waited without a scan. `stop()` ends it."""
+RetryReport = Callable[[PrintRound, PrintBacklog], None]
 
-    def __init__(self, printing: QueuedPrinting, interval: float = 5.0) -> None:
+
+class PrintRetryLoop:
+    """Tries the station's due print jobs on a thread of its own, at once and then every
+    `interval` seconds, so a printer that comes back prints what waited without a scan; each
+    job's own back-off (`retry_delay`) decides when it is due. `report` hears every round that
+    printed or failed something, with the backlog after it, on the loop's thread. `stop()`
+    ends it after the round under way."""
+
+    def __init__(
+        self, printing: QueuedPrinting, interval: float = 2.0, report: RetryReport | None = None
+    ) -> None:
         self.printing = printing
         self.interval = interval
+        self.report = report
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="print-retry", daemon=True)
 
-    def start(self) -> PrintRetryLoop:
+    def start(self, report: RetryReport | None = None) -> PrintRetryLoop:
+        if report is not None:
+            self.report = report
         self._thread.start()
         return self
 
     def stop(self) -> None:
         self._stop.set()
-        self._thread.join(timeout=10)
+        if self._thread.is_alive():
+            self._thread.join(timeout=10)
 
     def _run(self) -> None:
-        while not self._stop.wait(self.interval):
-            fault = self.printing.print_waiting()
-            if fault:
-                _log.warning("label not printed, kept for the next try: %s", fault)
+        while True:
+            self.tick()
+            if self._stop.wait(self.interval):
+                return
+
+    def tick(self) -> PrintRound:
+        """One round: print the due jobs, report what it did."""
+        done = self.printing.print_due()
+        if done.fault:
+            _log.info("label not printed, kept for the next try: %s", done.fault)
+        if done.did_something and self.report is not None:
+            try:
+                self.report(done, self.printing.backlog())
+            except Exception:  # a report that fails must not stop the printing
+                _log.exception("print retry report failed")
+        return done

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from tracestation.station.core import Station
 from tracestation.station.lead_service import LeadService
+from tracestation.station.print_reads import PrintJobsReader
 from tracestation.station.queries import MasterDataLoader, RecordStatus, TraceReader
 from tracestation.station.sync_port import SyncService
 
@@ -28,6 +29,7 @@ class StationServices:
     master_data: MasterDataLoader
     close: Callable[[], None]
     sync: SyncService | None = None
+    printing: PrintJobsReader | None = None
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,8 @@ class ReadServices:
 
     status: RecordStatus
     trace: TraceReader
+    printing: PrintJobsReader | None = None
 
     @classmethod
     def of(cls, services: StationServices) -> ReadServices:
-        return cls(services.status, services.trace)
+        return cls(services.status, services.trace, services.printing)

@@ -16,6 +16,7 @@ from tracestation.store.tables import PrintJobRow, table_of
 JOBS = table_of(PrintJobRow)
 # A job claimed by a station that stopped before it printed is tried again after this long.
 _STALE_CLAIM = timedelta(minutes=1)
+_UNPRINTED = [s.value for s in (JobStatus.QUEUED, JobStatus.PRINTING, JobStatus.FAILED)]
 
 
 def _row(
@@ -70,6 +71,11 @@ class DatabasePrintJobs:
                 ),
             ),
         )
+        # A plain read first: the retry loop asks every few seconds, and on SQLite a claim takes
+        # the write lock that scans wait for.
+        with self.reader.connect() as c:
+            if c.execute(select(JOBS.c.id).where(due).limit(1)).first() is None:
+                return []
         claimed: list[PrintJob] = []
         with self.engine.begin() as c:
             for row in c.execute(select(JOBS).where(due).order_by(JOBS.c.id)).all():
@@ -107,6 +113,15 @@ class DatabasePrintJobs:
         query = select(JOBS).order_by(JOBS.c.id.desc()).limit(limit)
         if station is not None:
             query = query.where(JOBS.c.station == station)
+        with self.reader.connect() as c:
+            return [_job(row) for row in c.execute(query).all()]
+
+    def waiting(self, station: str) -> list[PrintJob]:
+        query = (
+            select(JOBS)
+            .where(JOBS.c.station == station, JOBS.c.status.in_(_UNPRINTED))
+            .order_by(JOBS.c.id)
+        )
         with self.reader.connect() as c:
             return [_job(row) for row in c.execute(query).all()]
 

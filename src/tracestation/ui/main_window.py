@@ -20,6 +20,7 @@ from tracestation.station.sync_schedule import SyncStatus
 from tracestation.ui.demo_offer import DemoOffer
 from tracestation.ui.lead.lead_page import LeadPage
 from tracestation.ui.notice_bar import NoticeBar
+from tracestation.ui.print_notice import PrintNotice
 from tracestation.ui.scan.scan_page import ScanPage
 from tracestation.ui.scan.sounds import VerdictSounds
 from tracestation.ui.scan.wedge_filter import WedgeKeyFilter
@@ -80,6 +81,7 @@ class StationWindow(QMainWindow):
         self.demo = DemoOffer(self.notice, client)
         self.top_bar.sync.stale_after = timedelta(seconds=client.sync_policy.stale_after)
         self.knowledge = KnowledgeNotice(self.notice, config.sync_notice_minutes, self)
+        self.print_notice = PrintNotice(self.notice, client, self)
         self._sync_status: SyncStatus | None = None
         self._sync_age = QTimer(self)
         self._sync_age.setInterval(SYNC_AGE_TICK_MS)

@@ -1,4 +1,5 @@
-"""Read-only questions (trace, recall, deviations, open conflicts) on a thread of their own.
+"""Read-only questions (trace, recall, deviations, open conflicts, print jobs and label previews)
+on a thread of their own.
 
 A recall over many units may take seconds; on this thread it never delays a scan's verdict.
 `QueryWorker` lives on a `QThread`, is handed the read services (`ReadServices`) by the station
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from tracestation.station.print_reads import LabelPreview, PreviewRequest
 from tracestation.station.queries import TraceAnswer, TraceQuery
 from tracestation.station.services import ReadServices
 
@@ -18,6 +20,9 @@ class QueryWorker(QObject):
     sig_trace_answer = Signal(object)  # TraceAnswer
     sig_deviations = Signal(object)  # list[Deviation]
     sig_conflicts = Signal(object)  # list[OpenConflict]
+    sig_print_backlog = Signal(object)  # PrintBacklog
+    sig_print_jobs = Signal(object)  # list[PrintJob], newest first
+    sig_label_preview = Signal(object)  # LabelPreview
 
     def __init__(self) -> None:
         super().__init__()
@@ -58,3 +63,31 @@ class QueryWorker(QObject):
             self.sig_conflicts.emit(self._read.status.open_conflicts())
         except Exception:  # as deviations: the list stays as it was, the thread lives on
             return
+
+    @Slot()
+    def print_backlog(self) -> None:
+        if self._read is None or self._read.printing is None:
+            return
+        try:
+            self.sig_print_backlog.emit(self._read.printing.backlog())
+        except Exception:  # asked again in a few seconds
+            return
+
+    @Slot()
+    def print_jobs(self) -> None:
+        if self._read is None or self._read.printing is None:
+            return
+        try:
+            self.sig_print_jobs.emit(self._read.printing.jobs())
+        except Exception:  # the list stays as it was
+            return
+
+    @Slot(object)
+    def label_preview(self, request: PreviewRequest) -> None:
+        """Rasterising a label takes a moment: done here, never on the GUI thread."""
+        if self._read is None or self._read.printing is None:
+            self.sig_label_preview.emit(
+                LabelPreview(request, error="The station is not running yet.")
+            )
+            return
+        self.sig_label_preview.emit(self._read.printing.preview(request))

@@ -15,6 +15,7 @@ import time
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, Signal
 
 from tracestation.station.lead_requests import LeadRequest
+from tracestation.station.print_reads import PreviewRequest
 from tracestation.station.queries import TraceQuery
 from tracestation.station.sync_schedule import SyncPolicy
 from tracestation.ui.query_worker import QueryWorker
@@ -34,6 +35,9 @@ class StationClient(QObject):
     sig_trace_requested = Signal(object)
     sig_deviations_requested = Signal()
     sig_conflicts_requested = Signal()
+    sig_print_backlog_requested = Signal()
+    sig_print_jobs_requested = Signal()
+    sig_label_preview_requested = Signal(object)
     # answers, on the GUI thread
     sig_ready = Signal(object)
     sig_failed = Signal(str)
@@ -45,6 +49,9 @@ class StationClient(QObject):
     sig_deviations = Signal(object)
     sig_conflicts = Signal(object)  # list[OpenConflict]
     sig_sync_status = Signal(object)  # SyncStatus; None: no central database is configured
+    sig_print_backlog = Signal(object)  # PrintBacklog
+    sig_print_jobs = Signal(object)  # list[PrintJob]
+    sig_label_preview = Signal(object)  # LabelPreview
     sig_submitted = Signal(object)  # a ScanRequest just sent (the history shows it at once)
 
     def __init__(
@@ -82,6 +89,9 @@ class StationClient(QObject):
         self.sig_trace_requested.connect(queries.trace)
         self.sig_deviations_requested.connect(queries.deviations)
         self.sig_conflicts_requested.connect(queries.conflicts)
+        self.sig_print_backlog_requested.connect(queries.print_backlog)
+        self.sig_print_jobs_requested.connect(queries.print_jobs)
+        self.sig_label_preview_requested.connect(queries.label_preview)
         worker.sig_read_services.connect(queries.attach)
         worker.sig_sync_service.connect(self.syncs.attach)
         # `finished` is emitted on the sync thread itself: its timer is stopped there.
@@ -97,6 +107,9 @@ class StationClient(QObject):
             (queries.sig_deviations, self.sig_deviations),
             (queries.sig_conflicts, self.sig_conflicts),
             (self.syncs.sig_status, self.sig_sync_status),
+            (queries.sig_print_backlog, self.sig_print_backlog),
+            (queries.sig_print_jobs, self.sig_print_jobs),
+            (queries.sig_label_preview, self.sig_label_preview),
         ):
             source.connect(target)
 
@@ -155,6 +168,15 @@ class StationClient(QObject):
 
     def list_conflicts(self) -> None:
         self.sig_conflicts_requested.emit()
+
+    def ask_print_backlog(self) -> None:
+        self.sig_print_backlog_requested.emit()
+
+    def list_print_jobs(self) -> None:
+        self.sig_print_jobs_requested.emit()
+
+    def preview_label(self, request: PreviewRequest) -> None:
+        self.sig_label_preview_requested.emit(request)
 
     def shutdown(self, timeout_ms: int = 10_000) -> None:
         """Let every scan already sent finish, then stop the threads and release the database.

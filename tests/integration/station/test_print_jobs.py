@@ -4,51 +4,17 @@ loopback socket answers, also by a station started again on the same database.""
 
 from __future__ import annotations
 
-import socket
-import threading
 from collections.abc import Iterator
 from datetime import timedelta
+from queue import Queue
 from typing import Any
 
 import pytest
 
-from tracestation.station.print_queue import JobStatus, retry_delay
+from support.loopback_printer import LoopbackPrinter, free_port
+from tracestation.station.print_queue import JobStatus, QueuedPrinting, retry_delay
 from tracestation.store.plant import DatabasePlant
 from tracestation.store.print_jobs import DatabasePrintJobs
-
-
-def free_port() -> int:
-    """A loopback port nobody listens on: a printer that is off refuses the connection."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-    return port
-
-
-class LoopbackPrinter:
-    """A raw-port (9100) label printer on 127.0.0.1: keeps every job it is sent."""
-
-    def __init__(self, port: int) -> None:
-        self.server = socket.create_server(("127.0.0.1", port))
-        self.server.settimeout(10)
-        self.received: list[bytes] = []
-        self.thread = threading.Thread(target=self._serve, daemon=True)
-        self.thread.start()
-
-    def _serve(self) -> None:
-        while True:
-            try:
-                conn, _ = self.server.accept()
-            except OSError:
-                return
-            with conn:
-                data = b""
-                while chunk := conn.recv(65536):
-                    data += chunk
-                self.received.append(data)
-
-    def close(self) -> None:
-        self.server.close()
 
 
 @pytest.fixture
@@ -89,10 +55,7 @@ def test_a_label_for_a_printer_that_is_off_is_kept_and_printed_after_a_restart(
         assert jobs.jobs()[0].status is JobStatus.FAILED
         clock.moment = job.created_at + retry_delay(1) + timedelta(seconds=30)
         assert again.printer.print_waiting() is None
-        for _ in range(50):
-            if printer.received:
-                break
-            threading.Event().wait(0.1)
+        assert printer.got_one.wait(10)
     finally:
         printer.close()
     [zpl] = printer.received
@@ -131,3 +94,46 @@ def test_a_scan_undone_before_its_commit_leaves_no_print_job(
     result = station.scan("CMD:NEW")
     assert result.outcome == "rejected" and result.code == "record_not_saved"
     assert DatabasePrintJobs(engine).jobs() == []
+
+
+def test_the_retry_thread_prints_a_waiting_label_when_the_printer_comes_back_without_a_scan(
+    engine: Any, clock: Any, port: int
+) -> None:
+    from tracestation.station.print_queue import PrintBacklog, PrintRetryLoop, PrintRound
+    from tracestation.wiring import printer_on
+
+    station = station_printing_to(engine, clock, port)
+    for raw in ("B-1001", "WO:WO-1001", "OPN:10", "CMD:NEW"):
+        assert station.scan(raw).outcome == "accepted"
+    reports: Queue[tuple[PrintRound, PrintBacklog]] = Queue()
+    printing = QueuedPrinting(
+        DatabasePrintJobs(engine),
+        DatabasePlant(engine),
+        printer_on(DatabasePlant(engine), f"tcp://127.0.0.1:{port}", engine),
+        clock,
+        "PACK-1",
+    )
+    loop = PrintRetryLoop(printing, interval=0.05)
+    assert not loop.tick().did_something, "nothing is tried before its back-off"
+    loop.start(lambda *r: reports.put(r))
+    try:
+        clock.moment += retry_delay(1)
+        refused, backlog = reports.get(timeout=10)
+        assert refused.fault and "Connection refused" in refused.fault
+        assert (backlog.waiting, backlog.failed) == (1, 1) and backlog.error == refused.fault
+        assert backlog.next_try_at == clock.moment + retry_delay(2), "the wait doubles"
+
+        printer = LoopbackPrinter(port)
+        try:
+            clock.moment += retry_delay(2)
+            printed, backlog = reports.get(timeout=10)
+            assert printer.got_one.wait(10)
+        finally:
+            printer.close()
+    finally:
+        loop.stop()
+    assert [job.subject for job in printed.printed] == [DatabasePrintJobs(engine).jobs()[0].subject]
+    assert backlog == PrintBacklog(), "nothing waits any more"
+    [job] = DatabasePrintJobs(engine).jobs()
+    assert job.status is JobStatus.PRINTED and job.attempts == 2
+    assert printer.received[0].startswith(b"^XA")
