@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import select
 import shutil
 import signal
 import sqlite3
@@ -19,6 +18,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from support.xvfb import x_server
 
 pytestmark = [
     pytest.mark.slow,
@@ -41,24 +42,8 @@ _USER_SETTINGS = (
 
 @pytest.fixture
 def display() -> Iterator[str]:
-    """A fresh X server on a free display number (Xvfb picks it and tells us through a pipe)."""
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
-        pass_fds=(write_end,),
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_end)
-    try:
-        ready, _, _ = select.select([read_end], [], [], 20)
-        assert ready, "Xvfb did not start"
-        number = os.read(read_end, 32).decode().strip()
-        assert number.isdigit(), f"Xvfb said {number!r}"
-        yield f":{number}"
-    finally:
-        os.close(read_end)
-        server.terminate()
-        server.wait(10)
+    with x_server(1600, 1000) as name:
+        yield name
 
 
 def environment(tmp_path: Path, display: str | None = None) -> dict[str, str]:

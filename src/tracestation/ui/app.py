@@ -21,6 +21,7 @@ from tracestation.resources import resources_dir
 from tracestation.station.services import StationServices
 from tracestation.station.sync_schedule import SyncPolicy
 from tracestation.ui.i18n import Translators, choose_language
+from tracestation.ui.immortal_constants import pin_constants
 from tracestation.ui.main_window import StationWindow
 from tracestation.ui.scanners.serial_bridge import SerialScannerBridge
 from tracestation.ui.station_client import StationClient
@@ -48,6 +49,7 @@ def style_sheet() -> str:
 
 
 def prepare_application(argv: Sequence[str] | None = None) -> QApplication:
+    pin_constants()  # before any Qt call from Python: see immortal_constants
     existing = QApplication.instance()
     app = (
         existing if isinstance(existing, QApplication) else QApplication(list(argv or sys.argv[:1]))

@@ -18,6 +18,7 @@ from tracestation.station.lead_requests import LeadRequest
 from tracestation.station.print_reads import PreviewRequest
 from tracestation.station.queries import TraceQuery
 from tracestation.station.sync_schedule import SyncPolicy
+from tracestation.ui.immortal_constants import pin_constants
 from tracestation.ui.query_worker import QueryWorker
 from tracestation.ui.station_worker import ScanRequest, StationFactory, StationWorker
 from tracestation.ui.sync_worker import SyncWorker
@@ -62,6 +63,7 @@ class StationClient(QObject):
         sync_policy: SyncPolicy | None = None,
     ) -> None:
         super().__init__(parent)
+        pin_constants()  # every scan calls Qt: see immortal_constants
         self._numbers = itertools.count(1)
         self.sync_policy = sync_policy or SyncPolicy()
         self.station_thread = QThread()
