@@ -2,7 +2,7 @@
 
 What physically happened at a station is never refused. An event that continues its station's
 chain is appended (numbered in order of arrival, `central_seq`), applied to the central
-projections as far as it fits (`store.received`), and every rule it broke is raised as a
+projections as far as it fits (`store.received_batch`), and every rule it broke is raised as a
 conflict: a `ConflictRaised` event in the centre's own chain (`CENTRAL`), with a
 `NonconformanceOpened` when its subject is a unit or a lot of a known part, which stations pull
 like any other. An event the centre cannot read at all is kept in
@@ -24,16 +24,11 @@ from sqlalchemy import Connection, bindparam, insert, select, update
 from tracestation.domain.chain import GENESIS
 from tracestation.domain.events import ConflictRaised, DomainEvent, NonconformanceOpened, event_from
 from tracestation.station.ports import Clock
+from tracestation.store.bulk import by_key, insert_rows, keyed, on_postgresql
 from tracestation.store.journal import JournalOnConnection
 from tracestation.store.projections import Written
-from tracestation.store.received import (
-    Breach,
-    apply_received_batch,
-    by_key,
-    insert_rows,
-    keyed,
-    on_postgresql,
-)
+from tracestation.store.received import Breach
+from tracestation.store.received_batch import apply_received_batch
 from tracestation.store.tables import (
     EventRow,
     ParkedEventRow,

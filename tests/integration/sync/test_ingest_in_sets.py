@@ -23,7 +23,7 @@ from sqlalchemy.orm import aliased
 from support.line import PG_ADMIN_URL
 from tracestation.domain import events as ev
 from tracestation.domain.chain import GENESIS, event_hash
-from tracestation.store import received
+from tracestation.store import received_batch, received_rows
 from tracestation.store.audit import verify_journal
 from tracestation.store.database import open_database
 from tracestation.store.importer import import_master_data
@@ -314,7 +314,7 @@ def test_a_batch_in_sets_leaves_what_one_event_at_a_time_leaves(
         one_at_a_time.append(event.kind)
         return apply_received(event, c, w, **options)
 
-    monkeypatch.setattr(received, "apply_received", spied)
+    monkeypatch.setattr(received_batch, "apply_received", spied)
     expected: list[tuple[str, str]] = []
     got: list[tuple[str, str]] = []
     for rows in line_batches():
@@ -378,13 +378,13 @@ def test_a_batch_whose_set_write_fails_is_applied_one_event_at_a_time(
     centres: tuple[Engine, Engine], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     central, reference = centres
-    failing = received._Run.write
+    failing = received_rows.Run.write
 
     def write_then_fail(run: Any, c: Any) -> None:
         failing(run, c)
         c.execute(text("SELECT 1 / 0"))  # as a constraint another writer tripped would
 
-    monkeypatch.setattr(received._Run, "write", write_then_fail)
+    monkeypatch.setattr(received_rows.Run, "write", write_then_fail)
     rows = line_batches()[0]
     got = raised(in_sets(central, rows))
 

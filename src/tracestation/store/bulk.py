@@ -1,0 +1,80 @@
+"""Many rows in few statements: rows inserted by COPY, rows looked up by their keys as arrays.
+
+PostgreSQL with psycopg is where the centre's ingest runs, so that is where these save round
+trips; on SQLite (a station, the tests) each falls back to an executemany or an IN list.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import ARRAY, JSON, Connection, Table, any_, bindparam, insert, text
+
+
+def on_postgresql(c: Connection) -> bool:
+    return c.dialect.name == "postgresql"
+
+
+def member(column: Any, name: str, pg: bool) -> Any:
+    """`column` is one of the list bound as `name`: one array parameter on PostgreSQL (quick to
+    plan however long the list), an expanded IN list elsewhere. For small tables (master data);
+    rows of the record are looked up `by_key`."""
+    if pg:
+        return column == any_(bindparam(name, type_=ARRAY(column.type)))
+    return column.in_(bindparam(name, expanding=True))
+
+
+def by_key(table: str, key: tuple[str, ...], columns: str, *, lock: bool = False) -> Any:
+    """PostgreSQL: the rows of `table` whose `key` (the columns of a unique index) is one of
+    a list, bound as one array per column (`keyed`). Each key is looked up on its own through
+    the index (LATERAL ... LIMIT 1, which the planner cannot turn into a scan of the table,
+    however stale its statistics: they are while a fresh centre takes its first pushes), in
+    the keys' order; `lock` locks each row found. `columns` name those of `u`, the row found."""
+    arrays = ", ".join(f"CAST(:{name} AS VARCHAR[])" for name in key)
+    match = " AND ".join(f"t.{name} = k.{name}" for name in key)
+    locking = " FOR NO KEY UPDATE" if lock else ""
+    return text(
+        f"SELECT {columns} FROM unnest({arrays}) AS k({', '.join(key)}) CROSS JOIN LATERAL "
+        f"(SELECT * FROM {table} AS t WHERE {match} LIMIT 1{locking}) AS u"
+    )
+
+
+def keyed(pg: bool, key: tuple[str, ...], keys: Iterable[tuple[str, ...]]) -> dict[str, Any]:
+    """The parameters of a lookup of `keys`: one list per column of the key for `by_key` on
+    PostgreSQL, a list of tuples (`keys`) for the IN list elsewhere; sorted, so that two
+    transactions lock what they share in one order."""
+    ordered = sorted(set(keys))
+    if pg:
+        return {name: [k[i] for k in ordered] for i, name in enumerate(key)}
+    return {"keys": ordered if len(key) > 1 else [k[0] for k in ordered]}
+
+
+def insert_rows(c: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert `rows` (each with the same keys) in their order. With psycopg on PostgreSQL by
+    COPY, which costs a fraction of an INSERT a row (triggers fire and constraints hold as for
+    an INSERT); elsewhere one executemany."""
+    if not rows:
+        return
+    if not on_postgresql(c) or c.dialect.driver != "psycopg":
+        c.execute(insert(table), list(rows))
+        return
+    names = list(rows[0])
+    serialize = getattr(c.dialect, "_json_serializer", None) or json.dumps
+    as_json = [isinstance(table.c[name].type, JSON) for name in names]
+    quote = c.dialect.identifier_preparer.quote
+    columns = ", ".join(quote(name) for name in names)
+    driver = c.connection.driver_connection
+    assert driver is not None
+    with (
+        driver.cursor() as cursor,
+        cursor.copy(f"COPY {quote(table.name)} ({columns}) FROM STDIN") as copy,
+    ):
+        for row in rows:
+            copy.write_row(
+                [
+                    serialize(row[name]) if json_ else row[name]
+                    for name, json_ in zip(names, as_json, strict=True)
+                ]
+            )
