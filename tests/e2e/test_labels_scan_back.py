@@ -95,7 +95,11 @@ def expected_symbols(sscc: str, serial: str) -> dict[str, set[tuple[str, str]]]:
         "unit-no-gtin": {("]C0", "SN:PCBA-100/PCB-1")},
         "lot": {("]d2", "01095060001343761728033110C-7781"), ("]C0", "LOT:CAP-220/C-7781")},
         "lot-no-gtin": {("]C0", "LOT:SCREW-M3/L-2291")},
-        "carton": {("]C1", f"00{sscc}"), ("]C1", "020950600013435237" + "1")},
+        "carton": {
+            ("]C1", f"00{sscc}"),
+            ("]C1", "020950600013435237" + "1"),
+            ("]C1", "11{made}10WO-1001"),
+        },
     }
 
 
@@ -155,6 +159,9 @@ def test_every_label_reads_back_with_its_symbology_and_data_in_every_rendering(
             # symbol below it on the same label; the station's decoder checks GS1's pairing
             # rules within one scan and names exactly that.
             assert "(00)" in str(document["error"]), document
+        elif data.startswith("11"):
+            # The batch and the date belong with the content (02) of the symbol above.
+            assert "(02) CONTENT" in str(document["error"]), document
         else:
             assert document["error"] is None, document
 

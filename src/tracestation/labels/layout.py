@@ -22,7 +22,7 @@ from tracestation.labels.sizes import (
     module_dots,
 )
 from tracestation.labels.symbols import Modules, encode
-from tracestation.labels.templates import Barcode, Label, Symbology
+from tracestation.labels.templates import Barcode, Field, Label, Symbology
 
 FONT = "Helvetica"
 FONT_BOLD = "Helvetica-Bold"
@@ -196,82 +196,117 @@ class _Item(_Sheet):
         return left
 
 
+# The text of a logistic label shrinks to these fractions of its full size, before a symbol
+# is left out: the data in symbols is what a warehouse scans.
+_TEXT_SCALES = (1.0, 0.9, 0.8, 0.72, 0.65, 0.6)
+
+
 class _Logistic(_Sheet):
     """The GS1 logistic label: ship-from (and logo) on top, the content in words in the
-    middle, GS1-128 symbols at the bottom with the SSCC lowest."""
+    middle, GS1-128 symbols at the bottom with the SSCC lowest.
+
+    The bottom comes first: as many symbols as leave room for the text at one of
+    `_TEXT_SCALES`, each at GS1's full logistic height; the text then fills what is left, at
+    the largest of those sizes that fits."""
 
     def __init__(self, label: Label, width: int, height: int, dpi: int) -> None:
         super().__init__(width, height, dpi)
         self.label = label
+        self.top_margin = self.mm(2)
 
     def page(self) -> Page:
-        y = self._top()
-        y = self._middle(y)
-        self._bottom(y)
+        codes = list(self.label.barcodes)
+        sscc = codes.pop()  # the SSCC comes last: it goes lowest
+        others = _split_to_fit(codes, self)
+        for count in range(len(others), -1, -1):
+            top = self._bottom(sscc, others[:count], dry=True)
+            for scale in _TEXT_SCALES:
+                if self._text(scale, dry=True) <= top:
+                    self._text(scale)
+                    self._bottom(sscc, others[:count])
+                    return Page(self.width, self.height, self.dpi, tuple(self.items))
+        self._text(_TEXT_SCALES[-1])  # nothing fits: the SSCC still goes lowest, over the text
+        self._bottom(sscc, [])
         return Page(self.width, self.height, self.dpi, tuple(self.items))
+
+    def _text(self, scale: float, dry: bool = False) -> int:
+        """Lay out the top and middle sections at `scale`; return the y below them."""
+        kept = list(self.items)
+        y = self._middle(self._top(scale), scale)
+        if dry:
+            self.items = kept
+        return y
 
     def _rule(self, y: int) -> int:
         thick = max(2, self.mm(0.4))
         self.items.append(Rule(0, y, self.width, thick))
-        return y + thick + self.mm(1.5)
+        return y + thick + self.mm(1.2)
 
-    def _top(self) -> int:
+    def _top(self, scale: float) -> int:
         template = self.label.template
         room = self.width - 2 * self.margin
-        y = self.margin
+        y = self.top_margin
+        logo = self.mm(15 * scale)
         if template.logo:
-            size = self.mm(15)
             self.items.append(
-                Picture(self.width - self.margin - size, y, size, size, template.logo)
+                Picture(self.width - self.margin - logo, y, logo, logo, template.logo)
             )
-            room -= size + self.mm(2)
+            room -= logo + self.mm(2)
         if template.ship_from:
-            y = self.text(self.margin, y, 2.5, "FROM", room, bold=True)
+            y = self.text(self.margin, y, 2.5 * scale, "FROM", room, bold=True)
             for line in template.ship_from:
-                y = self.text(self.margin, y, 3.2, line, room)
+                y = self.text(self.margin, y, 3.2 * scale, line, room)
         if template.logo:
-            y = max(y, self.margin + self.mm(15))
-        if y == self.margin:
+            y = max(y, self.top_margin + logo)
+        if y == self.top_margin:
             return y
         return self._rule(y + self.mm(0.5))
 
-    def _middle(self, y: int) -> int:
+    def _middle(self, y: int, scale: float) -> int:
+        """The title, then the fields with their data titles in a grid of two to four columns,
+        as many as make the fewest rows; a value too long for one column (the SSCC) takes
+        two or more."""
         room = self.width - 2 * self.margin
-        y = self.text(self.margin, y, 4.5, self.label.title, room, bold=True)
-        fields = list(self.label.fields)
-        half = room // 2
-        while fields:
-            first = fields.pop(0)
-            wide = first.caption.startswith("SSCC") or not fields
-            cells = [first] if wide else [first, fields.pop(0)]
-            for index, cell in enumerate(cells):
-                x = self.margin + index * half
-                cell_room = room if wide else half - self.mm(2)
-                below = self.text(x, y, 2.3, cell.caption, cell_room)
-                self.text(x, below, 4.2, cell.value, cell_room, bold=True)
-            y += self.mm(2.3 * 1.2 + 4.2 * 1.2 + 1)
-        return self._rule(y)
+        y = self.text(self.margin, y, 4.5 * scale, self.label.title, room, bold=True)
+        caption, value = 2.3 * scale, 4.2 * scale
+        row = self.mm(caption * 1.2 + value * 1.2 + 0.8 * scale)
+        columns = min((2, 3, 4), key=lambda n: len(self._grid(n, room // n, self.mm(value))))
+        column = room // columns
+        for line, cells in enumerate(self._grid(columns, column, self.mm(value))):
+            for field, at, span in cells:
+                x = self.margin + at * column
+                cell = span * column - self.mm(2)
+                below = self.text(x, y + line * row, caption, field.caption, cell)
+                self.text(x, below, value, field.value, cell, bold=True)
+        rows = len(self._grid(columns, column, self.mm(value)))
+        return self._rule(y + rows * row)
 
-    def _bottom(self, top: int) -> None:
-        codes = list(self.label.barcodes)
-        sscc = codes.pop()  # the SSCC comes last: it goes lowest
-        step = self.mm(4) + round(self.mm(3) * 1.25)  # gap and HRI line above each symbol
-        bottom = self.height - self.margin - round(self.mm(3) * 1.25)
-        lowest = self._symbol(sscc, bottom)
-        # The content's symbols in order of importance, as many as there is room for; the
-        # data of those left out stays in words in the middle section.
-        chosen: list[Barcode] = []
-        y = lowest.y - step
-        for code in _split_to_fit(codes, self):
-            bar = self._symbol(code, y, dry=True).bar_height
-            if y - bar < top:
-                break
-            chosen.append(code)
-            y -= bar + step
-        y = lowest.y - step
-        for code in reversed(chosen):
-            placed = self._symbol(code, y)
-            y = placed.y - step
+    def _grid(self, columns: int, column: int, height: int) -> list[list[tuple[Field, int, int]]]:
+        """The fields in rows of `columns`: (field, first column, columns it takes)."""
+        rows: list[list[tuple[Field, int, int]]] = []
+        at = columns
+        for field in self.label.fields:
+            span = self._span(field, column, columns, height)
+            if at + span > columns:
+                rows.append([])
+                at = 0
+            rows[-1].append((field, at, span))
+            at += span
+        return rows
+
+    def _span(self, field: Field, column: int, columns: int, height: int) -> int:
+        need = text_width(field.value, height, bold=True) + self.mm(2)
+        return next((n for n in range(1, columns) if n * column >= need), columns)
+
+    def _bottom(self, sscc: Barcode, others: Sequence[Barcode], dry: bool = False) -> int:
+        """The SSCC lowest and `others` above it in order; return the y above them all."""
+        hri = round(self.mm(3) * 1.25)
+        step = self.mm(1.5) + hri  # the gap and the HRI line under each symbol above the SSCC
+        bottom = self.height - self.margin - hri
+        y = self._symbol(sscc, bottom, dry).y - step
+        for code in others:
+            y = self._symbol(code, y, dry).y - step
+        return y + step - self.mm(1)
 
     def _symbol(self, code: Barcode, bottom: int, dry: bool = False) -> Symbol:
         symbol = self.linear(code, SymbolUse.LOGISTIC, bottom)
@@ -282,8 +317,9 @@ class _Logistic(_Sheet):
 
 
 def _split_to_fit(codes: Sequence[Barcode], sheet: _Sheet) -> list[Barcode]:
-    """GS1-128 symbols that each fit across the label at GS1's logistic module: the elements
-    in order, as many to a symbol as fit, in as few symbols as that takes."""
+    """GS1-128 symbols that each fit across the label at GS1's logistic module: each code's
+    elements in order of importance, as many to a symbol as fit (fixed-length ones first
+    within a symbol), in as few symbols as that takes."""
     out: list[Barcode] = []
     for code in codes:
         current: list[Element] = []

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tracestation.labels.sizes import mm_to_dots
-from tracestation.labels.templates import LabelTemplate
+from tracestation.labels.templates import SHELF_LIFE_DATES, LabelTemplate
 from tracestation.resources import resources_dir
 
 KINDS = ("unit", "lot", "carton")
@@ -22,7 +22,16 @@ DPIS = (203, 300, 600)
 FIELDS = {
     "unit": ("description", "serial", "work_order", "production_date", "gtin"),
     "lot": ("description", "lot", "quantity", "expiry", "supplier"),
-    "carton": ("sscc", "content", "part", "count", "batch", "production_date"),
+    "carton": (
+        "sscc",
+        "content",
+        "part",
+        "count",
+        "batch",
+        "production_date",
+        "expiry",
+        "best_before",
+    ),
 }
 
 
@@ -78,8 +87,18 @@ def parse_template(document: Any, path: Path, kind: str) -> LabelTemplate:
         if not logo_path.is_file():
             raise fail(f"logo {logo_path} is not a file")
         logo = str(logo_path)
+    shelf_life = document.get("shelf_life", "expiry")
+    if shelf_life not in SHELF_LIFE_DATES:
+        raise fail(f"shelf_life must be one of {', '.join(SHELF_LIFE_DATES)}")
     template = LabelTemplate(
-        kind, size["width_mm"], size["height_mm"], dpi, tuple(ship_from), logo, tuple(fields)
+        kind,
+        size["width_mm"],
+        size["height_mm"],
+        dpi,
+        tuple(ship_from),
+        logo,
+        tuple(fields),
+        shelf_life,
     )
     if mm_to_dots(template.width_mm, dpi) < 200:
         raise fail("the label is too narrow for its barcodes")

@@ -13,7 +13,7 @@ A label's size, printer resolution, ship-from lines and logo come from its `Labe
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -75,6 +75,8 @@ class LabelTemplate:
     ship_from: tuple[str, ...] = ()
     logo: str | None = None  # a PNG file, printed top right of a logistic label
     fields: tuple[str, ...] = ()  # the named text fields to print, in order; () prints all
+    # What a part's shelf life makes of a carton's date: "expiry" (17) or "best_before" (15).
+    shelf_life: str = "expiry"
 
     def with_dpi(self, dpi: int | None) -> LabelTemplate:
         return self if dpi is None else replace(self, dpi=dpi)
@@ -134,6 +136,7 @@ class Label:
                 "ship_from": list(self.template.ship_from),
                 "logo": self.template.logo,
                 "fields": list(self.template.fields),
+                "shelf_life": self.template.shelf_life,
             },
         }
 
@@ -148,6 +151,7 @@ class Label:
             tuple(t["ship_from"]),
             t["logo"],
             tuple(t.get("fields", ())),
+            t.get("shelf_life", "expiry"),
         )
         codes = tuple(
             Barcode(
@@ -221,9 +225,13 @@ def carton_label(
     packed: date | None = None,
     template: LabelTemplate = CARTON_TEMPLATE,
 ) -> Label:
-    """The GS1 logistic label of a carton: the SSCC (00) lowest; the content (02)+(37) when the
-    part has a GTIN, the work order as batch (10) and the packing date as production date (11)
-    above it, as many of them as the label has room for (the layout decides)."""
+    """The GS1 logistic label of a carton: the SSCC (00) lowest; above it the content (02)+(37)
+    when the part has a GTIN, then the batch (10, the work order) and the dates: the expiry (17)
+    or best-before date (15, as the template says) the part's shelf life gives from the packing
+    day, and the production date (11, the packing day). Every one is in words in the middle
+    section; the layout puts them in as few GS1-128 symbols as fit, in that order of
+    importance, as many as the label has room for. A carton of a part without a GTIN has the
+    SSCC alone in symbols: GS1 pairs a batch or a date with the GTIN it belongs to."""
     count = len(container.units)
     fields = [("sscc", Field("SSCC (00)", container.sscc))]
     content: list[Element] = []
@@ -240,12 +248,30 @@ def carton_label(
     else:
         fields.append(("batch", Field("WORK ORDER", container.work_order)))
     if packed is not None:
+        shelf_life = part.shelf_life_days if part is not None else None
+        if shelf_life is not None:
+            name, caption, ai = _SHELF_LIFE_DATES[template.shelf_life]
+            until = packed + timedelta(days=shelf_life)
+            fields.append((name, Field(caption, until.isoformat())))
+            extra.append(Element(ai, until.strftime("%y%m%d")))
         fields.append(("production_date", Field("PROD. DATE (11)", packed.isoformat())))
         extra.append(Element("11", packed.strftime("%y%m%d")))
-    # In order of importance: what is in the carton and how many, then the batch and date.
-    codes = [Barcode.gs1(Symbology.GS1_128, *group) for group in (content, extra) if group]
+    # In order of importance: what is in the carton and how many, then the batch and dates.
+    # GS1 lets a batch or a date stand only beside the GTIN of what it describes: without a
+    # content GTIN (02) they stay in words.
+    groups = (content, extra) if content else ()
+    codes = [Barcode(Symbology.GS1_128, elements=tuple(group)) for group in groups]
+    codes = [code for code in codes if code.elements]
     codes.append(Barcode.gs1(Symbology.GS1_128, Element("00", container.sscc)))
     title = part.description if part and part.description else container.part
     return Label(
         "carton", title, (), tuple(codes), template, template.chosen(fields), container.sscc
     )
+
+
+# A template's `shelf_life`: the field, its data title and the AI of the date it gives.
+_SHELF_LIFE_DATES = {
+    "expiry": ("expiry", "EXPIRY (17)", "17"),
+    "best_before": ("best_before", "BEST BEFORE (15)", "15"),
+}
+SHELF_LIFE_DATES = tuple(_SHELF_LIFE_DATES)
