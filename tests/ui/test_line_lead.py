@@ -3,8 +3,10 @@ nonconformances, deviations and label reprints from the lead panel, with no dial
 
 from __future__ import annotations
 
+import shutil
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -187,15 +189,25 @@ def test_the_deviations_tab_lists_signed_overrides_with_the_leads_printed_name_a
     assert model.headerData(6, Qt.Orientation.Horizontal) == "Meaning"
 
 
+def shown_label(window: StationWindow, qtbot: Any, subject: str) -> Any:
+    """Ask the Labels tab for the label of `subject` and wait until it is drawn."""
+    tab = window.lead_page.reprint
+    window.lead_page.tabs.setCurrentWidget(tab)
+    tab.subject.setText(subject)
+    with qtbot.waitSignal(window.client.sig_label_preview, timeout=30_000):
+        qtbot.mouseClick(tab.preview_button, Qt.MouseButton.LeftButton)
+    return tab
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="previews need poppler-utils")
 def test_a_unit_label_is_reprinted_through_the_station_printer_signed_by_the_lead(
     window: StationWindow, wedge: Scanner, qtbot: Any, printer: Any, engine: Any
 ) -> None:
     wedge.scans(*BOARD)
     printed_before = list(printer.printed)
     sign(window, qtbot)
-    form = window.lead_page.reprint
-    form.unit.setText("PCB-1")
-    click_and_wait(qtbot, window, form.unit_button)
+    tab = shown_label(window, qtbot, "PCB-1")
+    click_and_wait(qtbot, window, tab.confirm_button)
     assert printer.printed == [*printed_before, "unit PCBA-100/PCB-1"]
     assert window.lead_page.result.text() == "Label of PCBA-100/PCB-1 reprinted, signed by Ion Rus."
     with Session(engine) as s:
@@ -203,14 +215,13 @@ def test_a_unit_label_is_reprinted_through_the_station_printer_signed_by_the_lea
     assert event.signed_by == "B-9001"
 
 
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="previews need poppler-utils")
 def test_a_reprint_without_a_signature_is_not_sent(
     window: StationWindow, wedge: Scanner, qtbot: Any, engine: Any
 ) -> None:
     wedge.scans(*BOARD)
     before = record_snapshot(engine)
-    window.tabs.setCurrentWidget(window.lead_page)
-    form = window.lead_page.reprint
-    form.unit.setText("PCB-1")
-    qtbot.mouseClick(form.unit_button, Qt.MouseButton.LeftButton)
+    tab = shown_label(window, qtbot, "PCB-1")
+    qtbot.mouseClick(tab.confirm_button, Qt.MouseButton.LeftButton)
     assert "badge and PIN" in window.lead_page.result.text()
     assert record_snapshot(engine) == before

@@ -352,9 +352,82 @@ Conflict {id}</source>
     </message>
 </context>
 <context>
+    <name>LabelsTab</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/lead/labels_tab.py" line="+51"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unit label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carton label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Serial, PART/SERIAL or SSCC (or scan it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show the label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose a label in the list, or give one and show it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reprint this label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Print jobs of this station, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Give a serial, PART/SERIAL or an SSCC first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Drawing the label…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>This is the label as it will print. Sign above and reprint it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No unit or carton {subject} is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Serial {subject} exists for several parts: give PART/SERIAL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The label cannot be shown: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LeadPage</name>
     <message>
-        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="+44"/>
+        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="+45"/>
         <source>Lead badge (scan it here)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -810,9 +883,77 @@ Conflict {id}</source>
     </message>
 </context>
 <context>
+    <name>PrintJobsModel</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/lead/print_jobs_model.py" line="+25"/>
+        <source>Queued at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printed at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reprint by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printer said</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>carton {sscc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unit {subject}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>printing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not printed, kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PrintNotice</name>
     <message>
-        <location filename="../../../src/tracestation/ui/print_notice.py" line="+53"/>
+        <location filename="../../../src/tracestation/ui/print_notice.py" line="+55"/>
         <source>Labels waiting for the printer: {count}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -987,39 +1128,6 @@ Conflict {id}</source>
     <message>
         <location line="+4"/>
         <source>{subject} is not a unit or a lot: accept the conflict instead.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ReprintForm</name>
-    <message>
-        <location filename="../../../src/tracestation/ui/lead/nonconformance_form.py" line="+25"/>
-        <source>Serial or PART/SERIAL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Reprint unit label</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>SSCC of the carton</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Reprint carton label</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Unit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Carton</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

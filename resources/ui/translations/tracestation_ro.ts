@@ -353,9 +353,82 @@ Conflictul {id}</translation>
     </message>
 </context>
 <context>
+    <name>LabelsTab</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/lead/labels_tab.py" line="+51"/>
+        <source>Refresh</source>
+        <translation>Reîmprospătează</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unit label</source>
+        <translation>Etichetă de unitate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carton label</source>
+        <translation>Etichetă de cutie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Serial, PART/SERIAL or SSCC (or scan it)</source>
+        <translation>Serie, REPER/SERIE sau SSCC (sau scanați-l)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show the label</source>
+        <translation>Arată eticheta</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose a label in the list, or give one and show it.</source>
+        <translation>Alegeți o etichetă din listă sau indicați una și afișați-o.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reprint this label</source>
+        <translation>Retipărește această etichetă</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Print jobs of this station, newest first</source>
+        <translation>Lucrările de tipărire ale acestei stații, cele mai noi întâi</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Give a serial, PART/SERIAL or an SSCC first.</source>
+        <translation>Indicați mai întâi o serie, REPER/SERIE sau un SSCC.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Drawing the label…</source>
+        <translation>Se desenează eticheta…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>This is the label as it will print. Sign above and reprint it.</source>
+        <translation>Aceasta este eticheta așa cum se va tipări. Semnați mai sus și retipăriți-o.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No unit or carton {subject} is recorded.</source>
+        <translation>Nu există nicio unitate sau cutie {subject} înregistrată.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Serial {subject} exists for several parts: give PART/SERIAL.</source>
+        <translation>Seria {subject} există pentru mai multe repere: introduceți REPER/SERIE.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The label cannot be shown: {error}</source>
+        <translation>Eticheta nu poate fi afișată: {error}</translation>
+    </message>
+</context>
+<context>
     <name>LeadPage</name>
     <message>
-        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="+44"/>
+        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="+45"/>
         <source>Lead badge (scan it here)</source>
         <translation>Ecusonul șefului de linie (scanați-l aici)</translation>
     </message>
@@ -811,9 +884,77 @@ Conflictul {id}</translation>
     </message>
 </context>
 <context>
+    <name>PrintJobsModel</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/lead/print_jobs_model.py" line="+25"/>
+        <source>Queued at</source>
+        <translation>Pusă în coadă la</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label</source>
+        <translation>Etichetă</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Stare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tries</source>
+        <translation>Încercări</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printed at</source>
+        <translation>Tipărită la</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reprint by</source>
+        <translation>Retipărită de</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printer said</source>
+        <translation>Imprimanta a spus</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>carton {sscc}</source>
+        <translation>cutia {sscc}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unit {subject}</source>
+        <translation>unitatea {subject}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>printed</source>
+        <translation>tipărită</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>queued</source>
+        <translation>în coadă</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>printing</source>
+        <translation>se tipărește</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not printed, kept</source>
+        <translation>netipărită, păstrată</translation>
+    </message>
+</context>
+<context>
     <name>PrintNotice</name>
     <message>
-        <location filename="../../../src/tracestation/ui/print_notice.py" line="+53"/>
+        <location filename="../../../src/tracestation/ui/print_notice.py" line="+55"/>
         <source>Labels waiting for the printer: {count}.</source>
         <translation>Etichete care așteaptă imprimanta: {count}.</translation>
     </message>
@@ -989,39 +1130,6 @@ Conflictul {id}</translation>
         <location line="+4"/>
         <source>{subject} is not a unit or a lot: accept the conflict instead.</source>
         <translation>{subject} nu este o unitate sau un lot: acceptați conflictul în schimb.</translation>
-    </message>
-</context>
-<context>
-    <name>ReprintForm</name>
-    <message>
-        <location filename="../../../src/tracestation/ui/lead/nonconformance_form.py" line="+25"/>
-        <source>Serial or PART/SERIAL</source>
-        <translation>Serie sau REPER/SERIE</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Reprint unit label</source>
-        <translation>Retipăriți eticheta unității</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>SSCC of the carton</source>
-        <translation>SSCC-ul cutiei</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Reprint carton label</source>
-        <translation>Retipăriți eticheta cutiei</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Unit</source>
-        <translation>Unitate</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Carton</source>
-        <translation>Cutie</translation>
     </message>
 </context>
 <context>

@@ -25,8 +25,9 @@ from tracestation.station.queries import Deviation, OpenConflict
 from tracestation.ui.lead.conflicts_form import ConflictsForm
 from tracestation.ui.lead.deviations import DeviationsModel, DeviationsView
 from tracestation.ui.lead.forms import line_edit
+from tracestation.ui.lead.labels_tab import LabelsTab
 from tracestation.ui.lead.lot_actions_form import LotActionsForm
-from tracestation.ui.lead.nonconformance_form import NonconformanceForm, ReprintForm
+from tracestation.ui.lead.nonconformance_form import NonconformanceForm
 from tracestation.ui.lead.pin_form import PinForm
 from tracestation.ui.lead.refusal_text import render_refusal
 from tracestation.ui.restyle import set_style_state
@@ -49,7 +50,7 @@ class LeadPage(QWidget):
         self.result.setWordWrap(True)
         self.lots = LotActionsForm(self)
         self.nonconformance = NonconformanceForm(self)
-        self.reprint = ReprintForm(self)
+        self.reprint = LabelsTab(client, self)
         self.pins = PinForm(self)
         self.conflicts = ConflictsForm(self)
         self.deviations_model = DeviationsModel(self)

@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QWidget
 
 from tracestation.station.lead import DISPOSITIONS
-from tracestation.station.lead_requests import LeadSignature, OpenNonconformance, ReprintLabel
+from tracestation.station.lead_requests import LeadSignature, OpenNonconformance
 from tracestation.ui.lead.forms import action_button, form_layout, line_edit
 
 
@@ -63,33 +63,3 @@ class NonconformanceForm(QWidget):
                 self.number.text(),
             )
         )
-
-
-class ReprintForm(QWidget):
-    """Reprinting a unit or carton label through the station's printer, signed by the lead."""
-
-    sig_request = Signal(object)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.unit = line_edit(self, self.tr("Serial or PART/SERIAL"), name="reprintUnit")
-        self.unit_button = action_button(
-            self, self.tr("Reprint unit label"), name="reprintUnitButton"
-        )
-        self.carton = line_edit(self, self.tr("SSCC of the carton"), name="reprintCarton")
-        self.carton_button = action_button(
-            self, self.tr("Reprint carton label"), name="reprintCartonButton"
-        )
-        form = form_layout(self)
-        form.addRow(self.tr("Unit"), self.unit)
-        form.addRow("", self.unit_button)
-        form.addRow(self.tr("Carton"), self.carton)
-        form.addRow("", self.carton_button)
-        self.unit_button.clicked.connect(self._unit)
-        self.carton_button.clicked.connect(self._carton)
-
-    def _unit(self) -> None:
-        self.sig_request.emit(ReprintLabel(LeadSignature("", ""), "unit", self.unit.text()))
-
-    def _carton(self) -> None:
-        self.sig_request.emit(ReprintLabel(LeadSignature("", ""), "container", self.carton.text()))
