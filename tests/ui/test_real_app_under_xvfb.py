@@ -40,9 +40,10 @@ _USER_SETTINGS = (
 )
 
 
-@pytest.fixture
-def display() -> Iterator[str]:
-    with x_server(1600, 1000) as name:
+@pytest.fixture(params=[(1600, 1000), (1366, 768)], ids=lambda s: f"{s[0]}x{s[1]}")
+def display(request: pytest.FixtureRequest) -> Iterator[str]:
+    width, height = request.param
+    with x_server(width, height) as name:
         yield name
 
 
@@ -135,3 +136,66 @@ def test_the_real_app_takes_wedge_scans_typed_by_xdotool_and_records_them(
     registered = {e["serial"]: e for e in events(db, "unit_registered")}
     assert registered["PCB-1"]["station"] == STATION and "entry" not in registered["PCB-1"]
     assert registered["PCB-2"]["entry"] == "manual"
+
+
+# The real window (run_station_app, maximized as at a station) reports where the widgets an
+# operator needs are, in screen pixels, once the unit's checklist is up.
+WHERE_DRIVER = """
+import sys
+from PySide6.QtCore import QPoint, QRect, QTimer
+from PySide6.QtGui import QGuiApplication
+import tracestation.ui.app as app
+from tracestation.wiring import open_station_services
+
+class ReportingWindow(app.StationWindow):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.client.sig_ready.connect(lambda _s: QTimer.singleShot(1500, self.report))
+
+    def report(self):
+        screen = QGuiApplication.primaryScreen().geometry()
+        page, bar = self.scan_page, self.top_bar
+        needed = {"prompt": page.prompt, "verdict": page.banner, "checklist": page.checklist,
+                  "history": page.history, "damaged label": page.manual.field,
+                  "enter by hand": page.manual.button,
+                  **{name: getattr(bar, name) for name in bar.FIELDS}}
+        for name, widget in needed.items():
+            place = QRect(widget.mapToGlobal(QPoint(0, 0)), widget.size())
+            inside = widget.isVisible() and screen.contains(place)
+            print(f"{name}|{inside}|{place.x()},{place.y()},{place.width()},{place.height()}")
+        print(f"screen|{screen.width()}x{screen.height()}", flush=True)
+        self.close()
+
+app.StationWindow = ReportingWindow
+sys.exit(app.run_station_app(app.AppOptions(sys.argv[1], "ST-E2E", sys.argv[2]),
+                             open_services=open_station_services))
+"""
+
+
+@pytest.mark.parametrize("language", ["en", "ro"])
+def test_at_1366x768_every_widget_an_operator_needs_is_on_the_screen(
+    tmp_path: Path, language: str
+) -> None:
+    db = tmp_path / "station.sqlite"
+    subprocess.run(
+        [sys.executable, "-m", "tracestation", "--db", str(db), "demo"],
+        env=environment(tmp_path),
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    with x_server(1366, 768) as name:
+        done = subprocess.run(
+            [sys.executable, "-c", WHERE_DRIVER, str(db), language],
+            env=environment(tmp_path, name),
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    assert done.returncode == 0, done.stderr[-3000:]
+    lines = [line.split("|") for line in done.stdout.splitlines() if "|" in line]
+    assert ["screen", "1366x768"] in lines, done.stdout
+    outside = [(name, place) for name, inside, *place in lines if inside == "False"]
+    assert not outside, outside
+    assert len(lines) == 13, done.stdout

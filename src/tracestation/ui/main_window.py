@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon
-from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
 from tracestation.config import StationConfig
 from tracestation.resources import resources_dir
@@ -20,6 +20,7 @@ from tracestation.station.sync_schedule import SyncStatus
 from tracestation.ui.demo_offer import DemoOffer
 from tracestation.ui.lead.lead_page import LeadPage
 from tracestation.ui.notice_bar import NoticeBar
+from tracestation.ui.page_tabs import PageTabs
 from tracestation.ui.print_notice import PrintNotice
 from tracestation.ui.scan.scan_page import ScanPage
 from tracestation.ui.scan.sounds import VerdictSounds
@@ -60,14 +61,14 @@ class StationWindow(QMainWindow):
         self.lead_page = LeadPage(client, self)
         self.trace_page = TracePage(client, self)
         self.settings_page = SettingsPage(config, self)
-        self.tabs = QTabWidget(self)
+        self.tabs = PageTabs(self)
         self.tabs.setObjectName("mainTabs")
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.tabs.addTab(self.scan_page, self.tr("Scan"))
-        self.tabs.addTab(self.lead_page, self.tr("Line lead"))
-        self.tabs.addTab(self.trace_page, self.tr("Trace"))
-        self.tabs.addTab(self.settings_page, self.tr("Settings"))
+        self.tabs.add_page(self.scan_page, self.tr("Scan"))
+        self.tabs.add_page(self.lead_page, self.tr("Line lead"))
+        self.tabs.add_page(self.trace_page, self.tr("Trace"))
+        self.tabs.add_page(self.settings_page, self.tr("Settings"))
         central = QWidget(self)
         central.setObjectName("central")
         central.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

@@ -12,6 +12,8 @@ from tracestation.ui.top_field import Field
 
 
 class TopBar(QFrame):
+    FIELDS = ("station", "operator", "work_order", "operation", "scanners", "sync")
+
     def __init__(self, station_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("topBar")

@@ -124,5 +124,5 @@ class HistoryView(QTableView):
         needs_lead = (
             model.outcome_text(Outcome.NEEDS_OVERRIDE) if isinstance(model, HistoryModel) else ""
         )
-        for column, sample in ((0, "00:00:00"), (1, "LOT:SCREW-M3/L-2291"), (2, needs_lead)):
+        for column, sample in ((0, "00:00:00"), (1, "LOT:SCREW-M3/L-22"), (2, needs_lead)):
             self.setColumnWidth(column, metrics.horizontalAdvance(sample) + 28)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from tracestation.barcodes.shown import holds_pin
 
@@ -41,11 +41,13 @@ class ManualEntry(QFrame):
         self.button = QPushButton(self.tr("Enter by hand"), self)
         self.button.setObjectName("manualButton")
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(12, 8, 12, 8)
-        row.addWidget(self.caption)
-        row.addWidget(self.field, 1)
-        row.addWidget(self.button)
+        grid = QGridLayout(self)  # the caption above: the row fits a third of a 1280 screen
+        grid.setContentsMargins(12, 6, 12, 8)
+        grid.setVerticalSpacing(4)
+        grid.addWidget(self.caption, 0, 0, 1, 2)
+        grid.addWidget(self.field, 1, 0)
+        grid.addWidget(self.button, 1, 1)
+        grid.setColumnStretch(0, 1)
         self.field.returnPressed.connect(self.submit)
         self.field.textChanged.connect(self._mask_a_pin)
         self.field.sig_escape.connect(self.cancel)

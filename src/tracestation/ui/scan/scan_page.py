@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from tracestation.ui.fitted_label import FittedLabel
 from tracestation.ui.scan.checklist import ChecklistModel, ChecklistView
 from tracestation.ui.scan.history import HistoryEntry, HistoryModel, HistoryView, visible_scan
 from tracestation.ui.scan.manual_entry import ManualEntry
@@ -22,10 +23,8 @@ class ScanPage(QWidget):
         self.prompt_caption = QLabel(self.tr("Next"), self)
         self.prompt_caption.setTextFormat(Qt.TextFormat.PlainText)
         self.prompt_caption.setObjectName("promptCaption")
-        self.prompt = QLabel(self)
-        self.prompt.setTextFormat(Qt.TextFormat.PlainText)
+        self.prompt = FittedLabel(self, lines=2)
         self.prompt.setObjectName("prompt")
-        self.prompt.setWordWrap(True)
         self.banner = VerdictBanner(self)
         self.override = OverrideSteps(self)
         self.override.hide()
@@ -44,28 +43,30 @@ class ScanPage(QWidget):
         self._layout()
 
     def _layout(self) -> None:
+        """Prompt, verdict and checklist on the left; history and the damaged-label row on the
+        right, so the page fits the 600-odd pixels a 1366x768 screen leaves under the bars."""
         prompt_box = QFrame(self)
         prompt_box.setObjectName("promptBox")
         prompt_layout = QVBoxLayout(prompt_box)
-        prompt_layout.setContentsMargins(24, 12, 24, 16)
+        prompt_layout.setContentsMargins(24, 8, 24, 10)
         prompt_layout.setSpacing(2)
         prompt_layout.addWidget(self.prompt_caption)
         prompt_layout.addWidget(self.prompt)
         left = QVBoxLayout()
-        left.setSpacing(14)
+        left.setSpacing(10)
         left.addWidget(prompt_box)
         left.addWidget(self.banner)
         left.addWidget(self.override)
         left.addWidget(self.checklist_title)
         left.addWidget(self.checklist, 1)
-        left.addWidget(self.manual)
         right = QVBoxLayout()
         right.setSpacing(8)
         right.addWidget(self.history_title)
         right.addWidget(self.history, 1)
+        right.addWidget(self.manual)
         row = QHBoxLayout(self)
-        row.setContentsMargins(16, 16, 16, 16)
-        row.setSpacing(18)
+        row.setContentsMargins(12, 10, 12, 10)
+        row.setSpacing(14)
         row.addLayout(left, 3)
         row.addLayout(right, 2)
 

@@ -25,7 +25,9 @@ COLOURS: dict[Outcome | None, tuple[QColor, QColor, QColor]] = {
     Outcome.REJECTED: (QColor("#b91c1c"), QColor("#fca5a5"), QColor("#ffffff")),
     Outcome.NEEDS_OVERRIDE: (QColor("#f59e0b"), QColor("#fde68a"), QColor("#111111")),
 }
-MESSAGE_LINES = 3
+MESSAGE_LINES = 3  # at the message's full size; a longer message is set smaller, never cut
+SHORTEST_MESSAGE_LINES = 2  # what the banner keeps room for on a small screen
+SMALLEST_MESSAGE_POINTS = 11
 PAD_X, PAD_Y, GLYPH_WIDTH = 26, 16, 96
 
 
@@ -45,7 +47,7 @@ class VerdictBanner(QWidget):
         super().__init__(parent)
         self.setObjectName("verdictBanner")
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.outcome: Outcome | None = None
         self.title_text = ""
         self.message_text = ""
@@ -59,18 +61,52 @@ class VerdictBanner(QWidget):
         self._scan_font = _font(base, 13, mono=True)
         self.show_idle(self.tr("Ready"), self.tr("Scan a label: no need to click anywhere first."))
 
-    def sizeHint(self) -> QSize:
-        height = (
+    def _height_for(self, message_lines: int) -> int:
+        return (
             QFontMetrics(self._title_font).lineSpacing()
-            + MESSAGE_LINES * QFontMetrics(self._message_font).lineSpacing()
+            + message_lines * QFontMetrics(self._message_font).lineSpacing()
             + QFontMetrics(self._scan_font).lineSpacing()
             + 2 * PAD_Y
             + 12
         )
-        return QSize(800, height)
+
+    def sizeHint(self) -> QSize:
+        return QSize(800, self._height_for(MESSAGE_LINES))
 
     def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()
+        return QSize(GLYPH_WIDTH + 300, self._height_for(SHORTEST_MESSAGE_LINES))
+
+    def message_font_for(self, area: QRect) -> QFont:
+        """The message's font, smaller step by step until the whole message fits `area`: the
+        "what to do" at the end of a long refusal stays on screen."""
+        font = QFont(self._message_font)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+        while font.pointSize() > SMALLEST_MESSAGE_POINTS:
+            needed = QFontMetrics(font).boundingRect(area, flags, self.message_text)
+            if needed.height() <= area.height() and needed.width() <= area.width():
+                break
+            font.setPointSize(font.pointSize() - 1)
+        return font
+
+    def message_fits(self) -> bool:
+        """Whether the whole message shows in the banner as it is now (for tests)."""
+        area = self.message_area()
+        font = self.message_font_for(area)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+        return QFontMetrics(font).boundingRect(area, flags, self.message_text).height() <= (
+            area.height()
+        )
+
+    def message_area(self) -> QRect:
+        text = self.rect().adjusted(PAD_X + GLYPH_WIDTH + 20, PAD_Y, -PAD_X, -PAD_Y)
+        title_height = QFontMetrics(self._title_font).lineSpacing()
+        scan_height = QFontMetrics(self._scan_font).lineSpacing()
+        return QRect(
+            text.left(),
+            text.top() + title_height + 4,
+            text.width(),
+            text.height() - title_height - scan_height - 8,
+        )
 
     @property
     def background(self) -> QColor:
@@ -130,13 +166,8 @@ class VerdictBanner(QWidget):
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             self.title_text,
         )
-        painter.setFont(self._message_font)
-        message = QRect(
-            text.left(),
-            text.top() + title_height + 4,
-            text.width(),
-            text.height() - title_height - scan_height - 8,
-        )
+        message = self.message_area()
+        painter.setFont(self.message_font_for(message))
         painter.drawText(
             message,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
