@@ -16,7 +16,9 @@ SUFFIXES = (".zpl", ".pdf", ".png")
 
 def register(sub: Any) -> None:
     label = sub.add_parser(
-        "label", help="print or write unit, lot and carton labels (ZPL, PDF or PNG)"
+        "label",
+        help="print or write unit, lot and carton labels (ZPL, PDF or PNG); list print jobs; "
+        "printable sheets of station codes",
     )
     kinds = label.add_subparsers(dest="label_kind", required=True, metavar="KIND")
     unit = kinds.add_parser("unit", help="a unit's serial label (UDI: GS1 DataMatrix)")
@@ -33,6 +35,9 @@ def register(sub: Any) -> None:
     jobs.add_argument("--limit", type=int, default=50, help="the newest N jobs (default 50)")
     jobs.add_argument("--json", action="store_true", help="one JSON document")
     jobs.set_defaults(handler=run_jobs)
+    from tracestation.cli.sheet_commands import register as register_sheets
+
+    register_sheets(kinds)
     for p in (unit, lot, carton):
         where = p.add_mutually_exclusive_group(required=True)
         where.add_argument(

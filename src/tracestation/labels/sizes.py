@@ -18,6 +18,7 @@ class SymbolUse(StrEnum):
     LOGISTIC = "logistic"  # GS1-128 on a logistic label (SSCC and content)
     ITEM_LINEAR = "item-linear"  # Code 128 / GS1-128 on a unit or lot label
     ITEM_2D = "item-2d"  # GS1 DataMatrix on a unit or lot label
+    SHEET = "sheet"  # Code 128 station codes on a printed command, badge or traveler sheet
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,9 @@ SPECS = {
     SymbolUse.ITEM_LINEAR: SymbolSpec(0.250, 0.375, 0.495, 12.7, 10),
     # GS1 DataMatrix on such items: X 0.254-0.615 mm, a quiet zone of one module.
     SymbolUse.ITEM_2D: SymbolSpec(0.254, 0.50, 0.615, 0.0, 1),
+    # Station codes on sheets, scanned from a hand's length off a desk or a clipboard: not a
+    # GS1 use; bars of 0.5 mm where the code fits, never under 0.25 mm, 12 mm high.
+    SymbolUse.SHEET: SymbolSpec(0.250, 0.50, 1.0, 12.0, 10),
 }
 
 
