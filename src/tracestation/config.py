@@ -81,6 +81,8 @@ class StationConfig:
     # lead panel and the command line on this computer count to the same limit.
     max_pin_attempts: int = DEFAULT_MAX_PIN_ATTEMPTS
     pin_lockout_minutes: int = DEFAULT_PIN_LOCKOUT_MINUTES
+    # The window's text sizes times this: above 1 for a large screen read from afar.
+    font_scale: float = 1.0
 
     def decode_options(self) -> DecodeOptions:
         return replace(DecodeOptions(), gs_substitutes=tuple(s for s in self.gs_substitutes if s))
@@ -109,6 +111,9 @@ def resolve_central_url(explicit: str | None, config: StationConfig | None = Non
     if explicit is not None:
         return explicit.strip()
     return (os.environ.get(CENTRAL_ENV) or (config.central_url if config else "")).strip()
+
+
+FONT_SCALES = (0.75, 2.5)  # the smallest and largest text size, times the standard one
 
 
 class ConfigError(ValueError):
@@ -168,6 +173,11 @@ def config_from_json(document: dict[str, Any]) -> StationConfig:
         value = document.get(key, getattr(StationConfig, key))
         if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= most:
             raise ValueError(f"{key} must be a whole number from 1 to {most}")
+    scale = document.get("font_scale", StationConfig.font_scale)
+    if isinstance(scale, bool) or not isinstance(scale, int | float):
+        raise ValueError(f"font_scale must be a number from {FONT_SCALES[0]} to {FONT_SCALES[1]}")
+    if not FONT_SCALES[0] <= scale <= FONT_SCALES[1]:
+        raise ValueError(f"font_scale must be a number from {FONT_SCALES[0]} to {FONT_SCALES[1]}")
     plain = _known(StationConfig, document)
     for nested in ("wedge", "serial_scanners", "printer"):
         plain.pop(nested, None)

@@ -34,3 +34,5 @@ def test_no_subcommand_opens_the_station_window(monkeypatch: pytest.MonkeyPatch)
     assert getattr(args, "handler", None) is None
     assert open_station(args) == 0
     assert opened == [app.AppOptions(db="plant.sqlite", station="ST-4", lang=None)]
+    assert open_station(build_parser().parse_args(["--kiosk"])) == 0
+    assert opened[-1].kiosk, "--kiosk opens the window full screen, frameless"

@@ -404,12 +404,12 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>This is the label as it will print. Sign above and reprint it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>No unit or carton {subject} is recorded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1134,17 +1134,17 @@ Conflict {id}</source>
 <context>
     <name>ScanPage</name>
     <message>
-        <location filename="../../../src/tracestation/ui/scan/scan_page.py" line="+22"/>
+        <location filename="../../../src/tracestation/ui/scan/scan_page.py" line="+23"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>Last scans</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>Scan: {scan} (entered by hand)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1170,9 +1170,53 @@ Conflict {id}</source>
     </message>
 </context>
 <context>
+    <name>SettingsLock</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/settings/settings_lock.py" line="+34"/>
+        <source>The station&apos;s settings (station id, printer, central database) are for a line lead. Scan your badge, then your PIN, and press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Lead&apos;s badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+11"/>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Open the settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Scan or type a lead&apos;s badge and PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Not opened, the station failed: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../../src/tracestation/ui/settings/settings_page.py" line="+54"/>
+        <location filename="../../../src/tracestation/ui/settings/settings_page.py" line="+59"/>
         <source>System language</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1182,7 +1226,7 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Enter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1222,12 +1266,12 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+100"/>
         <source>No printer (labels are logged only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-90"/>
         <source>Save settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1253,6 +1297,11 @@ Conflict {id}</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Text size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Keyboard-wedge scanner</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1322,7 +1371,7 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>Network label printer (ZPL, raw TCP)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1337,7 +1386,12 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+7"/>
+        <source>Opened by {name}. Settings file: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Not saved: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1360,12 +1414,12 @@ Conflict {id}</source>
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../../../src/tracestation/ui/main_window.py" line="+53"/>
+        <location filename="../../../src/tracestation/ui/main_window.py" line="+56"/>
         <source>TraceStation — {station}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Scan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1385,7 +1439,7 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+121"/>
         <source>The station could not open its database: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1492,7 +1546,7 @@ Conflict {id}</source>
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../../src/tracestation/ui/top_bar.py" line="+18"/>
+        <location filename="../../../src/tracestation/ui/top_bar.py" line="+20"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1657,7 +1711,7 @@ Conflict {id}</source>
 <context>
     <name>VerdictBanner</name>
     <message>
-        <location filename="../../../src/tracestation/ui/scan/verdict_banner.py" line="+60"/>
+        <location filename="../../../src/tracestation/ui/scan/verdict_banner.py" line="+62"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1667,7 +1721,7 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+64"/>
         <source>Accepted</source>
         <translation type="unfinished"></translation>
     </message>

@@ -405,12 +405,12 @@ Conflictul {id}</translation>
         <translation>Se desenează eticheta…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>This is the label as it will print. Sign above and reprint it.</source>
         <translation>Aceasta este eticheta așa cum se va tipări. Semnați mai sus și retipăriți-o.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>No unit or carton {subject} is recorded.</source>
         <translation>Nu există nicio unitate sau cutie {subject} înregistrată.</translation>
     </message>
@@ -1135,17 +1135,17 @@ Conflictul {id}</translation>
 <context>
     <name>ScanPage</name>
     <message>
-        <location filename="../../../src/tracestation/ui/scan/scan_page.py" line="+22"/>
+        <location filename="../../../src/tracestation/ui/scan/scan_page.py" line="+23"/>
         <source>Next</source>
         <translation>Urmează</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>Last scans</source>
         <translation>Ultimele scanări</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>Scan: {scan} (entered by hand)</source>
         <translation>Scanare: {scan} (introdusă manual)</translation>
     </message>
@@ -1171,9 +1171,53 @@ Conflictul {id}</translation>
     </message>
 </context>
 <context>
+    <name>SettingsLock</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/settings/settings_lock.py" line="+34"/>
+        <source>The station&apos;s settings (station id, printer, central database) are for a line lead. Scan your badge, then your PIN, and press Enter.</source>
+        <translation>Setările stației (identificatorul stației, imprimanta, baza de date centrală) sunt pentru un șef de linie. Scanați-vă ecusonul, apoi PIN-ul, și apăsați Enter.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Lead&apos;s badge</source>
+        <translation>Ecusonul șefului de linie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+11"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Open the settings</source>
+        <translation>Deschideți setările</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Badge</source>
+        <translation>Ecuson</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Scan or type a lead&apos;s badge and PIN.</source>
+        <translation>Scanați sau tastați ecusonul și PIN-ul unui șef de linie.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Checking…</source>
+        <translation>Se verifică…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Not opened, the station failed: {detail}</source>
+        <translation>Nu s-au deschis, stația a dat eroare: {detail}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../../src/tracestation/ui/settings/settings_page.py" line="+54"/>
+        <location filename="../../../src/tracestation/ui/settings/settings_page.py" line="+59"/>
         <source>System language</source>
         <translation>Limba sistemului</translation>
     </message>
@@ -1183,7 +1227,7 @@ Conflictul {id}</translation>
         <translation>Redă un sunet pentru fiecare verdict</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Enter</source>
         <translation>Enter</translation>
     </message>
@@ -1223,12 +1267,12 @@ Conflictul {id}</translation>
         <translation>tcp://10.0.0.20:9100 sau un dosar pentru fișierele de etichete</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+100"/>
         <source>No printer (labels are logged only)</source>
         <translation>Fără imprimantă (etichetele sunt doar jurnalizate)</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-90"/>
         <source>Save settings</source>
         <translation>Salvează setările</translation>
     </message>
@@ -1254,6 +1298,11 @@ Conflictul {id}</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Text size</source>
+        <translation>Mărimea textului</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Keyboard-wedge scanner</source>
         <translation>Scaner tip tastatură</translation>
     </message>
@@ -1323,7 +1372,7 @@ Conflictul {id}</translation>
         <translation>Chemați șeful de linie când informațiile sunt mai vechi de</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>Network label printer (ZPL, raw TCP)</source>
         <translation>Imprimantă de etichete în rețea (ZPL, TCP direct)</translation>
     </message>
@@ -1338,7 +1387,12 @@ Conflictul {id}</translation>
         <translation>Fișiere PDF într-un dosar</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+7"/>
+        <source>Opened by {name}. Settings file: {path}</source>
+        <translation>Deschise de {name}. Fișierul de setări: {path}</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Not saved: {error}</source>
         <translation>Nesalvat: {error}</translation>
     </message>
@@ -1361,12 +1415,12 @@ Conflictul {id}</translation>
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../../../src/tracestation/ui/main_window.py" line="+53"/>
+        <location filename="../../../src/tracestation/ui/main_window.py" line="+56"/>
         <source>TraceStation — {station}</source>
         <translation>TraceStation — {station}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Scan</source>
         <translation>Scanare</translation>
     </message>
@@ -1386,7 +1440,7 @@ Conflictul {id}</translation>
         <translation>Setări</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+121"/>
         <source>The station could not open its database: {detail}</source>
         <translation>Stația nu și-a putut deschide baza de date: {detail}</translation>
     </message>
@@ -1493,7 +1547,7 @@ Conflictul {id}</translation>
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../../src/tracestation/ui/top_bar.py" line="+18"/>
+        <location filename="../../../src/tracestation/ui/top_bar.py" line="+20"/>
         <source>Station</source>
         <translation>Stație</translation>
     </message>
@@ -1658,7 +1712,7 @@ Conflictul {id}</translation>
 <context>
     <name>VerdictBanner</name>
     <message>
-        <location filename="../../../src/tracestation/ui/scan/verdict_banner.py" line="+60"/>
+        <location filename="../../../src/tracestation/ui/scan/verdict_banner.py" line="+62"/>
         <source>Ready</source>
         <translation>Pregătit</translation>
     </message>
@@ -1668,7 +1722,7 @@ Conflictul {id}</translation>
         <translation>Scanați o etichetă: nu trebuie să dați clic nicăieri înainte.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+64"/>
         <source>Accepted</source>
         <translation>Acceptat</translation>
     </message>

@@ -46,6 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--lang", default=None, help="the window's language: en or ro (default: settings, locale)"
     )
+    parser.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="the window full screen and without a frame, as on a panel PC at the line",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     data_commands.register(sub)
     station_commands.register(sub)

@@ -244,5 +244,6 @@ def open_station(args: argparse.Namespace) -> int:
         lang=args.lang,
         central=getattr(args, "central", None),
         sync_policy=_sync_policy(args),
+        kiosk=bool(getattr(args, "kiosk", False)),
     )
     return run_station_app(options, [sys.argv[0]], open_services=open_station_services)

@@ -106,6 +106,7 @@ class LeadResult(StrEnum):
     CONFLICT_RESOLVED = "conflict_resolved"
     PIN_UNLOCKED = "pin_unlocked"
     LABEL_REPRINTED = "label_reprinted"
+    SETTINGS_OPENED = "settings_opened"  # a lead's badge and PIN open the station's settings
     REFUSED = "refused"  # `refusal` is the code of tracestation.domain.refusals that applied
     LABEL_SUBJECT_UNKNOWN = "label_subject_unknown"
     LABEL_SUBJECT_AMBIGUOUS = "label_subject_ambiguous"
@@ -122,6 +123,7 @@ DONE = frozenset(
         LeadResult.CONFLICT_RESOLVED,
         LeadResult.PIN_UNLOCKED,
         LeadResult.LABEL_REPRINTED,
+        LeadResult.SETTINGS_OPENED,
     }
 )
 

@@ -23,6 +23,7 @@ from tracestation.station.lead_requests import (
     LeadOutcome,
     LeadRequest,
     LeadResult,
+    LeadSignature,
     MergeLots,
     OpenNonconformance,
     ReprintLabel,
@@ -54,6 +55,22 @@ class LeadService:
             return LeadOutcome(LeadResult.NOT_SAVED, detail=str(fault))
         except Exception as fault:  # a fault must reach the lead as an answer, not end the caller
             return LeadOutcome(LeadResult.FAILED, detail=f"{type(fault).__name__}: {fault}")
+
+    def open_settings(self, signature: LeadSignature) -> LeadOutcome:
+        """Whether `signature` is a lead's who may open the station's settings (station id,
+        printer, central database). Nothing is recorded but a wrong try, which counts toward
+        the PIN's lock like any other."""
+        try:
+            lead = self.desk.sign_in(
+                signature.badge.strip(), signature.pin, "open the station's settings"
+            )
+        except (LeadSignatureRefused, PinRefused) as refused:
+            return LeadOutcome(LeadResult.REFUSED, dict(refused.params), refusal=refused.code)
+        except RecordNotSaved as fault:
+            return LeadOutcome(LeadResult.NOT_SAVED, detail=str(fault))
+        except Exception as fault:  # a fault must reach the lead as an answer, not end the caller
+            return LeadOutcome(LeadResult.FAILED, detail=f"{type(fault).__name__}: {fault}")
+        return LeadOutcome(LeadResult.SETTINGS_OPENED, {"name": lead.name}, signed_by=lead.badge)
 
     def _signed(self, request: SignedRequest, lead: Operator) -> LeadOutcome:
         if isinstance(request, ChangeLotStatus):

@@ -23,12 +23,15 @@ def main() -> int:
         "--station", default=os.environ.get("TRACESTATION_STATION"), help="station id"
     )
     parser.add_argument("--lang", default=None, help="language code, e.g. en or ro")
+    parser.add_argument(
+        "--kiosk", action="store_true", help="full screen, no window frame (a panel PC)"
+    )
     args, qt_args = parser.parse_known_args()
     # The entry point, not the window, picks the composition root (it knows the database).
     from tracestation.wiring import open_station_services
 
     return run_station_app(
-        AppOptions(args.db, args.station, args.lang),
+        AppOptions(args.db, args.station, args.lang, kiosk=args.kiosk),
         [sys.argv[0], *qt_args],
         open_services=open_station_services,
     )

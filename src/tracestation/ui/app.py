@@ -12,12 +12,10 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from tracestation.config import ConfigError, StationConfig, load_config, resolve_central_url
-from tracestation.resources import resources_dir
 from tracestation.station.services import StationServices
 from tracestation.station.sync_schedule import SyncPolicy
 from tracestation.ui.i18n import Translators, choose_language
@@ -25,6 +23,7 @@ from tracestation.ui.immortal_constants import pin_constants
 from tracestation.ui.main_window import StationWindow
 from tracestation.ui.scanners.serial_bridge import SerialScannerBridge
 from tracestation.ui.station_client import StationClient
+from tracestation.ui.style import apply_font_scale
 
 # (database, station id, settings) -> the built services; slow, so called on the station thread.
 ServicesOpener = Callable[[str | None, str, StationConfig], StationServices]
@@ -41,14 +40,10 @@ class AppOptions:
     lang: str | None = None
     central: str | None = None  # None: $TRACESTATION_CENTRAL, else the settings; "": no sync
     sync_policy: SyncPolicy = field(default_factory=SyncPolicy)
+    kiosk: bool = False  # full screen, no window frame (the settings are behind a lead's PIN)
 
 
-def style_sheet() -> str:
-    path = resources_dir() / "ui" / "station.qss"
-    return path.read_text(encoding="utf-8") if path.is_file() else ""
-
-
-def prepare_application(argv: Sequence[str] | None = None) -> QApplication:
+def prepare_application(argv: Sequence[str] | None = None, font_scale: float = 1.0) -> QApplication:
     pin_constants()  # before any Qt call from Python: see immortal_constants
     existing = QApplication.instance()
     app = (
@@ -57,11 +52,7 @@ def prepare_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setApplicationName("TraceStation")
     app.setOrganizationName("TraceStation")
     app.setStyle("Fusion")
-    font = QFont("DejaVu Sans")
-    font.setStyleHint(QFont.StyleHint.SansSerif)
-    font.setPointSize(15)
-    app.setFont(font)
-    app.setStyleSheet(style_sheet())
+    apply_font_scale(app, font_scale)
     return app
 
 
@@ -70,12 +61,12 @@ def run_station_app(
 ) -> int:
     """Open the window and run until it closes; returns the exit code. `open_services` builds
     the station on its own thread once the window shows."""
-    app = prepare_application(argv)
     config_problem = None
     try:
         config = load_config()
     except ConfigError as error:
         config, config_problem = StationConfig(), str(error)
+    app = prepare_application(argv, config.font_scale)
     translators = Translators()
     translators.install(choose_language(options.lang, config.language))
     station_id = options.station or config.station_id or DEFAULT_STATION
@@ -91,7 +82,11 @@ def run_station_app(
         bridge.start()
     if config_problem:
         window.show_config_problem(config_problem)
-    window.showMaximized()
+    if options.kiosk:
+        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        window.showFullScreen()
+    else:
+        window.showMaximized()
     window.setFocus()
     client.start()
     heartbeat = quit_on_signals(app)

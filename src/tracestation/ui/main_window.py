@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon
-from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 
 from tracestation.config import StationConfig
 from tracestation.resources import resources_dir
@@ -26,10 +26,12 @@ from tracestation.ui.scan.scan_page import ScanPage
 from tracestation.ui.scan.sounds import VerdictSounds
 from tracestation.ui.scan.wedge_filter import WedgeKeyFilter
 from tracestation.ui.scanners.serial_bridge import SerialScannerBridge
+from tracestation.ui.settings.settings_lock import SettingsLock
 from tracestation.ui.settings.settings_page import SettingsPage
 from tracestation.ui.station_client import StationClient
 from tracestation.ui.station_state import StationSnapshot
 from tracestation.ui.station_worker import Verdict
+from tracestation.ui.style import apply_font_scale
 from tracestation.ui.sync_status import KnowledgeNotice
 from tracestation.ui.top_bar import TopBar
 from tracestation.ui.trace.trace_page import TracePage
@@ -61,6 +63,7 @@ class StationWindow(QMainWindow):
         self.lead_page = LeadPage(client, self)
         self.trace_page = TracePage(client, self)
         self.settings_page = SettingsPage(config, self)
+        self.settings_lock = SettingsLock(client, self.settings_page, self)
         self.tabs = PageTabs(self)
         self.tabs.setObjectName("mainTabs")
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -68,7 +71,8 @@ class StationWindow(QMainWindow):
         self.tabs.add_page(self.scan_page, self.tr("Scan"))
         self.tabs.add_page(self.lead_page, self.tr("Line lead"))
         self.tabs.add_page(self.trace_page, self.tr("Trace"))
-        self.tabs.add_page(self.settings_page, self.tr("Settings"))
+        self.tabs.add_page(self.settings_lock, self.tr("Settings"))
+        self.tabs.currentChanged.connect(self._lock_settings_when_left)
         central = QWidget(self)
         central.setObjectName("central")
         central.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -200,7 +204,15 @@ class StationWindow(QMainWindow):
             "error",
         )
 
+    def _lock_settings_when_left(self, _index: int) -> None:
+        if self.tabs.currentWidget() is not self.settings_lock:
+            self.settings_lock.close_settings()
+
     def apply_settings(self, config: StationConfig) -> None:
+        if config.font_scale != self.config.font_scale:
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                apply_font_scale(app, config.font_scale)
         self.config = config
         self.wedge.set_config(config.wedge.to_wedge_config())
         self.sounds.enabled = config.sounds

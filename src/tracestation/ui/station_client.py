@@ -14,7 +14,7 @@ import time
 
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, Signal
 
-from tracestation.station.lead_requests import LeadRequest
+from tracestation.station.lead_requests import LeadRequest, LeadSignature
 from tracestation.station.print_reads import PreviewRequest
 from tracestation.station.queries import TraceQuery
 from tracestation.station.sync_schedule import SyncPolicy
@@ -31,6 +31,7 @@ class StationClient(QObject):
     # requests, to the workers (queued across threads)
     sig_scan_requested = Signal(object)
     sig_lead_requested = Signal(object)
+    sig_settings_requested = Signal(object)
     sig_demo_requested = Signal()
     sig_refresh_requested = Signal()
     sig_trace_requested = Signal(object)
@@ -45,6 +46,7 @@ class StationClient(QObject):
     sig_verdict = Signal(object)
     sig_snapshot = Signal(object)
     sig_lead_outcome = Signal(object)
+    sig_settings_outcome = Signal(object)  # LeadOutcome: SETTINGS_OPENED or why not
     sig_demo_loaded = Signal(str)
     sig_trace_answer = Signal(object)
     sig_deviations = Signal(object)
@@ -86,6 +88,7 @@ class StationClient(QObject):
         self.station_thread.started.connect(worker.start)
         self.sig_scan_requested.connect(worker.scan)
         self.sig_lead_requested.connect(worker.lead_action)
+        self.sig_settings_requested.connect(worker.open_settings)
         self.sig_demo_requested.connect(worker.load_demo_plant)
         self.sig_refresh_requested.connect(worker.refresh)
         self.sig_trace_requested.connect(queries.trace)
@@ -104,6 +107,7 @@ class StationClient(QObject):
             (worker.sig_verdict, self.sig_verdict),
             (worker.sig_snapshot, self.sig_snapshot),
             (worker.sig_lead_outcome, self.sig_lead_outcome),
+            (worker.sig_settings_outcome, self.sig_settings_outcome),
             (worker.sig_demo_loaded, self.sig_demo_loaded),
             (queries.sig_trace_answer, self.sig_trace_answer),
             (queries.sig_deviations, self.sig_deviations),
@@ -155,6 +159,10 @@ class StationClient(QObject):
 
     def lead_action(self, request: LeadRequest) -> None:
         self.sig_lead_requested.emit(request)
+
+    def open_settings(self, signature: LeadSignature) -> None:
+        """A lead's badge and PIN, to open the settings; the answer is `sig_settings_outcome`."""
+        self.sig_settings_requested.emit(signature)
 
     def load_demo_plant(self) -> None:
         self.sig_demo_requested.emit()

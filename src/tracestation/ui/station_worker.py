@@ -17,7 +17,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject, Signal, Slot
 
 from tracestation.resources import demo_plant_path
-from tracestation.station.lead_requests import LeadRequest
+from tracestation.station.lead_requests import LeadRequest, LeadSignature
 from tracestation.station.services import ReadServices, StationServices
 from tracestation.station.verdicts import Outcome, ScanResult
 from tracestation.ui.station_state import snapshot_of
@@ -58,6 +58,7 @@ class StationWorker(QObject):
     sig_verdict = Signal(object)  # Verdict
     sig_snapshot = Signal(object)  # StationSnapshot, after each scan or action
     sig_lead_outcome = Signal(object)  # LeadOutcome
+    sig_settings_outcome = Signal(object)  # LeadOutcome of a lead opening the settings
     sig_demo_loaded = Signal(str)  # "" when loaded, else the reason it was not
 
     def __init__(self, factory: StationFactory) -> None:
@@ -102,6 +103,12 @@ class StationWorker(QObject):
             return
         self.sig_lead_outcome.emit(self._services.lead.perform(request))
         self.refresh()
+
+    @Slot(object)
+    def open_settings(self, signature: LeadSignature) -> None:
+        if self._services is None:
+            return
+        self.sig_settings_outcome.emit(self._services.lead.open_settings(signature))
 
     @Slot()
     def load_demo_plant(self) -> None:

@@ -1,16 +1,20 @@
 """Settings: station id, language, scanners (wedge timing, serial ports), printer, central database.
 
-Saved as JSON (see `config.py`). The wedge timing and the age at which a lead is told of old
-knowledge apply at once; the station id, language, serial scanners, printer and central database
-apply at the next start, and the page says so.
+Saved as JSON (see `config.py`). The wedge timing, the text size and the age at which a lead is
+told of old knowledge apply at once; the station id, language, serial scanners, printer and
+central database apply at the next start, and the page says so. A lead opens the page with badge
+and PIN (`settings_lock.py`).
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDoubleSpinBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -22,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracestation.config import (
+    FONT_SCALES,
     PRINTER_KINDS,
     WEDGE_TERMINATORS,
     ConfigError,
@@ -57,6 +62,12 @@ class SettingsPage(QWidget):
         ):
             self.language.addItem(name, code)
         self.sounds = QCheckBox(self.tr("Play a sound for each verdict"), self)
+        self.font_scale = QDoubleSpinBox(self)
+        self.font_scale.setObjectName("settingsFontScale")
+        self.font_scale.setRange(FONT_SCALES[0], FONT_SCALES[1])
+        self.font_scale.setSingleStep(0.1)
+        self.font_scale.setDecimals(2)
+        self.font_scale.setSuffix(" \u00d7")
         self.gap = QSpinBox(self)
         self.gap.setRange(5, 1000)
         self.gap.setSuffix(" ms")
@@ -121,6 +132,7 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Station id"), self.station_id)
         form.addRow(self.tr("Language"), self.language)
         form.addRow("", self.sounds)
+        form.addRow(self.tr("Text size"), self.font_scale)
         wedge = QGroupBox(self.tr("Keyboard-wedge scanner"), self)
         form = form_layout(wedge)
         form.addRow(self.tr("Longest pause inside a scan"), self.gap)
@@ -172,6 +184,8 @@ class SettingsPage(QWidget):
         self.station_id.setText(config.station_id)
         self.language.setCurrentIndex(max(0, self.language.findData(config.language)))
         self.sounds.setChecked(config.sounds)
+        self.font_scale.setValue(config.font_scale)
+        self._loaded = config
         self.gap.setValue(config.wedge.max_key_gap_ms)
         self.min_length.setValue(config.wedge.min_length)
         self.wedge_terminator.setCurrentIndex(
@@ -194,8 +208,18 @@ class SettingsPage(QWidget):
         }
         return names.get(code, code)
 
+    def opened_by(self, name: str) -> None:
+        """A lead opened the settings: say who, until they are saved or left."""
+        self._say(
+            self.tr("Opened by {name}. Settings file: {path}").format(
+                name=name, path=config_path()
+            ),
+            "info",
+        )
+
     def current(self) -> StationConfig:
-        return StationConfig(
+        return replace(
+            self._loaded,
             station_id=self.station_id.text().strip(),
             language=str(self.language.currentData()),
             wedge=WedgeSettings(
@@ -209,6 +233,7 @@ class SettingsPage(QWidget):
             central_url=self.central_url.text().strip(),
             sync_notice_minutes=self.sync_notice.value(),
             sounds=self.sounds.isChecked(),
+            font_scale=round(self.font_scale.value(), 2),
         )
 
     def save_settings(self) -> None:
