@@ -222,13 +222,13 @@ def window_verdict(units: int, scans: int) -> dict[str, Any]:
 def measure_size(units: int, args: argparse.Namespace, pg_url: str | None) -> dict[str, Any]:
     tag = run_tag()
     log(f"plant of {units:,} units")
-    path = plants.sqlite_plant(units)
+    path = plants.sqlite_plant(units, args.out / "plants")
     from tracestation.store.database import open_database
 
     engine = open_database(str(path))
     out: dict[str, Any] = {"units": units, "plant": _plant_counts(engine)}
     log("  SQLite")
-    floor = SqliteFloor(HERE / "out" / "floor.sqlite")
+    floor = SqliteFloor(args.out / "floor.sqlite")
     try:
         out["sqlite"] = measure_store(engine, floor, f"S{tag}", args.scan_units, args.repeats)
     finally:
@@ -249,7 +249,7 @@ def measure_size(units: int, args: argparse.Namespace, pg_url: str | None) -> di
             pg_floor.close()
             pg_engine.dispose()
     out["cold_start"] = {}
-    for mode in ("headless", "window"):
+    for mode in ("headless",) if args.no_window else ("headless", "window"):
         out["cold_start"][mode] = cold_start(mode, path, args.memory_units)
         log(f"  cold start {mode}: {out['cold_start'][mode]}")
     return out
@@ -303,6 +303,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, help="repeats of each trace")
     parser.add_argument("--sync-units", type=int, help="sync_ingest.py --units")
     parser.add_argument("--output", type=Path, help="results file (default: results/run.json)")
+    parser.add_argument(
+        "--out", type=Path, default=HERE / "out", help="scratch: built plants, the floor's file"
+    )
+    parser.add_argument("--no-window", action="store_true", help="no window start-up (no Qt)")
     args = parser.parse_args(argv)
     quick = args.quick or args.units is not None
     sizes = [args.units] if args.units else [int(s) for s in args.sizes.split(",")]
@@ -333,7 +337,7 @@ def main(argv: list[str] | None = None) -> int:
     if pg_url:
         log(f"central ingest beside COPY ({sync_units} units)")
         results["sync"] = sync_ingest(sync_units, 1 if quick else 3)
-    if not quick:
+    if not quick and not args.no_window:
         log("window: scan to painted verdict")
         results["window"] = window_verdict(100_000, 300)
     results["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
