@@ -112,7 +112,9 @@ def start(args: argparse.Namespace) -> dict[str, Worker]:
     return workers
 
 
-def run(args: argparse.Namespace) -> dict[str, Any]:
+def run(args: argparse.Namespace, save: Any) -> dict[str, Any]:
+    """The workload; `save(results)` after each phase, so a run stopped midway keeps what it
+    measured."""
     workers = start(args)
     results: dict[str, dict[str, Any]] = {name: {} for name in workers}
     for name, worker in workers.items():
@@ -137,6 +139,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 **summary(times[name]),
                 "statements_median": statistics.median(statements[name]),
             }
+        save(results)
     questions = (
         ("installed_tree", "tree", {"serial": "F0123"}),
         ("lot_forward_to_finished", "forward", {"lot": "B03"}),
@@ -194,20 +197,27 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--peer needs --peer-python, --peer-source and --peer-db")
     info = machine()
     started = time.perf_counter()
-    results = run(args)
-    info["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
-    document: dict[str, Any] = {
-        "benchmark": "peer-2k",
-        "date": datetime.now(UTC).isoformat(timespec="seconds"),
-        "machine": info,
-        "units": args.units,
-        "seconds": round(time.perf_counter() - started, 1),
-        "results": results,
-    }
-    if args.peer:
-        document["peer_over_tracestation"] = ratios(results, args.peer)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+    date = datetime.now(UTC).isoformat(timespec="seconds")
+
+    def save(results: dict[str, Any], finished: bool = False) -> dict[str, Any]:
+        info["load_average_now"] = [round(x, 2) for x in os.getloadavg()]
+        document: dict[str, Any] = {
+            "benchmark": "peer-2k",
+            "date": date,
+            "finished": finished,
+            "machine": info,
+            "units": args.units,
+            "peer": args.peer,
+            "seconds": round(time.perf_counter() - started, 1),
+            "results": results,
+        }
+        if args.peer and finished:
+            document["peer_over_tracestation"] = ratios(results, args.peer)
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+        return document
+
+    document = save(run(args, save), finished=True)
     print(json.dumps(document, indent=2))
     return 0
 

@@ -38,6 +38,11 @@ def memory_mb() -> float:
 
 
 def start(source: str) -> None:
+    # InvenTree tells its server from other processes by the program's name (InvenTree/ready.py,
+    # isInServerThread: 'gunicorn' in sys.argv[0]). Elsewhere each serializer it builds walks the
+    # whole Python stack with its sources (isGeneratingSchema), and an install takes tens of
+    # seconds on this machine. Production runs it under gunicorn: so does this adapter.
+    sys.argv = ["gunicorn (peer-2k adapter)", *sys.argv[1:]]
     sys.path.insert(0, source)
     os.chdir(source)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "InvenTree.settings")
