@@ -46,10 +46,11 @@ from sqlalchemy import Connection, Engine, create_engine, insert, select, text
 from tracestation.domain import events as ev
 from tracestation.domain.chain import GENESIS, event_hash
 from tracestation.domain.check_digits import sscc
+from tracestation.store.bulk import insert_rows
 from tracestation.store.database import open_database
 from tracestation.store.importer import import_master_data
 from tracestation.store.projections import Written
-from tracestation.store.received import apply_received_batch, insert_rows
+from tracestation.store.received_batch import apply_received_batch
 from tracestation.store.tables import EventRow, PlantMetaRow, StationHeadRow, table_of
 
 VERSION = 1
