@@ -46,10 +46,11 @@ def test_a_label_refused_by_a_printer_that_is_off_prints_when_it_comes_back_with
     printer: LoopbackPrinter | None = None
     try:
         outcomes, states = lines_of(station.stdout), lines_of(station.stderr)  # type: ignore[arg-type]
-        running = next_json(states)
+        running = next_json(states, 60)
         assert running["state"] == "running" and running["printer"] == env["TRACESTATION_PRINTER"]
+        assert next_json(states, 60)["state"] == "connected", "the scanner is open"
         os.write(master, b"B-1001\rWO:WO-2001\rOPN:10\rCMD:NEW\r")
-        results = [next_json(outcomes) for _ in range(4)]
+        results = [next_json(outcomes, 60) for _ in range(4)]
         assert [r["outcome"] for r in results] == ["accepted"] * 4
         assert "Connection refused" in str(results[3]["message"]), "the scan stands, label kept"
 
