@@ -105,6 +105,13 @@ def printer_target(settings: PrinterSettings) -> str:
     return "none"
 
 
+def has_printer(config: StationConfig) -> bool:
+    """Whether this station sends labels to a printer: $TRACESTATION_PRINTER, else the settings
+    (the composition root reads the same two)."""
+    target = os.environ.get("TRACESTATION_PRINTER") or printer_target(config.printer)
+    return target not in ("", "none")
+
+
 def resolve_central_url(explicit: str | None, config: StationConfig | None = None) -> str:
     """The central database to sync with: `--central` when given (an empty one turns the sync
     off), else $TRACESTATION_CENTRAL, else the settings; "" for none."""

@@ -1,4 +1,4 @@
-"""The window syncs in the background and says so in the top bar: plainly "no central database"
+"""The window syncs in the background and says so in the top bar: plainly "standalone"
 when none is set, the events waiting and the last success while the centre answers, red with the
 reason when it does not, and a notice to call a lead when the station's knowledge is too old."""
 
@@ -78,9 +78,9 @@ def test_without_a_central_database_the_top_bar_says_so_plainly_even_with_events
     sync_window: Callable[..., StationWindow], qtbot: Any
 ) -> None:
     window = sync_window(None)
-    qtbot.waitUntil(lambda: sync_text(window) == "no central database", timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: sync_text(window) == "standalone", timeout=WAIT_MS)
     Scanner(qtbot, window).scans("B-1001", "WO:WO-2001", "OPN:10", "PCB-1")
-    assert sync_text(window) == "no central database"
+    assert sync_text(window) == "standalone"
     assert sync_state(window) == "normal", "not amber for ever: nothing is wrong"
     assert "Settings" in window.top_bar.sync.toolTip()
     assert not window.notice.isVisible()
@@ -163,6 +163,6 @@ def test_the_sync_field_speaks_romanian(
     assert translators.install("ro")
     try:
         window = sync_window(None)
-        qtbot.waitUntil(lambda: sync_text(window) == "nicio bază de date centrală", timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: sync_text(window) == "autonomă", timeout=WAIT_MS)
     finally:
         translators.remove()

@@ -1144,7 +1144,7 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Scan: {scan} (entered by hand)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1419,7 +1419,7 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Scan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1464,7 +1464,7 @@ Conflict {id}</source>
     </message>
     <message>
         <location line="+5"/>
-        <source>no central database</source>
+        <source>standalone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2301,6 +2301,31 @@ Conflict {id}</source>
     <message>
         <location line="+1"/>
         <source>Scan a passed unit to pack into {sscc} ({count} in it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Serial assigned: {unit} on {work_order}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{unit} packed; carton {sscc} is full with {count} and closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Carton {sscc} closed with {count} units.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Label printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No printer configured: label not printed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

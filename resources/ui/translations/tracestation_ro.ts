@@ -1145,7 +1145,7 @@ Conflictul {id}</translation>
         <translation>Ultimele scanări</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Scan: {scan} (entered by hand)</source>
         <translation>Scanare: {scan} (introdusă manual)</translation>
     </message>
@@ -1420,7 +1420,7 @@ Conflictul {id}</translation>
         <translation>TraceStation — {station}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Scan</source>
         <translation>Scanare</translation>
     </message>
@@ -1465,8 +1465,8 @@ Conflictul {id}</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>no central database</source>
-        <translation>nicio bază de date centrală</translation>
+        <source>standalone</source>
+        <translation>autonomă</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2303,6 +2303,31 @@ Conflictul {id}</translation>
         <location line="+1"/>
         <source>Scan a passed unit to pack into {sscc} ({count} in it).</source>
         <translation>Scanați o unitate trecută la test pentru ambalare în {sscc} ({count} în cutie).</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Serial assigned: {unit} on {work_order}.</source>
+        <translation>Serie atribuită: {unit} pe {work_order}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{unit} packed; carton {sscc} is full with {count} and closed.</source>
+        <translation>{unit} a fost ambalată; cutia {sscc} este plină cu {count} și închisă.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Carton {sscc} closed with {count} units.</source>
+        <translation>Cutia {sscc} a fost închisă cu {count} unități.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Label printed.</source>
+        <translation>Eticheta s-a tipărit.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No printer configured: label not printed.</source>
+        <translation>Nicio imprimantă configurată: eticheta nu s-a tipărit.</translation>
     </message>
 </context>
 </TS>

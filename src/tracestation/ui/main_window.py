@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 
-from tracestation.config import StationConfig
+from tracestation.config import StationConfig, has_printer
 from tracestation.resources import resources_dir
 from tracestation.scanners import ScannerStateChanged, ScanReceived
 from tracestation.station.sync_schedule import SyncStatus
@@ -60,6 +60,7 @@ class StationWindow(QMainWindow):
         self.top_bar = TopBar(station_id, self)
         self.notice = NoticeBar(self)
         self.scan_page = ScanPage(self)
+        self.scan_page.printer = has_printer(config)  # a new printer applies at the next start
         self.lead_page = LeadPage(client, self)
         self.trace_page = TracePage(client, self)
         self.settings_page = SettingsPage(config, self)

@@ -2,7 +2,7 @@
 
 The field says how many events wait, when the last sync succeeded and how old the station's
 knowledge is ("synced 14:32 (2 min ago)"): amber while events wait or the knowledge is stale, red
-while syncs fail (the reason in the tooltip), plain "no central database" when none is set.
+while syncs fail (the reason in the tooltip), plain "standalone" when no central database is set.
 Past the configured age a notice tells the operator to call a line lead. GUI thread only; ages
 move on with `refresh(now)`, which the window calls every few seconds.
 """
@@ -60,7 +60,7 @@ class SyncField(Field):
         elif not self._known:
             self.set(self.tr("starting\u2026"))
         elif self._status is None:
-            self.set(self.tr("no central database"))
+            self.set(self.tr("standalone"))
             self.setToolTip(
                 self.tr(
                     "No central database is set: every event stays in this station's own "

@@ -336,9 +336,46 @@ def render(code: str, params: dict[str, str]) -> str:
         return text
 
 
-def render_result(result: ScanResult) -> str:
+# The verdicts that print a label, as the window says them: what happened, then what became of
+# the label (the core's English says "its label is printing" whether or not a printer is set).
+LABEL_VERDICTS = {
+    "serial_assigned": QT_TRANSLATE_NOOP("Verdicts", "Serial assigned: {unit} on {work_order}."),
+    "unit_packed_container_full": QT_TRANSLATE_NOOP(
+        "Verdicts", "{unit} packed; carton {sscc} is full with {count} and closed."
+    ),
+    "container_closed": QT_TRANSLATE_NOOP("Verdicts", "Carton {sscc} closed with {count} units."),
+}
+LABEL_STATES = {
+    "printed": QT_TRANSLATE_NOOP("Verdicts", "Label printed."),
+    "no_printer": QT_TRANSLATE_NOOP("Verdicts", "No printer configured: label not printed."),
+}
+
+
+def _translated(template: str, params: dict[str, str]) -> str:
+    text = QCoreApplication.translate(CONTEXT, template)
+    try:
+        return text.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return text
+
+
+def render_result(result: ScanResult, *, printer: bool | None = None) -> str:
     """The verdict's message in the installed language, with the core's notes (a cancelled
-    override before it, a label that did not print after it)."""
+    override before it, a label that did not print after it).
+
+    `printer` says whether this station has a printer (None: as the core says it). A verdict that
+    prints a label then says the truth of it: printed, not printed with the printer's words, or
+    "No printer configured: label not printed."."""
     before = [render(code, params) for code, params in result.notes if code == "override_cancelled"]
     after = [render(code, params) for code, params in result.notes if code != "override_cancelled"]
-    return " ".join([*before, render(result.code, result.params), *after])
+    if printer is None or result.code not in LABEL_VERDICTS:
+        return " ".join([*before, render(result.code, result.params), *after])
+    said = _translated(LABEL_VERDICTS[result.code], result.params)
+    failed = any(code == "label_not_printed" for code, _ in result.notes)
+    if not printer:
+        state = [_translated(LABEL_STATES["no_printer"], {})]
+    elif failed:
+        state = []  # the note names the printer's words
+    else:
+        state = [_translated(LABEL_STATES["printed"], {})]
+    return " ".join([*before, said, *state, *after])

@@ -40,6 +40,7 @@ class ScanPage(QWidget):
         self.history_model = HistoryModel(self)
         self.history = HistoryView(self.history_model, self)
         self._unlisted: HistoryEntry | None = None
+        self.printer: bool | None = None  # whether labels go to a printer (see render_result)
         self._layout()
 
     def _layout(self) -> None:
@@ -72,7 +73,7 @@ class ScanPage(QWidget):
 
     def show_verdict(self, verdict: Verdict) -> None:
         result = verdict.result
-        message = verdict.fault or render_result(result)
+        message = verdict.fault or render_result(result, printer=self.printer)
         request = verdict.request
         scan = visible_scan(result.scan)
         line = (
