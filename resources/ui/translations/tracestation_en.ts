@@ -1134,7 +1134,7 @@ Conflict {id}</source>
 <context>
     <name>ScanPage</name>
     <message>
-        <location filename="../../../src/tracestation/ui/scan/scan_page.py" line="+23"/>
+        <location filename="../../../src/tracestation/ui/scan/scan_page.py" line="+31"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1154,7 +1154,7 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Unit {unit} · operation {operation} {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1414,7 +1414,7 @@ Conflict {id}</source>
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../../../src/tracestation/ui/main_window.py" line="+56"/>
+        <location filename="../../../src/tracestation/ui/main_window.py" line="+57"/>
         <source>TraceStation — {station}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1439,7 +1439,7 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+122"/>
         <source>The station could not open its database: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1711,7 +1711,7 @@ Conflict {id}</source>
 <context>
     <name>VerdictBanner</name>
     <message>
-        <location filename="../../../src/tracestation/ui/scan/verdict_banner.py" line="+62"/>
+        <location filename="../../../src/tracestation/ui/scan/verdict_banner.py" line="+79"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1721,7 +1721,12 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+86"/>
+        <source>Test failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Accepted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2011,6 +2016,11 @@ Conflict {id}</source>
     <message>
         <location line="+4"/>
         <source>{serial} is not a known unit. Finish {unit} (CMD:DONE) or CMD:CANCEL before starting a new unit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{value} is not a label this station reads (not a unit, lot or station code). Scan the label again; {unit} stays open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

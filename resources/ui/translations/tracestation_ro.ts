@@ -1135,7 +1135,7 @@ Conflictul {id}</translation>
 <context>
     <name>ScanPage</name>
     <message>
-        <location filename="../../../src/tracestation/ui/scan/scan_page.py" line="+23"/>
+        <location filename="../../../src/tracestation/ui/scan/scan_page.py" line="+31"/>
         <source>Next</source>
         <translation>Urmează</translation>
     </message>
@@ -1155,7 +1155,7 @@ Conflictul {id}</translation>
         <translation>Scanare: {scan}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Unit {unit} · operation {operation} {name}</source>
         <translation>Unitatea {unit} · operația {operation} {name}</translation>
     </message>
@@ -1415,7 +1415,7 @@ Conflictul {id}</translation>
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../../../src/tracestation/ui/main_window.py" line="+56"/>
+        <location filename="../../../src/tracestation/ui/main_window.py" line="+57"/>
         <source>TraceStation — {station}</source>
         <translation>TraceStation — {station}</translation>
     </message>
@@ -1440,7 +1440,7 @@ Conflictul {id}</translation>
         <translation>Setări</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+122"/>
         <source>The station could not open its database: {detail}</source>
         <translation>Stația nu și-a putut deschide baza de date: {detail}</translation>
     </message>
@@ -1712,7 +1712,7 @@ Conflictul {id}</translation>
 <context>
     <name>VerdictBanner</name>
     <message>
-        <location filename="../../../src/tracestation/ui/scan/verdict_banner.py" line="+62"/>
+        <location filename="../../../src/tracestation/ui/scan/verdict_banner.py" line="+79"/>
         <source>Ready</source>
         <translation>Pregătit</translation>
     </message>
@@ -1722,7 +1722,12 @@ Conflictul {id}</translation>
         <translation>Scanați o etichetă: nu trebuie să dați clic nicăieri înainte.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+86"/>
+        <source>Test failed</source>
+        <translation>Test picat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Accepted</source>
         <translation>Acceptat</translation>
     </message>
@@ -2013,6 +2018,11 @@ Conflictul {id}</translation>
         <location line="+4"/>
         <source>{serial} is not a known unit. Finish {unit} (CMD:DONE) or CMD:CANCEL before starting a new unit.</source>
         <translation>{serial} nu este o unitate cunoscută. Terminați {unit} (CMD:DONE) sau CMD:CANCEL înainte de a începe o unitate nouă.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{value} is not a label this station reads (not a unit, lot or station code). Scan the label again; {unit} stays open.</source>
+        <translation>{value} nu este o etichetă pe care stația o citește (nici unitate, nici lot, nici cod de stație). Scanați din nou eticheta; {unit} rămâne deschisă.</translation>
     </message>
     <message>
         <location line="+4"/>

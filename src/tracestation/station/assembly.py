@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from tracestation.domain.events import (
@@ -31,6 +32,14 @@ from tracestation.station.units import (
 )
 from tracestation.station.verdicts import Decision, accept, refuse, reject
 
+# What a serial looks like on a label: letters and digits, with - _ . / between, and a digit.
+# Anything else read while a unit is open (a damaged label, a burst of noise) is not a new unit.
+_SERIAL_SHAPE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,59}")
+
+
+def looks_like_serial(text: str) -> bool:
+    return bool(_SERIAL_SHAPE.fullmatch(text)) and any(ch.isdigit() for ch in text)
+
 
 def assemble_serial(scan: SerialScan, ctx: Context, env: Env, waived: frozenset[str]) -> Decision:
     assert ctx.work_order is not None and ctx.operation is not None
@@ -47,6 +56,8 @@ def assemble_serial(scan: SerialScan, ctx: Context, env: Env, waived: frozenset[
             return reject("unknown_serial", serial=scan.serial)
         return _remove(parent, picked.part, picked.serial, None, ctx, env)
     if picked is None:
+        if parent is not None and not looks_like_serial(scan.serial):
+            return reject("unreadable_while_building", value=scan.serial, unit=parent.label)
         if parent is not None:
             return reject("unknown_serial_while_building", serial=scan.serial, unit=parent.label)
         return register(scan.serial, ctx, env)

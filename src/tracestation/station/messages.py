@@ -64,6 +64,7 @@ MESSAGES: dict[str, str] = {
     "label_without_identity": "The label holds no serial, lot, part or container. Scan another label.",
     "unknown_serial": "{serial} is not a known unit here. Check the label, or scan a unit of this work order.",
     "unknown_serial_while_building": "{serial} is not a known unit. Finish {unit} (CMD:DONE) or CMD:CANCEL before starting a new unit.",
+    "unreadable_while_building": "{value} is not a label this station reads (not a unit, lot or station code). Scan the label again; {unit} stays open.",
     "ambiguous_serial": "Serial {serial} exists for several parts ({parts}). Scan SN:<part>/{serial}.",
     "serial_exists": "Serial {serial} of {part} is already registered. Scan another serial.",
     "work_order_not_serialized": "{part} on {work_order} is not serialized; scan lots only.",

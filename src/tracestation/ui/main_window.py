@@ -17,12 +17,13 @@ from tracestation.config import StationConfig, has_printer
 from tracestation.resources import resources_dir
 from tracestation.scanners import ScannerStateChanged, ScanReceived
 from tracestation.station.sync_schedule import SyncStatus
+from tracestation.station.verdicts import Outcome
 from tracestation.ui.demo_offer import DemoOffer
 from tracestation.ui.lead.lead_page import LeadPage
 from tracestation.ui.notice_bar import NoticeBar
 from tracestation.ui.page_tabs import PageTabs
 from tracestation.ui.print_notice import PrintNotice
-from tracestation.ui.scan.scan_page import ScanPage
+from tracestation.ui.scan.scan_page import ScanPage, is_failed_test
 from tracestation.ui.scan.sounds import VerdictSounds
 from tracestation.ui.scan.wedge_filter import WedgeKeyFilter
 from tracestation.ui.scanners.serial_bridge import SerialScannerBridge
@@ -156,7 +157,8 @@ class StationWindow(QMainWindow):
     def show_verdict(self, verdict: Verdict) -> None:
         self.tabs.setCurrentWidget(self.scan_page)
         self.scan_page.show_verdict(verdict)
-        self.sounds.play(verdict.result.outcome)
+        failed_test = is_failed_test(verdict.result)
+        self.sounds.play(Outcome.REJECTED if failed_test else verdict.result.outcome)
         self._refresh_pending = True
         self._refresh_due.start()
 

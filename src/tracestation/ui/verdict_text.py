@@ -163,6 +163,10 @@ CATALOG: dict[str, str] = {
         "Verdicts",
         "{serial} is not a known unit. Finish {unit} (CMD:DONE) or CMD:CANCEL before starting a new unit.",
     ),
+    "unreadable_while_building": QT_TRANSLATE_NOOP(
+        "Verdicts",
+        "{value} is not a label this station reads (not a unit, lot or station code). Scan the label again; {unit} stays open.",
+    ),
     "ambiguous_serial": QT_TRANSLATE_NOOP(
         "Verdicts", "Serial {serial} exists for several parts ({parts}). Scan SN:<part>/{serial}."
     ),

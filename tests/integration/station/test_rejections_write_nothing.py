@@ -57,6 +57,7 @@ CASES = {
     ),
     "done with lines missing": (READY_CONTROLLER, "CMD:DONE", "still needs"),
     "unknown serial while building": (READY_CONTROLLER, "XYZ-404", "is not a known unit"),
+    "garbage while building": (READY_CONTROLLER, "#%&*!", "is not a label this station reads"),
     "command that does nothing here": (
         READY_CONTROLLER,
         "CMD:PASS",

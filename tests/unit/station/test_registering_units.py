@@ -57,6 +57,22 @@ def test_an_unknown_serial_at_a_later_operation_is_not_registered(
     assert plant.unit("CTRL-500", "CTRL-9") is None
 
 
+def test_a_garbage_scan_while_building_is_not_called_an_unknown_unit_to_finish(
+    scan: Scan, plant: FakePlant
+) -> None:
+    scan(*KITTING_SMALL_ORDER, "CTRL-1")
+    scan("OPN:20", "CTRL-1")
+    garbage = scan("~~ #%&*! ~~")
+    assert (garbage.outcome, garbage.code) == ("rejected", "unreadable_while_building")
+    assert garbage.message == (
+        "~~ #%&*! ~~ is not a label this station reads (not a unit, lot or station code). "
+        "Scan the label again; CTRL-500/CTRL-1 stays open."
+    )
+    assert "Finish" not in garbage.message
+    unknown = scan("CTRL-404")
+    assert unknown.code == "unknown_serial_while_building", "a serial's shape is still a serial"
+
+
 def test_cmd_new_assigns_the_next_serial_and_prints_its_label(
     scan: Scan, plant: FakePlant, printer: RecordingPrinter
 ) -> None:

@@ -5,15 +5,23 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from tracestation.station.verdicts import ScanResult
 from tracestation.ui.fitted_label import FittedLabel
 from tracestation.ui.scan.checklist import ChecklistModel, ChecklistView
 from tracestation.ui.scan.history import HistoryEntry, HistoryModel, HistoryView, visible_scan
 from tracestation.ui.scan.manual_entry import ManualEntry
 from tracestation.ui.scan.override_steps import OverrideSteps
-from tracestation.ui.scan.verdict_banner import VerdictBanner
+from tracestation.ui.scan.verdict_banner import TEST_FAILED, VerdictBanner
 from tracestation.ui.station_state import StationSnapshot
 from tracestation.ui.station_worker import Verdict
 from tracestation.ui.verdict_text import render, render_result
+
+# The core's codes for a test the unit failed (the station records it; it is no pass).
+FAILED_TEST_CODES = frozenset({"test_failed"})
+
+
+def is_failed_test(result: ScanResult) -> bool:
+    return result.code in FAILED_TEST_CODES or str(result.outcome) in FAILED_TEST_CODES
 
 
 class ScanPage(QWidget):
@@ -79,7 +87,10 @@ class ScanPage(QWidget):
         line = (
             self.tr("Scan: {scan} (entered by hand)") if request.manual else self.tr("Scan: {scan}")
         )
-        self.banner.show_verdict(result.outcome, message, line.format(scan=scan), request.number)
+        look = TEST_FAILED if is_failed_test(result) else None
+        self.banner.show_verdict(
+            result.outcome, message, line.format(scan=scan), request.number, look
+        )
         self._unlisted = HistoryEntry(
             verdict.at, result.scan, result.outcome, message, request.manual
         )

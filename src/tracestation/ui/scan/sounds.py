@@ -68,7 +68,7 @@ class VerdictSounds(QObject):
         }[self.backend]
 
     def sound_file(self, outcome: Outcome) -> Path:
-        return self._directory / SOUND_FILES[outcome]
+        return self._directory / SOUND_FILES.get(outcome, SOUND_FILES[Outcome.REJECTED])
 
     def play(self, outcome: Outcome) -> None:
         if not self.enabled:
@@ -93,7 +93,7 @@ class VerdictSounds(QObject):
         return "beep"
 
     def _play_effect(self, outcome: Outcome) -> None:
-        self._effects[outcome].play()
+        self._effects.get(outcome, self._effects[Outcome.REJECTED]).play()
 
     def _play_with_player(self, outcome: Outcome) -> None:
         assert self._player is not None
@@ -102,5 +102,5 @@ class VerdictSounds(QObject):
 
     def _beep(self, outcome: Outcome) -> None:
         QApplication.beep()
-        for n in range(1, BEEPS[outcome]):
+        for n in range(1, BEEPS.get(outcome, BEEPS[Outcome.REJECTED])):
             QTimer.singleShot(n * _BEEP_SPACING_MS, QApplication.beep)

@@ -1,4 +1,8 @@
-"""The verdict banner: green accepted, red rejected with the reason, amber needs a line lead.
+"""The verdict banner: green accepted, red rejected with the reason, amber needs a line lead,
+orange a failed test (the station took the result; the unit goes to rework).
+
+Each verdict is visibly new: the banner flashes a white frame for a moment and counts the scans
+(`#12`), so two accepted scans in a row do not look like one (a missed scan leaves the old number).
 
 Painted by hand (no child labels, no style-sheet re-polish): a new verdict repaints this one
 rectangle and nothing else, which keeps scan-to-verdict short. `sig_painted(number)` fires from
@@ -10,7 +14,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -25,6 +29,12 @@ COLOURS: dict[Outcome | None, tuple[QColor, QColor, QColor]] = {
     Outcome.REJECTED: (QColor("#b91c1c"), QColor("#fca5a5"), QColor("#ffffff")),
     Outcome.NEEDS_OVERRIDE: (QColor("#f59e0b"), QColor("#fde68a"), QColor("#111111")),
 }
+# A failed test is recorded (accepted by the station) but is no pass: its own look.
+TEST_FAILED = "test_failed"
+TEST_FAILED_COLOURS = (QColor("#c2410c"), QColor("#fdba74"), QColor("#ffffff"))
+TEST_FAILED_GLYPH = "\u2718"
+FLASH_MS = 350
+FLASH_PEN = 6
 MESSAGE_LINES = 3  # at the message's full size; a longer message is set smaller, never cut
 SHORTEST_MESSAGE_LINES = 2  # what the banner keeps room for on a small screen
 SMALLEST_MESSAGE_POINTS = 11
@@ -53,6 +63,13 @@ class VerdictBanner(QWidget):
         self.message_text = ""
         self.scan_text = ""
         self.painted_at = 0.0
+        self.look: str | None = None  # TEST_FAILED, or None for the outcome's own look
+        self.number = 0  # the scan this verdict answers (shown as #n)
+        self.flashing = False
+        self._flash_end = QTimer(self)
+        self._flash_end.setSingleShot(True)
+        self._flash_end.setInterval(FLASH_MS)
+        self._flash_end.timeout.connect(self._end_flash)
         self._unpainted: int | None = None
         base = self.font()
         self._glyph_font = _font(base, 60, bold=True)
@@ -109,19 +126,43 @@ class VerdictBanner(QWidget):
         )
 
     @property
+    def colours(self) -> tuple[QColor, QColor, QColor]:
+        if self.look == TEST_FAILED:
+            return TEST_FAILED_COLOURS
+        return COLOURS.get(self.outcome, COLOURS[Outcome.REJECTED])
+
+    @property
     def background(self) -> QColor:
-        return COLOURS[self.outcome][0]
+        return self.colours[0]
 
     def show_idle(self, title: str, message: str) -> None:
         self.outcome = None
+        self.look = None
         self._set(title, message, "")
 
-    def show_verdict(self, outcome: Outcome, message: str, scan_line: str, number: int = 0) -> None:
+    def show_verdict(
+        self,
+        outcome: Outcome,
+        message: str,
+        scan_line: str,
+        number: int = 0,
+        look: str | None = None,
+    ) -> None:
         self.outcome = outcome
+        self.look = look
+        self.number = number
         self._unpainted = number
+        self.flashing = True
+        self._flash_end.start()
         self._set(self.title_for(outcome), message, scan_line)
 
+    def _end_flash(self) -> None:
+        self.flashing = False
+        self.update()
+
     def title_for(self, outcome: Outcome) -> str:
+        if self.look == TEST_FAILED:
+            return self.tr("Test failed")
         if outcome is Outcome.ACCEPTED:
             return self.tr("Accepted")
         if outcome is Outcome.REJECTED:
@@ -131,14 +172,14 @@ class VerdictBanner(QWidget):
     def _set(self, title: str, message: str, scan_line: str) -> None:
         self.title_text, self.message_text, self.scan_text = title, message, scan_line
         self.setProperty(
-            "outcome", self.outcome.value if self.outcome else "idle"
+            "outcome", self.look or (self.outcome.value if self.outcome else "idle")
         )  # for tests and tools
         self.setAccessibleName(title)
         self.setAccessibleDescription(message)
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        background, border, ink = COLOURS[self.outcome]
+        background, border, ink = self.colours if self.outcome else COLOURS[None]
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         parent = self.parentWidget()
@@ -151,7 +192,11 @@ class VerdictBanner(QWidget):
         painter.setPen(ink)
         inner = self.rect().adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y)
         painter.setFont(self._glyph_font)
-        glyph = GLYPHS[self.outcome] if self.outcome else IDLE_GLYPH
+        glyph = IDLE_GLYPH
+        if self.look == TEST_FAILED:
+            glyph = TEST_FAILED_GLYPH
+        elif self.outcome:
+            glyph = GLYPHS.get(self.outcome, GLYPHS[Outcome.REJECTED])
         painter.drawText(
             QRect(inner.left(), inner.top(), GLYPH_WIDTH, inner.height()),
             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
@@ -174,11 +219,21 @@ class VerdictBanner(QWidget):
             self.message_text,
         )
         painter.setFont(self._scan_font)
+        scan_row = QRect(text.left(), text.bottom() - scan_height, text.width(), scan_height)
         painter.drawText(
-            QRect(text.left(), text.bottom() - scan_height, text.width(), scan_height),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            self.scan_text,
+            scan_row, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.scan_text
         )
+        if self.outcome is not None and self.number:
+            painter.drawText(
+                scan_row,
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                f"#{self.number}",
+            )
+        if self.flashing and self.outcome is not None:
+            painter.setPen(QPen(QColor("#ffffff"), FLASH_PEN))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            half = FLASH_PEN // 2 + 1
+            painter.drawRoundedRect(self.rect().adjusted(half, half, -half, -half), 8, 8)
         painter.end()
         if self._unpainted is not None:
             self.painted_at = time.perf_counter()
