@@ -4,6 +4,7 @@ a scan is refused naming it, logged, and writes nothing else."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 from pathlib import Path
@@ -12,12 +13,12 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QTabWidget, QWidget
 
 from support.snapshots import record_snapshot, rejected_count
 from tracestation.station.verdicts import Outcome
 from tracestation.ui.main_window import StationWindow
-from ui.conftest import Scanner
+from ui.conftest import WEDGE_GAP_MS, Scanner
 
 RIGHT, WRONG, ALSO_WRONG = "8675309", "2718281", "1414213"
 CLEAR_PIN = re.compile(rf"PIN:\s*[0-9]|{RIGHT}|{WRONG}|{ALSO_WRONG}", re.IGNORECASE)
@@ -126,6 +127,7 @@ def test_a_pin_typed_by_hand_shows_as_dots_and_is_listed_masked(
     qtbot.keyClicks(field, f"PIN:{RIGHT}")
 
     assert RIGHT not in field.displayText() and "PIN" not in field.displayText()
+    qtbot.wait(WEDGE_GAP_MS + 50)  # a person's Enter, not a scanner's
     with qtbot.waitSignals([window.client.sig_verdict, window.client.sig_snapshot], timeout=10_000):
         qtbot.keyClick(field, Qt.Key.Key_Return)
     assert window.scan_page.banner.scan_text == "Scan: PIN:**** (entered by hand)"
@@ -133,3 +135,46 @@ def test_a_pin_typed_by_hand_shows_as_dots_and_is_listed_masked(
     qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(field, "PCB-7")
     assert field.displayText() == "PCB-7", "other labels typed by hand show as typed"
+
+
+def every_text_in_the_window(window: StationWindow) -> str:
+    """Whatever any widget would show or say: texts, fields, tooltips, accessible names, tab
+    titles and the rows of every list and table."""
+    texts = [window.windowTitle()]
+    for widget in window.findChildren(QWidget):
+        texts += [widget.toolTip(), widget.accessibleName(), widget.accessibleDescription()]
+        for reader in ("text", "title", "placeholderText", "currentText"):
+            value = getattr(widget, reader, None)
+            if callable(value):
+                with contextlib.suppress(TypeError):  # a text(...) that wants arguments
+                    texts.append(str(value()))
+        if isinstance(widget, QTabWidget):
+            texts += [widget.tabText(i) for i in range(widget.count())]
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model = widget.model()
+            texts += [
+                str(model.index(row, column).data())
+                for row in range(model.rowCount())
+                for column in range(model.columnCount())
+            ]
+    banner = window.scan_page.banner
+    return "\n".join([*texts, banner.title_text, banner.message_text, banner.scan_text])
+
+
+def test_after_a_leads_pin_no_widget_of_the_window_holds_a_digit_of_it(
+    window: StationWindow, wedge: Scanner, qtbot: Any
+) -> None:
+    wedge.scans(*BOARD, "LOT:CAP-220/C-6001", "B-9001", f"PIN:{RIGHT}", "RSN:ENG-OK")
+    lock = window.settings_lock  # and the PIN typed to open the settings
+    window.tabs.setCurrentWidget(window.settings_page)
+    lock.badge.setText("B-9001")
+    with qtbot.waitSignal(window.client.sig_settings_outcome, timeout=10_000):
+        qtbot.keyClicks(lock.pin, RIGHT)
+        qtbot.keyClick(lock.pin, Qt.Key.Key_Return)
+    assert lock.is_open
+    window.tabs.setCurrentWidget(window.scan_page)
+    assert not window.grab().isNull()
+    shown = every_text_in_the_window(window)
+    assert "PIN:****" in shown
+    found = CLEAR_PIN.search(shown)
+    assert found is None, f"a PIN on screen: {shown[found.start() :][:80]}"

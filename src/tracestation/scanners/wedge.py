@@ -136,6 +136,11 @@ class WedgeBurstDetector:
         """True while keys are pending a decision (the window may hold back the manual field)."""
         return self._last_at is not None
 
+    @property
+    def pending_length(self) -> int:
+        """Characters of the run not decided yet."""
+        return len(self._chars)
+
     def feed(self, key_input: KeyInput) -> list[Detected]:
         """Take one key; return the runs it completes (usually none, at most two)."""
         detected = self.flush(key_input.timestamp)

@@ -96,6 +96,7 @@ class StationWindow(QMainWindow):
         self._sync_age.start()
         self.bridges: list[SerialScannerBridge] = []
         self.wedge = WedgeKeyFilter(self, config.wedge.to_wedge_config())
+        self.scan_page.manual.field.wedge = self.wedge.config
         self._refresh_pending = False
         self._refresh_due = QTimer(self)  # the snapshot after a verdict, if no paint asks first
         self._refresh_due.setSingleShot(True)
@@ -112,6 +113,7 @@ class StationWindow(QMainWindow):
         self.wedge.sig_incomplete.connect(self.submit_incomplete_wedge_scan)
         self.wedge.sig_typing.connect(self.start_manual_entry)
         self.scan_page.manual.sig_submitted.connect(self.submit_manual_scan)
+        self.scan_page.manual.sig_scanned.connect(self.submit_wedge_scan)
         client.sig_verdict.connect(self.show_verdict)
         self.scan_page.banner.sig_painted.connect(self.refresh_after_verdict)
         client.sig_snapshot.connect(self.show_snapshot)
@@ -218,6 +220,7 @@ class StationWindow(QMainWindow):
                 apply_font_scale(app, config.font_scale)
         self.config = config
         self.wedge.set_config(config.wedge.to_wedge_config())
+        self.scan_page.manual.field.wedge = self.wedge.config
         self.sounds.enabled = config.sounds
         self.knowledge.minutes = config.sync_notice_minutes
         self.knowledge.refresh(self._sync_status)

@@ -7,6 +7,12 @@ scan for the station); slow keys become `sig_typing` (the window opens manual en
 Keys it feeds are swallowed, so no button or tab reacts to a barcode's characters. A control
 character typed inside a burst stays in the scan (the station reads GS, RS and EOT, and refuses
 any other with its reason); dropping it would turn `A<NUL>B` into the different label `AB`.
+
+Timing is the keys' own: each key is placed at the time its event was made (the window system's
+timestamp, on this clock), not when the GUI thread got to it, so a burst that waited behind a
+busy GUI thread (a verdict's paint, a table's refresh) is still one burst, and two scans 5 ms
+apart are still two. A burst that a scanner ends with a terminator is not cut by the pause timer
+while its keys may still be queued: the timer waits a grace (`TERMINATOR_GRACE`) for the rest.
 GUI thread only.
 """
 
@@ -44,6 +50,11 @@ _COMMAND_MODIFIERS = (
     | Qt.KeyboardModifier.MetaModifier
 )
 _FLUSH_MARGIN_MS = 5
+# How long after the last key the GUI thread handled a scan-length burst may still get its rest
+# (queued behind a busy GUI thread) before it is called cut off; on top of the key gap.
+TERMINATOR_GRACE = 0.15
+# Window-system clocks that jump (a new X server, a wrap) by more than this are taken afresh.
+_CLOCK_JUMP = 5.0
 
 
 def _is_control(text: str) -> bool:
@@ -76,6 +87,8 @@ class WedgeKeyFilter(QObject):
         self._timer.timeout.connect(self._flush)
         self._swallowed: set[int] = set()
         self._alt_digits = False
+        self._event_offset: float | None = None  # our clock minus the window system's
+        self._last_handled = 0.0  # our clock when the last key was handled
 
     @property
     def config(self) -> WedgeConfig:
@@ -101,6 +114,7 @@ class WedgeKeyFilter(QObject):
         if key_input is None:
             return False
         self._swallowed.add(event.key())
+        self._last_handled = self._clock()
         self._deliver(self._detector.feed(key_input))
         if self._detector.in_burst:
             self._timer.start(round(self.config.max_key_gap * 1000) + _FLUSH_MARGIN_MS)
@@ -112,15 +126,29 @@ class WedgeKeyFilter(QObject):
         key = event.key()
         if key == Qt.Key.Key_Alt and self._alt_digits:
             self._alt_digits = False
-            self._deliver(self._detector.feed(KeyInput.alt_release(self._clock())))
+            self._deliver(self._detector.feed(KeyInput.alt_release(self.event_time(event))))
             return False
         if key in self._swallowed:
             self._swallowed.discard(key)
             return True
         return False
 
-    def _key_input(self, event: QKeyEvent) -> KeyInput | None:
+    def event_time(self, event: QKeyEvent) -> float:
+        """When the key was pressed, on this filter's clock: the event's own timestamp (ms, the
+        window system's clock) moved onto ours, or now when the event has none (0)."""
         now = self._clock()
+        stamp = event.timestamp()
+        if not stamp:
+            return now
+        offset = now - stamp / 1000
+        known = self._event_offset
+        if known is None or offset < known or offset - known > _CLOCK_JUMP:
+            # The smallest difference seen is the one with the least waiting in the queue.
+            self._event_offset = known = offset
+        return min(now, stamp / 1000 + known)
+
+    def _key_input(self, event: QKeyEvent) -> KeyInput | None:
+        now = self.event_time(event)
         key, text, modifiers = event.key(), event.text(), event.modifiers()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             return KeyInput.enter(now) if self._detector.in_burst else None
@@ -148,9 +176,23 @@ class WedgeKeyFilter(QObject):
         return None
 
     def _flush(self) -> None:
-        self._deliver(self._detector.flush(self._clock()))
+        now = self._clock()
+        if self._rest_may_be_queued(now):
+            self._timer.start(_FLUSH_MARGIN_MS * 2)
+            return
+        self._deliver(self._detector.flush(now))
         if self._detector.in_burst:  # the timer fired a hair early: look again shortly
             self._timer.start(_FLUSH_MARGIN_MS)
+
+    def _rest_may_be_queued(self, now: float) -> bool:
+        """A scan-length burst still waiting for its terminator, whose last key the GUI thread
+        handled only just now: its other keys may be queued behind a busy GUI thread."""
+        config = self.config
+        return (
+            bool(config.terminators)
+            and self._detector.pending_length >= config.min_length
+            and now - self._last_handled <= config.max_key_gap + TERMINATOR_GRACE
+        )
 
     def _deliver(self, detected: list[Detected]) -> None:
         for item in detected:
