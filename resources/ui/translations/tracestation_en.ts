@@ -693,7 +693,7 @@ Conflict {id}</source>
 <context>
     <name>ManualEntry</name>
     <message>
-        <location filename="../../../src/tracestation/ui/scan/manual_entry.py" line="+33"/>
+        <location filename="../../../src/tracestation/ui/scan/manual_entry.py" line="+72"/>
         <source>Damaged label?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1439,7 +1439,7 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+124"/>
         <source>The station could not open its database: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1546,7 +1546,7 @@ Conflict {id}</source>
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../../src/tracestation/ui/top_bar.py" line="+20"/>
+        <location filename="../../../src/tracestation/ui/top_bar.py" line="+31"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1567,6 +1567,21 @@ Conflict {id}</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>At this operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Units worked at this station (completed, tested, packed) since the login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Scanners</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1576,7 +1591,7 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <location line="+8"/>
         <source>nobody logged in</source>
         <translation type="unfinished"></translation>
@@ -1587,7 +1602,22 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+12"/>
+        <source>{done}/{quantity} done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{done} done · {left} to go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>At operation {operation}: {done} done, {next} waiting for it, {left} to go. Work order {work_order} in total: {all_done} done, {in_process} in process, {remaining} not started, of {quantity}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>{name} ready</source>
         <translation type="unfinished"></translation>
     </message>

@@ -694,7 +694,7 @@ Conflictul {id}</translation>
 <context>
     <name>ManualEntry</name>
     <message>
-        <location filename="../../../src/tracestation/ui/scan/manual_entry.py" line="+33"/>
+        <location filename="../../../src/tracestation/ui/scan/manual_entry.py" line="+72"/>
         <source>Damaged label?</source>
         <translation>Etichetă deteriorată?</translation>
     </message>
@@ -1440,7 +1440,7 @@ Conflictul {id}</translation>
         <translation>Setări</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+124"/>
         <source>The station could not open its database: {detail}</source>
         <translation>Stația nu și-a putut deschide baza de date: {detail}</translation>
     </message>
@@ -1547,7 +1547,7 @@ Conflictul {id}</translation>
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../../src/tracestation/ui/top_bar.py" line="+20"/>
+        <location filename="../../../src/tracestation/ui/top_bar.py" line="+31"/>
         <source>Station</source>
         <translation>Stație</translation>
     </message>
@@ -1568,6 +1568,21 @@ Conflictul {id}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>At this operation</source>
+        <translation>La această operație</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This shift</source>
+        <translation>Tura aceasta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Units worked at this station (completed, tested, packed) since the login.</source>
+        <translation>Unități lucrate la această stație (finalizate, testate, ambalate) de la autentificare.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Scanners</source>
         <translation>Scanere</translation>
     </message>
@@ -1577,7 +1592,7 @@ Conflictul {id}</translation>
         <translation>Sincronizare</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <location line="+8"/>
         <source>nobody logged in</source>
         <translation>nimeni autentificat</translation>
@@ -1588,7 +1603,22 @@ Conflictul {id}</translation>
         <translation>Tastatură</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+12"/>
+        <source>{done}/{quantity} done</source>
+        <translation>{done}/{quantity} gata</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{done} done · {left} to go</source>
+        <translation>{done} gata · {left} rămase</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>At operation {operation}: {done} done, {next} waiting for it, {left} to go. Work order {work_order} in total: {all_done} done, {in_process} in process, {remaining} not started, of {quantity}.</source>
+        <translation>La operația {operation}: {done} gata, {next} o așteaptă, {left} rămase. Comanda de lucru {work_order} în total: {all_done} gata, {in_process} în lucru, {remaining} neîncepute, din {quantity}.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>{name} ready</source>
         <translation>{name} pregătit</translation>
     </message>

@@ -76,6 +76,27 @@ class OpenConflict:
     parents: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class WorkProgress:
+    """How far a work order is, in units: in total and at one operation of its routing.
+
+    In total: `done` finished their routing (finished, passed or packed), `in_process` are
+    registered and not done (in process, failed, in rework), `remaining` are not registered yet
+    (scrapped units count in none). At the operation: `done_here` went through it, `next_here`
+    wait for it (it is their next operation), `remaining_here` have yet to go through it.
+    """
+
+    work_order: str
+    quantity: int
+    done: int
+    in_process: int
+    remaining: int
+    operation: str | None = None
+    done_here: int = 0
+    next_here: int = 0
+    remaining_here: int = 0
+
+
 class RecordStatus(Protocol):
     def pending_event_count(self) -> int:
         """Events not yet pushed to the central database."""
@@ -91,6 +112,15 @@ class RecordStatus(Protocol):
 
     def open_conflicts(self) -> list[OpenConflict]:
         """The conflicts still open, oldest first, each with the parents a lead may keep."""
+        ...
+
+    def work_progress(self, work_order: str, operation: str | None) -> WorkProgress | None:
+        """The work order's progress, at `operation` too when given; None if it is unknown."""
+        ...
+
+    def completed_since_login(self, station: str, operator: str) -> int:
+        """Operations `station` completed since `operator` last logged in there: the count of
+        the operator's shift at this station."""
         ...
 
 

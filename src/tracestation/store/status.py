@@ -6,8 +6,9 @@ from __future__ import annotations
 from sqlalchemy import Engine, func, select
 
 from tracestation.domain.conflicts import CHILD_INSTALLED_TWICE
-from tracestation.station.queries import Deviation, OpenConflict
+from tracestation.station.queries import Deviation, OpenConflict, WorkProgress
 from tracestation.store.plant import DatabasePlant, as_utc
+from tracestation.store.progress import completed_since_login, work_progress
 from tracestation.store.signatures import signatures_for
 from tracestation.store.tables import (
     ConflictRow,
@@ -36,6 +37,12 @@ class DatabaseStatus:
 
     def open_conflicts(self) -> list[OpenConflict]:
         return open_conflicts(self.engine)
+
+    def work_progress(self, work_order: str, operation: str | None) -> WorkProgress | None:
+        return work_progress(self.engine, work_order, operation)
+
+    def completed_since_login(self, station: str, operator: str) -> int:
+        return completed_since_login(self.engine, station, operator)
 
 
 def pending_event_count(engine: Engine) -> int:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from tracestation.station.core import Station
 from tracestation.station.prompts import ChecklistLine
-from tracestation.station.queries import RecordStatus
+from tracestation.station.queries import RecordStatus, WorkProgress
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,8 @@ class StationSnapshot:
     override: OverrideView | None
     pending_events: int
     empty_plant: bool
+    progress: WorkProgress | None = None  # the work order's, at this operation too
+    shift_count: int | None = None  # operations completed here since the operator's login
 
 
 def snapshot_of(station: Station, status: RecordStatus) -> StationSnapshot:
@@ -84,4 +86,16 @@ def snapshot_of(station: Station, status: RecordStatus) -> StationSnapshot:
         override=override,
         pending_events=status.pending_event_count(),
         empty_plant=status.plant_is_empty(),
+        progress=(
+            status.work_progress(
+                ctx.work_order.number, ctx.operation.code if ctx.operation else None
+            )
+            if ctx.work_order
+            else None
+        ),
+        shift_count=(
+            status.completed_since_login(station.station_id, ctx.operator.badge)
+            if ctx.operator
+            else None
+        ),
     )

@@ -1,10 +1,12 @@
-"""The strip across the top: station, operator, work order, operation, scanners, sync."""
+"""The strip across the top: station, operator, work order (with its units done), operation, the
+work at this operation, the operator's shift count, scanners, sync."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
 from tracestation.scanners import ScannerState
+from tracestation.station.queries import WorkProgress
 from tracestation.station.sync_schedule import SyncStatus
 from tracestation.ui.station_state import StationSnapshot
 from tracestation.ui.sync_status import SyncField
@@ -12,7 +14,16 @@ from tracestation.ui.top_field import Field
 
 
 class TopBar(QFrame):
-    FIELDS = ("station", "operator", "work_order", "operation", "scanners", "sync")
+    FIELDS = (
+        "station",
+        "operator",
+        "work_order",
+        "operation",
+        "progress",
+        "shift",
+        "scanners",
+        "sync",
+    )
 
     def __init__(self, station_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -21,6 +32,11 @@ class TopBar(QFrame):
         self.operator = Field(self.tr("Operator"), self)
         self.work_order = Field(self.tr("Work order"), self)
         self.operation = Field(self.tr("Operation"), self)
+        self.progress = Field(self.tr("At this operation"), self)
+        self.shift = Field(self.tr("This shift"), self)
+        self.shift.setToolTip(
+            self.tr("Units worked at this station (completed, tested, packed) since the login.")
+        )
         self.scanners = Field(self.tr("Scanners"), self)
         self.sync = SyncField(self.tr("Sync"), self)
         layout = QHBoxLayout(self)
@@ -31,6 +47,8 @@ class TopBar(QFrame):
             (self.operator, 2),
             (self.work_order, 2),
             (self.operation, 2),
+            (self.progress, 2),
+            (self.shift, 1),
             (self.scanners, 2),
             (self.sync, 2),
         ):
@@ -48,9 +66,46 @@ class TopBar(QFrame):
             self.operator.set(self.tr("nobody logged in"), "warning")
         wo = snapshot.work_order
         self.work_order.set(f"{wo} \u00b7 {snapshot.work_order_part}" if wo else None)
+        progress = snapshot.progress
+        if wo and progress is not None:
+            done = self.tr("{done}/{quantity} done").format(
+                done=progress.done, quantity=progress.quantity
+            )
+            self.work_order.set(f"{wo} \u00b7 {snapshot.work_order_part} \u00b7 {done}")
         op = snapshot.operation
         self.operation.set(f"{op} {snapshot.operation_name}" if op else None)
+        self.show_progress(progress)
+        count = snapshot.shift_count
+        self.shift.set(str(count) if count is not None else None)
         self.sync.set_pending(snapshot.pending_events)
+
+    def show_progress(self, progress: WorkProgress | None) -> None:
+        if progress is None or progress.operation is None:
+            self.progress.set(None)
+            self.progress.setToolTip("")
+            return
+        self.progress.set(
+            self.tr("{done} done \u00b7 {left} to go").format(
+                done=progress.done_here, left=progress.remaining_here
+            )
+        )
+        self.progress.setToolTip(
+            self.tr(
+                "At operation {operation}: {done} done, {next} waiting for it, {left} to go. "
+                "Work order {work_order} in total: {all_done} done, {in_process} in process, "
+                "{remaining} not started, of {quantity}."
+            ).format(
+                operation=progress.operation,
+                done=progress.done_here,
+                next=progress.next_here,
+                left=progress.remaining_here,
+                work_order=progress.work_order,
+                all_done=progress.done,
+                in_process=progress.in_process,
+                remaining=progress.remaining,
+                quantity=progress.quantity,
+            )
+        )
 
     def show_sync(self, status: SyncStatus | None) -> None:
         """The background sync's status; None when no central database is configured."""
