@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -122,3 +123,22 @@ class _offscreen:
 
     def __exit__(self, *_: object) -> None:
         return None
+
+
+def test_closing_mid_unit_says_what_will_be_resumed_then_closes(window: Any, qtbot: Any) -> None:
+    from ui.conftest import Scanner
+
+    Scanner(qtbot, window).scans("B-1001", "WO:WO-2001", "OPN:10", "PCB-1")
+    window.close()
+    assert window.isVisible(), "it stays a moment to say what is left open"
+    text = window.notice.text.text()
+    assert "PCB-1" in text and "operation 10" in text and "resumes it" in text
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5_000)
+
+
+def test_closing_with_no_unit_open_closes_at_once(window: Any, qtbot: Any) -> None:
+    from ui.conftest import Scanner
+
+    Scanner(qtbot, window).scans("B-1001", "WO:WO-2001")
+    window.close()
+    assert not window.isVisible()

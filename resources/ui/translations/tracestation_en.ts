@@ -1414,7 +1414,7 @@ Conflict {id}</source>
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../../../src/tracestation/ui/main_window.py" line="+57"/>
+        <location filename="../../../src/tracestation/ui/main_window.py" line="+61"/>
         <source>TraceStation — {station}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1439,13 +1439,18 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+127"/>
         <source>The station could not open its database: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The settings file could not be read; defaults are in use: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Closing with unit {unit} open at operation {operation}: the station resumes it when it starts again (what is scanned is recorded).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

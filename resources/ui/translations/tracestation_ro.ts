@@ -1415,7 +1415,7 @@ Conflictul {id}</translation>
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../../../src/tracestation/ui/main_window.py" line="+57"/>
+        <location filename="../../../src/tracestation/ui/main_window.py" line="+61"/>
         <source>TraceStation — {station}</source>
         <translation>TraceStation — {station}</translation>
     </message>
@@ -1440,7 +1440,7 @@ Conflictul {id}</translation>
         <translation>Setări</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+127"/>
         <source>The station could not open its database: {detail}</source>
         <translation>Stația nu și-a putut deschide baza de date: {detail}</translation>
     </message>
@@ -1448,6 +1448,11 @@ Conflictul {id}</translation>
         <location line="+6"/>
         <source>The settings file could not be read; defaults are in use: {problem}</source>
         <translation>Fișierul de setări nu a putut fi citit; se folosesc valorile implicite: {problem}</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Closing with unit {unit} open at operation {operation}: the station resumes it when it starts again (what is scanned is recorded).</source>
+        <translation>Se închide cu unitatea {unit} deschisă la operația {operation}: stația o reia când pornește din nou (ce s-a scanat este înregistrat).</translation>
     </message>
 </context>
 <context>

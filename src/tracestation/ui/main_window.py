@@ -7,6 +7,7 @@ application; serial scanners arrive through their bridges. GUI thread only.
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
@@ -37,7 +38,10 @@ from tracestation.ui.sync_status import KnowledgeNotice
 from tracestation.ui.top_bar import TopBar
 from tracestation.ui.trace.trace_page import TracePage
 
+_log = logging.getLogger(__name__)
+
 REFRESH_FALLBACK_MS = 60
+CLOSE_NOTICE_MS = 1_500  # how long a window closed mid-unit says what will be resumed
 SYNC_AGE_TICK_MS = 10_000  # "synced 2 min ago" moves on, and the notice to a lead comes, unasked
 
 
@@ -90,6 +94,8 @@ class StationWindow(QMainWindow):
         self.knowledge = KnowledgeNotice(self.notice, config.sync_notice_minutes, self)
         self.print_notice = PrintNotice(self.notice, client, self)
         self._sync_status: SyncStatus | None = None
+        self._snapshot: StationSnapshot | None = None
+        self._told_resume = False
         self._sync_age = QTimer(self)
         self._sync_age.setInterval(SYNC_AGE_TICK_MS)
         self._sync_age.timeout.connect(self.refresh_sync_age)
@@ -178,6 +184,7 @@ class StationWindow(QMainWindow):
         self.scan_page.list_last_verdict()
 
     def show_snapshot(self, snapshot: StationSnapshot) -> None:
+        self._snapshot = snapshot
         self.top_bar.show_snapshot(snapshot)
         self.scan_page.show_snapshot(snapshot)
         self.lead_page.show_snapshot(snapshot)
@@ -225,7 +232,26 @@ class StationWindow(QMainWindow):
         self.knowledge.minutes = config.sync_notice_minutes
         self.knowledge.refresh(self._sync_status)
 
+    def resume_notice(self) -> str | None:
+        """What the station will take up again at its next start, when a unit is open."""
+        snapshot = self._snapshot
+        if snapshot is None or snapshot.unit is None:
+            return None
+        return self.tr(
+            "Closing with unit {unit} open at operation {operation}: the station resumes it "
+            "when it starts again (what is scanned is recorded)."
+        ).format(unit=snapshot.unit, operation=snapshot.operation or "")
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        notice = self.resume_notice()
+        if notice is not None and not self._told_resume:
+            # Said on screen (and in the log) for a moment, then the window closes by itself.
+            self._told_resume = True
+            self.notice.show_notice(notice, "warning")
+            _log.warning("%s", notice)
+            event.ignore()
+            QTimer.singleShot(CLOSE_NOTICE_MS, self.close)
+            return
         app = QCoreApplication.instance()
         if app is not None:
             app.removeEventFilter(self.wedge)
