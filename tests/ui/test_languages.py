@@ -1,5 +1,6 @@
-"""Every word on screen goes through Qt's translator; English mirrors the core's catalog and the
-Romanian translation is complete, keeps every placeholder, and is what the window shows in ro."""
+"""Every word on screen goes through Qt's translator; the core's messages are written once in
+English and reach the translations through a generated module; the Romanian translation is
+complete, keeps every placeholder, and is what the window shows in ro."""
 
 from __future__ import annotations
 
@@ -11,11 +12,15 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from tracestation.station.messages import MESSAGES
-from tracestation.station.messages import render as render_english
+from tracestation.barcodes import decode
+from tracestation.messages import generate
+from tracestation.messages.catalogues import CATALOGUES
+from tracestation.messages.refusals import Refusal
+from tracestation.messages.verdicts import Verdict
 from tracestation.station.verdicts import Outcome, ScanResult
 from tracestation.ui.i18n import Translators, available_languages, choose_language, translations_dir
-from tracestation.ui.verdict_text import CATALOG, render, render_result
+from tracestation.ui.translate import render
+from tracestation.ui.verdict_text import render_result
 from ui.conftest import Scanner
 
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
@@ -39,8 +44,10 @@ def romanian(qapp: Any) -> Iterator[Translators]:
     translators.remove()
 
 
-def test_the_window_catalog_mirrors_the_cores_english_messages_exactly() -> None:
-    assert CATALOG == MESSAGES
+def test_the_windows_translatable_messages_are_generated_from_the_cores_and_up_to_date() -> None:
+    written = generate.TARGET.read_text(encoding="utf-8")
+    assert written == generate.source(), "run: python -m tracestation.messages.generate"
+    assert "do not edit" in written.splitlines()[0]
 
 
 def test_the_romanian_translation_is_complete_and_keeps_every_placeholder() -> None:
@@ -52,14 +59,16 @@ def test_the_romanian_translation_is_complete_and_keeps_every_placeholder() -> N
         assert sorted(PLACEHOLDER.findall(translation.text)) == sorted(
             PLACEHOLDER.findall(source)
         ), source
-    assert {("Verdicts", text) for text in MESSAGES.values()} <= sources
+    for context, catalogue in CATALOGUES.items():
+        missing = {m.english for m in catalogue} - {s for c, s in sources if c == context}
+        assert not missing, f"{context} not in the translations: {sorted(missing)[:3]}"
     assert (translations_dir() / "tracestation_ro.qm").stat().st_size > 10_000
 
 
 def test_verdicts_render_in_romanian_when_the_translation_is_installed(
     romanian: Translators,
 ) -> None:
-    assert render("logged_in", {"name": "Ana Pop"}) == "Bun venit, Ana Pop."
+    assert render(Verdict.LOGGED_IN, {"name": "Ana Pop"}) == "Bun venit, Ana Pop."
     assert QCoreApplication.translate("VerdictBanner", "Rejected") == "Respins"
 
 
@@ -68,21 +77,21 @@ def test_a_verdict_with_a_note_before_or_after_is_translated_whole(romanian: Tra
     cancelled = ScanResult(
         "PCB-1",
         Outcome.ACCEPTED,
-        "unit_selected",
-        "Override cancelled. " + render_english("unit_selected", params),
+        Verdict.UNIT_SELECTED,
+        "Override cancelled. " + Verdict.UNIT_SELECTED.render(params),
         params=params,
-        notes=(("override_cancelled", {}),),
+        notes=((Verdict.OVERRIDE_CANCELLED, {}),),
     )
     assert render_result(cancelled) == "Derogare anulată. Unitatea PCBA-100/PCB-1 este selectată."
     printed = ScanResult(
         "CMD:NEW",
         Outcome.ACCEPTED,
-        "unit_selected",
-        render_english("unit_selected", params)
+        Verdict.UNIT_SELECTED,
+        Verdict.UNIT_SELECTED.render(params)
         + " "
-        + render_english("label_not_printed", {"detail": "paper out"}),
+        + Verdict.LABEL_NOT_PRINTED.render({"detail": "paper out"}),
         params=params,
-        notes=(("label_not_printed", {"detail": "paper out"}),),
+        notes=((Verdict.LABEL_NOT_PRINTED, {"detail": "paper out"}),),
     )
     assert render_result(printed).endswith(
         "Eticheta nu s-a tipărit (paper out); "
@@ -94,7 +103,7 @@ def test_english_is_shown_as_the_core_says_it() -> None:
     result = ScanResult(
         "X",
         Outcome.REJECTED,
-        "unknown_value",
+        Verdict.UNKNOWN_VALUE,
         "X is not a known badge, serial, lot or work "
         "order. Scan a prefixed label (LOT:, SN:, WO:).",
         params={"value": "X"},
@@ -125,19 +134,42 @@ def test_the_window_speaks_romanian(romanian: Translators, make_window: Any, qtb
 
 
 def test_lead_refusals_are_translated_from_their_codes(romanian: Translators) -> None:
-    from tracestation.domain.refusals import REFUSALS
-    from tracestation.ui.lead.refusal_text import CATALOG as REFUSAL_CATALOG
-    from tracestation.ui.lead.refusal_text import render_refusal
-
-    assert REFUSAL_CATALOG == REFUSALS
-    sources = {(context, source) for context, source, _ in ts_messages("ro")}
-    assert {("Refusals", text) for text in REFUSALS.values()} <= sources
-    assert render_refusal("wrong_pin", {"name": "Ion Rus", "left": "4", "limit": "5"}) == (
+    assert render(Refusal.WRONG_PIN, {"name": "Ion Rus", "left": "4", "limit": "5"}) == (
         "PIN greșit pentru Ion Rus (mai rămân 4 din 5 încercări până la blocare). "
         "Nu s-a schimbat nimic."
     )
     locked = {"name": "Ion Rus", "attempts": "5", "until": "14:32"}
-    assert render_refusal("pin_locked", locked) == (
+    assert render(Refusal.PIN_LOCKED, locked) == (
         "PIN-ul lui Ion Rus este blocat după 5 încercări greșite până la 14:32 "
         "sau până când îl deblochează alt șef de linie."
+    )
+
+
+def test_an_unreadable_label_is_explained_in_romanian_from_the_decoders_codes(
+    romanian: Translators,
+) -> None:
+    decoded = decode("QTY:abc")
+    result = ScanResult(
+        "QTY:abc",
+        Outcome.REJECTED,
+        Verdict.UNREADABLE,
+        Verdict.UNREADABLE.render({"detail": decoded.error or ""}),
+        params={"detail": decoded.error or ""},
+        problems=decoded.problems,
+    )
+    assert decoded.error == "QTY:abc is not a number. Scan a QTY:<n> label such as QTY:4."
+    assert render_result(result) == (
+        "QTY:abc nu este un număr. Scanați o etichetă QTY:<n>, de exemplu QTY:4."
+    )
+
+
+def test_a_damaged_gs1_label_reads_in_romanian_sentence_by_sentence(
+    romanian: Translators,
+) -> None:
+    decoded = decode("]C10109506000134353")
+    result = ScanResult("x", Outcome.REJECTED, Verdict.UNREADABLE, "", problems=decoded.problems)
+    assert render_result(result) == (
+        "(01) GTIN 09506000134353 are cifra de control greșită: ar trebui să fie 2, nu 3. "
+        "Eticheta poate fi deteriorată sau greșit tipărită: scanați-o din nou, iar dacă mesajul "
+        "rămâne, puneți articolul deoparte și chemați un șef de linie."
     )

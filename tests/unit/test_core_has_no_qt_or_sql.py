@@ -13,8 +13,10 @@ class Block:
             raise ImportError(f'the core must not import {name}')
         return None
 sys.meta_path.insert(0, Block())
-import pkgutil, importlib, tracestation.domain, tracestation.station, tracestation.barcodes
-for package in (tracestation.domain, tracestation.station, tracestation.barcodes):
+import pkgutil, importlib
+import tracestation.domain, tracestation.station, tracestation.barcodes, tracestation.messages
+core = (tracestation.domain, tracestation.station, tracestation.barcodes, tracestation.messages)
+for package in core:
     for module in pkgutil.iter_modules(package.__path__, package.__name__ + '.'):
         importlib.import_module(module.name)
 print('pure')

@@ -468,12 +468,12 @@ Conflict {id}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+131"/>
+        <location line="+80"/>
         <source>Conflicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-63"/>
         <source>Signed by</source>
         <translation type="unfinished"></translation>
     </message>
@@ -488,62 +488,62 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="+207"/>
         <source>Lot {lot}: {action} done, signed by {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{qty} of {lot} split into new lot {new_lot}, signed by {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{count} lots merged into {new_lot}, signed by {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Nonconformance {number} opened on {subject}, signed by {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Conflict {conflict} resolved ({resolution}), signed by {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>The PIN of {locked_name} ({badge}) is unlocked, signed by {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>No unit or carton {subject} is recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Serial {subject} exists for several parts: give PART/SERIAL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+2"/>
         <source>Not done: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-4"/>
         <source>Reprint of {subject} recorded, signed by {name}; the label did not print ({printer_fault}): it is kept and printed when the printer answers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-1"/>
         <source>Label of {subject} reprinted, signed by {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="+25"/>
         <source>link removed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -563,13 +563,12 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-45"/>
-        <location line="+3"/>
+        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="+4"/>
         <source>Not done, the station failed: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="-21"/>
         <source>hold</source>
         <translation type="unfinished"></translation>
     </message>
@@ -976,7 +975,7 @@ Conflict {id}</source>
 <context>
     <name>Refusals</name>
     <message>
-        <location filename="../../../src/tracestation/ui/lead/refusal_text.py" line="+13"/>
+        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="-86"/>
         <source>A disposition needs a reason (--reason).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -986,12 +985,12 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Lot {lot} was scrapped; a scrapped lot stays scrapped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Lot {lot} is already {status}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1001,12 +1000,12 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Split quantity must be more than 0 and less than the {on_hand} on hand of {lot}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>A merge needs at least two lots.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1026,7 +1025,7 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Lot {lot} has nothing on hand.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1036,7 +1035,7 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Lot {lot} already exists; choose another code.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1056,7 +1055,7 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&apos;{text}&apos; is not a quantity.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1071,37 +1070,37 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Wrong PIN for {name} ({left} of {limit} tries left before it locks). Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Wrong PIN for {name} {attempts} times: the PIN is locked until {until}, or until another lead unlocks it. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>PIN of {name} is locked after {attempts} wrong tries until {until}, or until another lead unlocks it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>The PIN of {name} ({badge}) is not locked and has no wrong tries to clear.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{name} cannot unlock their own PIN: another lead signs the unlock.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>There is no conflict {conflict}. List them with `tracestation conflicts`.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Conflict {conflict} is already resolved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1111,30 +1110,228 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{child} sits in {parents}: say which unit it really is in (--keep PART/SERIAL).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>{parent} does not hold it; it sits in {parents}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Conflict {conflict} ({kind}) is not about a link: accept it or scrap its subject.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>{subject} is not a unit or a lot: accept the conflict instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScanErrors</name>
+    <message>
+        <location line="+4"/>
+        <source>The station could not read this scan (internal error: {error}). Scan the label again; if it keeps failing, call a line lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The scan is {length} characters long, more than any label holds ({limit}): several scans may have run together. Scan the label again, one label at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The scan was empty. Scan the label again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Part of the scan {scan} could not be read: the scanner sent bytes that are not text ({bytes}). Check the scanner&apos;s character set (UTF-8 or ASCII) and scan the label again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Part of the scan {scan} could not be read: the scanner sent bytes that are not text. Check the scanner&apos;s character set (UTF-8 or ASCII) and scan the label again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The scan {scan} holds control characters that are not part of any label ({controls}): the scanner sent bytes that are not text. Check the scanner&apos;s prefix, suffix and character set, then scan the label again or enter it by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The scan {scan} holds a PIN run together with another label. Scan one label at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The {prefix}: label is empty. Scan a complete label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CMD:{command} is not a station command. Known commands: {known}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A PIN is digits only. Scan the PIN label again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A LOT: label names the part and the lot, as LOT:&lt;part&gt;/&lt;lot&gt;; got LOT:{body}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SN:{body} is incomplete: use SN:&lt;serial&gt; or SN:&lt;part&gt;/&lt;serial&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QTY:{body} is not a number. Scan a QTY:&lt;n&gt; label such as QTY:4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QTY:{body} must be a positive number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The GS1 barcode holds no data. Scan the label again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The GS1 barcode holds characters no GS1 barcode can carry; the scanner&apos;s keyboard layout may not match the station&apos;s. Check the scanner settings and scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The GS1 barcode holds control characters other than the group separator. Scan the label again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The GS1 barcode could not be read: it starts with {snippet}, which is not a GS1 Application Identifier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The GS1 barcode could not be read: after ({ai}) {value} comes {snippet}, which is not a GS1 Application Identifier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The GS1 barcode could not be read: ({ai}) {title} is empty; it must hold {format}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The GS1 barcode could not be read: ({ai}) {title} holds {snippet}, but must hold {format}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The GS1 barcode could not be read: ({ai}) {title} holds {value}, which is not a valid date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The ({ai}) {title} {value} may have run on into the next field: the scanner may be dropping the FNC1 group separator. Set it to send ASCII 29, or one of the substitutes configured for this station.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>({ai}) {title} is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>({ai}) {title} holds characters that GS1 barcodes cannot carry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>({ai}) appears twice with different values, {first} and {second}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>({ai}) {name} {key} has a wrong check digit: it should be {expected}, not {actual}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{ai} must come with {partners}, which this barcode does not hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{ai} and {other} must not appear together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The {symbology} barcode holds {value}, which is not a GTIN (8, 12, 13 or 14 digits). Scan the label again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GTIN {gtin} has a wrong check digit: it should be {expected}, not {actual}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The GTIN could not be read: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The web address in this barcode holds spaces, control characters or characters a web address cannot carry. Scan the label again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This web address is not a GS1 Digital Link the station can read ({detail}). Scan the item&apos;s GS1 barcode or a station label instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The label may be damaged or misprinted: scan it again, and if this message stays, set the item aside and call a line lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The ISO/IEC 15434 label ends after its header. Scan the label again; if this message stays, call a line lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This ISO/IEC 15434 label uses format {format}; the station reads only format 06 (ANSI MH10.8.2 data identifiers). Scan another label on the package, or call a line lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The ISO/IEC 15434 label arrived without its group separators (GS), so its fields cannot be told apart. Set the scanner to send control characters, or a substitute such as {{GS}}, and scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The ISO/IEC 15434 label holds no data. Scan the label again; if this message stays, call a line lead.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ScanPage</name>
     <message>
-        <location filename="../../../src/tracestation/ui/scan/scan_page.py" line="+31"/>
+        <location filename="../../../src/tracestation/ui/scan/scan_page.py" line="+32"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1779,7 +1976,7 @@ Conflict {id}</source>
 <context>
     <name>Verdicts</name>
     <message>
-        <location filename="../../../src/tracestation/ui/verdict_text.py" line="+25"/>
+        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="-194"/>
         <source>Welcome, {name}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1799,7 +1996,7 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Operation {operation} {name} ({kind}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1829,7 +2026,7 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Unit {unit} selected.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1839,7 +2036,7 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{child} installed in {unit}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1854,12 +2051,12 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{child} removed from {unit}. Scan its replacement, then CMD:DONE.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Operation {operation} done for {unit}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1869,27 +2066,27 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Operation {operation} done for {unit}; it has finished its routing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Rework done for {unit}; it has finished its routing again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{qty} {uom} of lot {lot} kitted to {work_order} ({left} {uom} still to kit).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Testing {unit}: scan CMD:PASS or CMD:FAIL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{unit} passed {test}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1904,17 +2101,17 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{unit} packed; carton {sscc} is full with {count} and closed; its label is printing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Carton {sscc} closed with {count} units; its label is printing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Lead {name}: scan your PIN.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1924,22 +2121,22 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Reason {reason} noted. A lead scans badge and PIN to sign.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Picking up where this station left off: {work_order}, operation {operation}, unit {unit}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Override signed by {name} ({rule} waived); deviation recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{detail}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1949,27 +2146,27 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>The station could not judge this scan ({detail}). Nothing was recorded: scan it again; if this repeats, call a line lead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Only part of a barcode arrived ({scan}). Scan the label again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>The scanner sent a long burst of unreadable data. Check its cable and baud rate, then scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>The same scan ({scan}) was read twice within a second; it counts once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Nobody is logged in. Scan your badge first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1979,112 +2176,112 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>No work order selected. Scan the work order (WO:...) first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>No operation selected on {work_order}. Scan the operation (OPN:...) first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Work order {work_order} does not exist. Check the traveler and scan again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Work order {work_order} is closed. Scan an open work order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Part {part} has no routing. Ask planning to add it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{part} has no operation {operation}. Its operations: {known}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Part {part} does not exist in master data. Check the label.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Part {part} is not tracked; it needs no scan.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{value} is not a known badge, serial, lot or work order. Scan a prefixed label (LOT:, SN:, WO:).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>{value} matches {matches}. Scan a prefixed label (SN:, LOT:, WO:) instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>No part carries GTIN {gtin}. Scan the station&apos;s LOT: label or ask planning to add the GTIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Supplier part {supplier_part} is not cross-referenced to a part. Scan the station&apos;s LOT: label or ask planning to add it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>The label holds no serial, lot, part or container. Scan another label.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{serial} is not a known unit here. Check the label, or scan a unit of this work order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>{serial} is not a known unit. Finish {unit} (CMD:DONE) or CMD:CANCEL before starting a new unit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>{value} is not a label this station reads (not a unit, lot or station code). Scan the label again; {unit} stays open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Serial {serial} exists for several parts ({parts}). Scan SN:&lt;part&gt;/{serial}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Serial {serial} of {part} is already registered. Scan another serial.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{part} on {work_order} is not serialized; scan lots only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Work order {work_order} already has all {quantity} units. Call a line lead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{unit} belongs to {work_order}, not {selected}. Scan WO:{work_order} or another unit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>{unit} failed test; take it to rework first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2094,22 +2291,22 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{unit} has finished its routing; operation {operation} is behind it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{unit} is not ready for operation {operation}: its next operation is {expected} {expected_name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>{unit} is {status}, not passed; only passed units are packed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Scan the parent unit before {serial}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2124,77 +2321,77 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{part} is not on the bill of materials of {parent} at operation {operation}. Check the part.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>{unit} already has its {qty} {uom} of {part}. Scan the next part or CMD:DONE.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{qty} {uom} of {part} is more than the {remaining} {uom} still needed. Scan QTY: with a smaller quantity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>{work_order} already has all {qty} {uom} of {part} kitted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{qty} {uom} of {part} is more than the {remaining} {uom} still to kit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Lot {lot} of {part} is on hold since {since} (reason: {reason}). Scan another lot or call a line lead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Lot {lot} of {part} is in quarantine since {since} (reason: {reason}). Scan another lot.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Lot {lot} of {part} was rejected on {since} (reason: {reason}). Scan another lot.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Lot {lot} of {part} is used up. Scan another lot.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Lot {lot} of {part} has only {on_hand} {uom}; {qty} {uom} needed. Scan another lot or QTY: for less.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Lot {lot} of {part} expired on {expiry}. A line lead may override: badge, PIN, reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Lot {lot} of {part} is not known. Check the label or ask stores to receive it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Lot code {lot} exists for several parts ({parts}). Scan LOT:&lt;part&gt;/{lot}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Operation {operation} is a {kind} step; lots are not scanned here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{unit} cannot be installed in itself.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2204,67 +2401,67 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>{child} has not finished its own routing (status {status}, last operation {operation}). Scan a finished one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>{unit} still needs: {missing}. Scan them, then CMD:DONE.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{child} is not installed in {unit} at this operation. Scan a part that is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>No unit under test. Scan the unit, then CMD:PASS or CMD:FAIL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>No open carton for {work_order}. Scan a unit to pack first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Carton {sscc} scanned; cartons are not scanned at this step.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>CMD:{command} does nothing at operation {operation} ({kind}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Nothing waits for a lead&apos;s signature. Scan your work.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>A line lead scans the badge before the PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Wrong PIN for {name} ({left} of {limit} tries left before it locks). Scan the PIN again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Wrong PIN for {name} {attempts} times: the PIN is locked until {until}, or until another lead unlocks it. Another lead may sign.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>PIN of {name} is locked after {attempts} wrong tries until {until}, or until another lead unlocks it. Another lead may sign.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Override cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2274,7 +2471,7 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Scan your badge.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2289,12 +2486,12 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Needs a line lead: badge, PIN and reason code (RSN:...), or scan anything else to cancel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Scan a new serial or CMD:NEW for {part}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2329,7 +2526,7 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Scan the unit to test.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2349,7 +2546,7 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-19"/>
         <source>Serial assigned: {unit} on {work_order}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2359,12 +2556,12 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Carton {sscc} closed with {count} units.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Label printed.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -469,12 +469,12 @@ Conflictul {id}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+131"/>
+        <location line="+80"/>
         <source>Conflicts</source>
         <translation>Conflicte</translation>
     </message>
     <message>
-        <location line="-114"/>
+        <location line="-63"/>
         <source>Signed by</source>
         <translation>Semnat de</translation>
     </message>
@@ -489,62 +489,62 @@ Conflictul {id}</translation>
         <translation>Se lucrează…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="+207"/>
         <source>Lot {lot}: {action} done, signed by {name}.</source>
         <translation>Lotul {lot}: {action} efectuat(ă), semnat de {name}.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{qty} of {lot} split into new lot {new_lot}, signed by {name}.</source>
         <translation>{qty} din {lot} au fost separate în lotul nou {new_lot}, semnat de {name}.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{count} lots merged into {new_lot}, signed by {name}.</source>
         <translation>{count} loturi au fost unite în {new_lot}, semnat de {name}.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Nonconformance {number} opened on {subject}, signed by {name}.</source>
         <translation>Neconformitatea {number} a fost deschisă pe {subject}, semnată de {name}.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Conflict {conflict} resolved ({resolution}), signed by {name}.</source>
         <translation>Conflictul {conflict} a fost rezolvat ({resolution}), semnat de {name}.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>The PIN of {locked_name} ({badge}) is unlocked, signed by {name}.</source>
         <translation>PIN-ul lui {locked_name} ({badge}) este deblocat, semnat de {name}.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>No unit or carton {subject} is recorded.</source>
         <translation>Nu există nicio unitate sau cutie {subject} înregistrată.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Serial {subject} exists for several parts: give PART/SERIAL.</source>
         <translation>Seria {subject} există pentru mai multe repere: introduceți REPER/SERIE.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+2"/>
         <source>Not done: {detail}</source>
         <translation>Neefectuat: {detail}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-4"/>
         <source>Reprint of {subject} recorded, signed by {name}; the label did not print ({printer_fault}): it is kept and printed when the printer answers.</source>
         <translation>Retipărirea {subject} a fost înregistrată, semnată de {name}; eticheta nu s-a tipărit ({printer_fault}): este păstrată și se tipărește când imprimanta răspunde.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-1"/>
         <source>Label of {subject} reprinted, signed by {name}.</source>
         <translation>Eticheta {subject} a fost retipărită, semnată de {name}.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="+25"/>
         <source>link removed</source>
         <translation>legătură eliminată</translation>
     </message>
@@ -564,13 +564,12 @@ Conflictul {id}</translation>
         <translation>Conflicte ({count})</translation>
     </message>
     <message>
-        <location line="-45"/>
-        <location line="+3"/>
+        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="+4"/>
         <source>Not done, the station failed: {detail}</source>
         <translation>Neefectuat, stația a avut o eroare: {detail}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="-21"/>
         <source>hold</source>
         <translation>blocare</translation>
     </message>
@@ -977,7 +976,7 @@ Conflictul {id}</translation>
 <context>
     <name>Refusals</name>
     <message>
-        <location filename="../../../src/tracestation/ui/lead/refusal_text.py" line="+13"/>
+        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="-86"/>
         <source>A disposition needs a reason (--reason).</source>
         <translation>O dispoziție are nevoie de un motiv (--reason).</translation>
     </message>
@@ -987,12 +986,12 @@ Conflictul {id}</translation>
         <translation>Lotul {lot} este consumat; dispoziția lui nu se mai poate schimba.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Lot {lot} was scrapped; a scrapped lot stays scrapped.</source>
         <translation>Lotul {lot} a fost casat; un lot casat rămâne casat.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Lot {lot} is already {status}.</source>
         <translation>Lotul {lot} este deja {status}.</translation>
     </message>
@@ -1002,12 +1001,12 @@ Conflictul {id}</translation>
         <translation>Lotul {lot} este {status}; nu poate fi divizat.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Split quantity must be more than 0 and less than the {on_hand} on hand of {lot}.</source>
         <translation>Cantitatea divizată trebuie să fie mai mare decât 0 și mai mică decât cele {on_hand} în stoc din {lot}.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>A merge needs at least two lots.</source>
         <translation>O comasare are nevoie de cel puțin două loturi.</translation>
     </message>
@@ -1027,7 +1026,7 @@ Conflictul {id}</translation>
         <translation>Lotul {lot} este {status}; se comasează doar loturi eliberate (comasarea i-ar răspândi starea).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Lot {lot} has nothing on hand.</source>
         <translation>Lotul {lot} nu mai are nimic în stoc.</translation>
     </message>
@@ -1037,7 +1036,7 @@ Conflictul {id}</translation>
         <translation>Lotul {lot} nu este înregistrat. Verificați reperul și lotul.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Lot {lot} already exists; choose another code.</source>
         <translation>Lotul {lot} există deja; alegeți alt cod.</translation>
     </message>
@@ -1057,7 +1056,7 @@ Conflictul {id}</translation>
         <translation>„{text}” nu este REPER/LOT (de exemplu SCREW-M3/L-2291).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&apos;{text}&apos; is not a quantity.</source>
         <translation>„{text}” nu este o cantitate.</translation>
     </message>
@@ -1072,37 +1071,37 @@ Conflictul {id}</translation>
         <translation>{name} ({badge}) nu este șef de linie; un șef de linie trebuie să semneze.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Wrong PIN for {name} ({left} of {limit} tries left before it locks). Nothing was changed.</source>
         <translation>PIN greșit pentru {name} (mai rămân {left} din {limit} încercări până la blocare). Nu s-a schimbat nimic.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Wrong PIN for {name} {attempts} times: the PIN is locked until {until}, or until another lead unlocks it. Nothing was changed.</source>
         <translation>PIN greșit pentru {name} de {attempts} ori: PIN-ul este blocat până la {until} sau până când îl deblochează alt șef de linie. Nu s-a schimbat nimic.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>PIN of {name} is locked after {attempts} wrong tries until {until}, or until another lead unlocks it.</source>
         <translation>PIN-ul lui {name} este blocat după {attempts} încercări greșite până la {until} sau până când îl deblochează alt șef de linie.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>The PIN of {name} ({badge}) is not locked and has no wrong tries to clear.</source>
         <translation>PIN-ul lui {name} ({badge}) nu este blocat și nu are încercări greșite de șters.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{name} cannot unlock their own PIN: another lead signs the unlock.</source>
         <translation>{name} nu își poate debloca propriul PIN: deblocarea o semnează alt șef de linie.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>There is no conflict {conflict}. List them with `tracestation conflicts`.</source>
         <translation>Nu există conflictul {conflict}. Listați-le cu `tracestation conflicts`.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Conflict {conflict} is already resolved.</source>
         <translation>Conflictul {conflict} este deja rezolvat.</translation>
     </message>
@@ -1112,30 +1111,228 @@ Conflictul {id}</translation>
         <translation>Un conflict se rezolvă prin una dintre {choices}.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{child} sits in {parents}: say which unit it really is in (--keep PART/SERIAL).</source>
         <translation>{child} se află în {parents}: spuneți în ce unitate este de fapt (--keep PART/SERIAL).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>{parent} does not hold it; it sits in {parents}.</source>
         <translation>{parent} nu îl conține; se află în {parents}.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Conflict {conflict} ({kind}) is not about a link: accept it or scrap its subject.</source>
         <translation>Conflictul {conflict} ({kind}) nu privește o legătură: acceptați-l sau casați-i subiectul.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>{subject} is not a unit or a lot: accept the conflict instead.</source>
         <translation>{subject} nu este o unitate sau un lot: acceptați conflictul în schimb.</translation>
     </message>
 </context>
 <context>
+    <name>ScanErrors</name>
+    <message>
+        <location line="+4"/>
+        <source>The station could not read this scan (internal error: {error}). Scan the label again; if it keeps failing, call a line lead.</source>
+        <translation>Stația nu a putut citi această scanare (eroare internă: {error}). Scanați eticheta din nou; dacă tot nu merge, chemați un șef de linie.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The scan is {length} characters long, more than any label holds ({limit}): several scans may have run together. Scan the label again, one label at a time.</source>
+        <translation>Scanarea are {length} caractere, mai mult decât cuprinde orice etichetă ({limit}): poate s-au unit mai multe scanări. Scanați eticheta din nou, câte una.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The scan was empty. Scan the label again.</source>
+        <translation>Scanarea a fost goală. Scanați eticheta din nou.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Part of the scan {scan} could not be read: the scanner sent bytes that are not text ({bytes}). Check the scanner&apos;s character set (UTF-8 or ASCII) and scan the label again.</source>
+        <translation>O parte din scanarea {scan} nu a putut fi citită: scanerul a trimis octeți care nu sunt text ({bytes}). Verificați setul de caractere al scanerului (UTF-8 sau ASCII) și scanați eticheta din nou.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Part of the scan {scan} could not be read: the scanner sent bytes that are not text. Check the scanner&apos;s character set (UTF-8 or ASCII) and scan the label again.</source>
+        <translation>O parte din scanarea {scan} nu a putut fi citită: scanerul a trimis octeți care nu sunt text. Verificați setul de caractere al scanerului (UTF-8 sau ASCII) și scanați eticheta din nou.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The scan {scan} holds control characters that are not part of any label ({controls}): the scanner sent bytes that are not text. Check the scanner&apos;s prefix, suffix and character set, then scan the label again or enter it by hand.</source>
+        <translation>Scanarea {scan} conține caractere de control care nu fac parte din nicio etichetă ({controls}): scanerul a trimis octeți care nu sunt text. Verificați prefixul, sufixul și setul de caractere al scanerului, apoi scanați eticheta din nou sau introduceți-o manual.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The scan {scan} holds a PIN run together with another label. Scan one label at a time.</source>
+        <translation>Scanarea {scan} conține un PIN unit cu altă etichetă. Scanați câte o etichetă.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The {prefix}: label is empty. Scan a complete label.</source>
+        <translation>Eticheta {prefix}: este goală. Scanați o etichetă completă.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CMD:{command} is not a station command. Known commands: {known}.</source>
+        <translation>CMD:{command} nu este o comandă a stației. Comenzi cunoscute: {known}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A PIN is digits only. Scan the PIN label again.</source>
+        <translation>Un PIN are numai cifre. Scanați din nou eticheta cu PIN-ul.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A LOT: label names the part and the lot, as LOT:&lt;part&gt;/&lt;lot&gt;; got LOT:{body}.</source>
+        <translation>O etichetă LOT: numește piesa și lotul, ca LOT:&lt;piesă&gt;/&lt;lot&gt;; s-a primit LOT:{body}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SN:{body} is incomplete: use SN:&lt;serial&gt; or SN:&lt;part&gt;/&lt;serial&gt;.</source>
+        <translation>SN:{body} este incomplet: folosiți SN:&lt;serie&gt; sau SN:&lt;piesă&gt;/&lt;serie&gt;.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QTY:{body} is not a number. Scan a QTY:&lt;n&gt; label such as QTY:4.</source>
+        <translation>QTY:{body} nu este un număr. Scanați o etichetă QTY:&lt;n&gt;, de exemplu QTY:4.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QTY:{body} must be a positive number.</source>
+        <translation>QTY:{body} trebuie să fie un număr pozitiv.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The GS1 barcode holds no data. Scan the label again.</source>
+        <translation>Codul de bare GS1 nu conține date. Scanați eticheta din nou.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The GS1 barcode holds characters no GS1 barcode can carry; the scanner&apos;s keyboard layout may not match the station&apos;s. Check the scanner settings and scan again.</source>
+        <translation>Codul de bare GS1 conține caractere pe care niciun cod GS1 nu le poate purta; aranjamentul de tastatură al scanerului poate să nu fie cel al stației. Verificați setările scanerului și scanați din nou.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The GS1 barcode holds control characters other than the group separator. Scan the label again.</source>
+        <translation>Codul de bare GS1 conține caractere de control, altele decât separatorul de grup. Scanați eticheta din nou.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The GS1 barcode could not be read: it starts with {snippet}, which is not a GS1 Application Identifier.</source>
+        <translation>Codul de bare GS1 nu a putut fi citit: începe cu {snippet}, care nu este un identificator de aplicație GS1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The GS1 barcode could not be read: after ({ai}) {value} comes {snippet}, which is not a GS1 Application Identifier.</source>
+        <translation>Codul de bare GS1 nu a putut fi citit: după ({ai}) {value} urmează {snippet}, care nu este un identificator de aplicație GS1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The GS1 barcode could not be read: ({ai}) {title} is empty; it must hold {format}.</source>
+        <translation>Codul de bare GS1 nu a putut fi citit: ({ai}) {title} este gol; trebuie să conțină {format}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The GS1 barcode could not be read: ({ai}) {title} holds {snippet}, but must hold {format}.</source>
+        <translation>Codul de bare GS1 nu a putut fi citit: ({ai}) {title} conține {snippet}, dar trebuie să conțină {format}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The GS1 barcode could not be read: ({ai}) {title} holds {value}, which is not a valid date.</source>
+        <translation>Codul de bare GS1 nu a putut fi citit: ({ai}) {title} conține {value}, care nu este o dată validă.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The ({ai}) {title} {value} may have run on into the next field: the scanner may be dropping the FNC1 group separator. Set it to send ASCII 29, or one of the substitutes configured for this station.</source>
+        <translation>({ai}) {title} {value} poate s-a prelungit în câmpul următor: scanerul poate pierde separatorul de grup FNC1. Setați-l să trimită ASCII 29 sau unul dintre înlocuitorii configurați pentru această stație.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>({ai}) {title} is empty.</source>
+        <translation>({ai}) {title} este gol.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>({ai}) {title} holds characters that GS1 barcodes cannot carry.</source>
+        <translation>({ai}) {title} conține caractere pe care codurile de bare GS1 nu le pot purta.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>({ai}) appears twice with different values, {first} and {second}.</source>
+        <translation>({ai}) apare de două ori cu valori diferite, {first} și {second}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>({ai}) {name} {key} has a wrong check digit: it should be {expected}, not {actual}.</source>
+        <translation>({ai}) {name} {key} are cifra de control greșită: ar trebui să fie {expected}, nu {actual}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{ai} must come with {partners}, which this barcode does not hold.</source>
+        <translation>{ai} trebuie să fie însoțit de {partners}, pe care acest cod de bare nu îl conține.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{ai} and {other} must not appear together.</source>
+        <translation>{ai} și {other} nu trebuie să apară împreună.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The {symbology} barcode holds {value}, which is not a GTIN (8, 12, 13 or 14 digits). Scan the label again.</source>
+        <translation>Codul de bare {symbology} conține {value}, care nu este un GTIN (8, 12, 13 sau 14 cifre). Scanați eticheta din nou.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GTIN {gtin} has a wrong check digit: it should be {expected}, not {actual}.</source>
+        <translation>GTIN-ul {gtin} are cifra de control greșită: ar trebui să fie {expected}, nu {actual}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The GTIN could not be read: {detail}</source>
+        <translation>GTIN-ul nu a putut fi citit: {detail}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The web address in this barcode holds spaces, control characters or characters a web address cannot carry. Scan the label again.</source>
+        <translation>Adresa web din acest cod de bare conține spații, caractere de control sau caractere pe care o adresă web nu le poate purta. Scanați eticheta din nou.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This web address is not a GS1 Digital Link the station can read ({detail}). Scan the item&apos;s GS1 barcode or a station label instead.</source>
+        <translation>Această adresă web nu este un GS1 Digital Link pe care stația îl poate citi ({detail}). Scanați în schimb codul de bare GS1 al articolului sau o etichetă a stației.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The label may be damaged or misprinted: scan it again, and if this message stays, set the item aside and call a line lead.</source>
+        <translation>Eticheta poate fi deteriorată sau greșit tipărită: scanați-o din nou, iar dacă mesajul rămâne, puneți articolul deoparte și chemați un șef de linie.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The ISO/IEC 15434 label ends after its header. Scan the label again; if this message stays, call a line lead.</source>
+        <translation>Eticheta ISO/IEC 15434 se termină după antet. Scanați eticheta din nou; dacă mesajul rămâne, chemați un șef de linie.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This ISO/IEC 15434 label uses format {format}; the station reads only format 06 (ANSI MH10.8.2 data identifiers). Scan another label on the package, or call a line lead.</source>
+        <translation>Această etichetă ISO/IEC 15434 folosește formatul {format}; stația citește doar formatul 06 (identificatori de date ANSI MH10.8.2). Scanați altă etichetă de pe ambalaj sau chemați un șef de linie.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The ISO/IEC 15434 label arrived without its group separators (GS), so its fields cannot be told apart. Set the scanner to send control characters, or a substitute such as {{GS}}, and scan again.</source>
+        <translation>Eticheta ISO/IEC 15434 a sosit fără separatorii de grup (GS), deci câmpurile ei nu pot fi deosebite. Setați scanerul să trimită caractere de control sau un înlocuitor precum {{GS}} și scanați din nou.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The ISO/IEC 15434 label holds no data. Scan the label again; if this message stays, call a line lead.</source>
+        <translation>Eticheta ISO/IEC 15434 nu conține date. Scanați eticheta din nou; dacă mesajul rămâne, chemați un șef de linie.</translation>
+    </message>
+</context>
+<context>
     <name>ScanPage</name>
     <message>
-        <location filename="../../../src/tracestation/ui/scan/scan_page.py" line="+31"/>
+        <location filename="../../../src/tracestation/ui/scan/scan_page.py" line="+32"/>
         <source>Next</source>
         <translation>Urmează</translation>
     </message>
@@ -1780,7 +1977,7 @@ Conflictul {id}</translation>
 <context>
     <name>Verdicts</name>
     <message>
-        <location filename="../../../src/tracestation/ui/verdict_text.py" line="+25"/>
+        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="-194"/>
         <source>Welcome, {name}.</source>
         <translation>Bun venit, {name}.</translation>
     </message>
@@ -1800,7 +1997,7 @@ Conflictul {id}</translation>
         <translation>Comanda de lucru {work_order}: {quantity} x {part}.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Operation {operation} {name} ({kind}).</source>
         <translation>Operația {operation} {name} ({kind}).</translation>
     </message>
@@ -1830,7 +2027,7 @@ Conflictul {id}</translation>
         <translation>Serie atribuită: {unit} pe {work_order}; eticheta se tipărește.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Unit {unit} selected.</source>
         <translation>Unitatea {unit} este selectată.</translation>
     </message>
@@ -1840,7 +2037,7 @@ Conflictul {id}</translation>
         <translation>Unitatea {unit} este în remediere. Scanați CMD:REMOVE, apoi piesa de scos.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{child} installed in {unit}.</source>
         <translation>{child} a fost montat în {unit}.</translation>
     </message>
@@ -1855,12 +2052,12 @@ Conflictul {id}</translation>
         <translation>Mod demontare pentru {unit}: scanați piesa sau lotul de scos.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{child} removed from {unit}. Scan its replacement, then CMD:DONE.</source>
         <translation>{child} a fost scos din {unit}. Scanați înlocuitorul, apoi CMD:DONE.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Operation {operation} done for {unit}.</source>
         <translation>Operația {operation} este încheiată pentru {unit}.</translation>
     </message>
@@ -1870,27 +2067,27 @@ Conflictul {id}</translation>
         <translation>Remedierea pentru {unit} este încheiată; unitatea trebuie testată din nou.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Operation {operation} done for {unit}; it has finished its routing.</source>
         <translation>Operația {operation} este încheiată pentru {unit}; unitatea și-a terminat fluxul tehnologic.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Rework done for {unit}; it has finished its routing again.</source>
         <translation>Remedierea pentru {unit} este încheiată; unitatea și-a terminat din nou fluxul tehnologic.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{qty} {uom} of lot {lot} kitted to {work_order} ({left} {uom} still to kit).</source>
         <translation>{qty} {uom} din lotul {lot} au fost alocate pe {work_order} (mai sunt de alocat {left} {uom}).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Testing {unit}: scan CMD:PASS or CMD:FAIL.</source>
         <translation>Se testează {unit}: scanați CMD:PASS sau CMD:FAIL.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{unit} passed {test}.</source>
         <translation>{unit} a trecut {test}.</translation>
     </message>
@@ -1905,17 +2102,17 @@ Conflictul {id}</translation>
         <translation>{unit} a fost ambalată în cutia {sscc} ({count} din {capacity}).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{unit} packed; carton {sscc} is full with {count} and closed; its label is printing.</source>
         <translation>{unit} a fost ambalată; cutia {sscc} este plină cu {count} și închisă; eticheta se tipărește.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Carton {sscc} closed with {count} units; its label is printing.</source>
         <translation>Cutia {sscc} a fost închisă cu {count} unități; eticheta se tipărește.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Lead {name}: scan your PIN.</source>
         <translation>Șef de linie {name}: scanați PIN-ul.</translation>
     </message>
@@ -1925,22 +2122,22 @@ Conflictul {id}</translation>
         <translation>PIN acceptat, {name}. Scanați codul motivului (RSN:...).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Reason {reason} noted. A lead scans badge and PIN to sign.</source>
         <translation>Motivul {reason} a fost notat. Un șef de linie scanează ecusonul și PIN-ul pentru semnare.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Picking up where this station left off: {work_order}, operation {operation}, unit {unit}.</source>
         <translation>Se continuă de unde a rămas stația: {work_order}, operația {operation}, unitatea {unit}.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Override signed by {name} ({rule} waived); deviation recorded.</source>
         <translation>Derogare semnată de {name} (regula {rule} ridicată); derogarea a fost înregistrată.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{detail}</source>
         <translation>{detail}</translation>
     </message>
@@ -1950,27 +2147,27 @@ Conflictul {id}</translation>
         <translation>Scanarea nu a putut fi salvată ({detail}). Nu s-a înregistrat nimic: scanați din nou; dacă se repetă, chemați șeful de linie.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>The station could not judge this scan ({detail}). Nothing was recorded: scan it again; if this repeats, call a line lead.</source>
         <translation>Stația nu a putut evalua această scanare ({detail}). Nu s-a înregistrat nimic: scanați din nou; dacă se repetă, chemați șeful de linie.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Only part of a barcode arrived ({scan}). Scan the label again.</source>
         <translation>A sosit doar o parte din codul de bare ({scan}). Scanați eticheta din nou.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>The scanner sent a long burst of unreadable data. Check its cable and baud rate, then scan again.</source>
         <translation>Scanerul a trimis un șir lung de date ilizibile. Verificați cablul și viteza (baud), apoi scanați din nou.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>The same scan ({scan}) was read twice within a second; it counts once.</source>
         <translation>Aceeași scanare ({scan}) a fost citită de două ori într-o secundă; contează o singură dată.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Nobody is logged in. Scan your badge first.</source>
         <translation>Nu este nimeni autentificat. Scanați mai întâi ecusonul.</translation>
     </message>
@@ -1980,112 +2177,112 @@ Conflictul {id}</translation>
         <translation>{value} nu este un ecuson cunoscut. Scanați-vă ecusonul sau cereți șefului de linie să vă adauge.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>No work order selected. Scan the work order (WO:...) first.</source>
         <translation>Nicio comandă de lucru selectată. Scanați mai întâi comanda de lucru (WO:...).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>No operation selected on {work_order}. Scan the operation (OPN:...) first.</source>
         <translation>Nicio operație selectată pe {work_order}. Scanați mai întâi operația (OPN:...).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Work order {work_order} does not exist. Check the traveler and scan again.</source>
         <translation>Comanda de lucru {work_order} nu există. Verificați fișa de însoțire și scanați din nou.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Work order {work_order} is closed. Scan an open work order.</source>
         <translation>Comanda de lucru {work_order} este închisă. Scanați o comandă deschisă.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Part {part} has no routing. Ask planning to add it.</source>
         <translation>Reperul {part} nu are flux tehnologic. Cereți planificării să-l adauge.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{part} has no operation {operation}. Its operations: {known}.</source>
         <translation>{part} nu are operația {operation}. Operațiile lui: {known}.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Part {part} does not exist in master data. Check the label.</source>
         <translation>Reperul {part} nu există în datele de bază. Verificați eticheta.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Part {part} is not tracked; it needs no scan.</source>
         <translation>Reperul {part} nu este urmărit; nu trebuie scanat.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{value} is not a known badge, serial, lot or work order. Scan a prefixed label (LOT:, SN:, WO:).</source>
         <translation>{value} nu este un ecuson, o serie, un lot sau o comandă cunoscută. Scanați o etichetă cu prefix (LOT:, SN:, WO:).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>{value} matches {matches}. Scan a prefixed label (SN:, LOT:, WO:) instead.</source>
         <translation>{value} corespunde cu {matches}. Scanați în schimb o etichetă cu prefix (SN:, LOT:, WO:).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>No part carries GTIN {gtin}. Scan the station&apos;s LOT: label or ask planning to add the GTIN.</source>
         <translation>Niciun reper nu are GTIN-ul {gtin}. Scanați eticheta LOT: a stației sau cereți planificării să adauge GTIN-ul.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Supplier part {supplier_part} is not cross-referenced to a part. Scan the station&apos;s LOT: label or ask planning to add it.</source>
         <translation>Codul furnizorului {supplier_part} nu este asociat unui reper. Scanați eticheta LOT: a stației sau cereți planificării să-l adauge.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>The label holds no serial, lot, part or container. Scan another label.</source>
         <translation>Eticheta nu conține nicio serie, lot, reper sau ambalaj. Scanați altă etichetă.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{serial} is not a known unit here. Check the label, or scan a unit of this work order.</source>
         <translation>{serial} nu este o unitate cunoscută aici. Verificați eticheta sau scanați o unitate a acestei comenzi.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>{serial} is not a known unit. Finish {unit} (CMD:DONE) or CMD:CANCEL before starting a new unit.</source>
         <translation>{serial} nu este o unitate cunoscută. Terminați {unit} (CMD:DONE) sau CMD:CANCEL înainte de a începe o unitate nouă.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>{value} is not a label this station reads (not a unit, lot or station code). Scan the label again; {unit} stays open.</source>
         <translation>{value} nu este o etichetă pe care stația o citește (nici unitate, nici lot, nici cod de stație). Scanați din nou eticheta; {unit} rămâne deschisă.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Serial {serial} exists for several parts ({parts}). Scan SN:&lt;part&gt;/{serial}.</source>
         <translation>Seria {serial} există pentru mai multe repere ({parts}). Scanați SN:&lt;reper&gt;/{serial}.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Serial {serial} of {part} is already registered. Scan another serial.</source>
         <translation>Seria {serial} a reperului {part} este deja înregistrată. Scanați altă serie.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{part} on {work_order} is not serialized; scan lots only.</source>
         <translation>{part} de pe {work_order} nu are serii; scanați doar loturi.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Work order {work_order} already has all {quantity} units. Call a line lead.</source>
         <translation>Comanda de lucru {work_order} are deja toate cele {quantity} unități. Chemați șeful de linie.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{unit} belongs to {work_order}, not {selected}. Scan WO:{work_order} or another unit.</source>
         <translation>{unit} aparține de {work_order}, nu de {selected}. Scanați WO:{work_order} sau altă unitate.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>{unit} failed test; take it to rework first.</source>
         <translation>{unit} a picat testul; duceți-o mai întâi la remediere.</translation>
     </message>
@@ -2095,22 +2292,22 @@ Conflictul {id}</translation>
         <translation>{unit} are starea {status}; nu poate fi prelucrată. Chemați șeful de linie.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{unit} has finished its routing; operation {operation} is behind it.</source>
         <translation>{unit} și-a terminat fluxul tehnologic; operația {operation} este deja depășită.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{unit} is not ready for operation {operation}: its next operation is {expected} {expected_name}.</source>
         <translation>{unit} nu este pregătită pentru operația {operation}: următoarea ei operație este {expected} {expected_name}.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>{unit} is {status}, not passed; only passed units are packed.</source>
         <translation>{unit} are starea {status}, nu este testată cu succes; se ambalează doar unitățile care au trecut testul.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Scan the parent unit before {serial}.</source>
         <translation>Scanați unitatea părinte înainte de {serial}.</translation>
     </message>
@@ -2125,77 +2322,77 @@ Conflictul {id}</translation>
         <translation>Terminați unitatea curentă (CMD:DONE) sau CMD:CANCEL înainte de o serie nouă.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{part} is not on the bill of materials of {parent} at operation {operation}. Check the part.</source>
         <translation>{part} nu este în lista de materiale a lui {parent} la operația {operation}. Verificați piesa.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>{unit} already has its {qty} {uom} of {part}. Scan the next part or CMD:DONE.</source>
         <translation>{unit} are deja cele {qty} {uom} de {part}. Scanați următoarea piesă sau CMD:DONE.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{qty} {uom} of {part} is more than the {remaining} {uom} still needed. Scan QTY: with a smaller quantity.</source>
         <translation>{qty} {uom} de {part} depășește cele {remaining} {uom} încă necesare. Scanați QTY: cu o cantitate mai mică.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>{work_order} already has all {qty} {uom} of {part} kitted.</source>
         <translation>{work_order} are deja alocate toate cele {qty} {uom} de {part}.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{qty} {uom} of {part} is more than the {remaining} {uom} still to kit.</source>
         <translation>{qty} {uom} de {part} depășește cele {remaining} {uom} care mai sunt de alocat.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Lot {lot} of {part} is on hold since {since} (reason: {reason}). Scan another lot or call a line lead.</source>
         <translation>Lotul {lot} de {part} este blocat din {since} (motiv: {reason}). Scanați alt lot sau chemați șeful de linie.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Lot {lot} of {part} is in quarantine since {since} (reason: {reason}). Scan another lot.</source>
         <translation>Lotul {lot} de {part} este în carantină din {since} (motiv: {reason}). Scanați alt lot.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Lot {lot} of {part} was rejected on {since} (reason: {reason}). Scan another lot.</source>
         <translation>Lotul {lot} de {part} a fost respins la {since} (motiv: {reason}). Scanați alt lot.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Lot {lot} of {part} is used up. Scan another lot.</source>
         <translation>Lotul {lot} de {part} este epuizat. Scanați alt lot.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Lot {lot} of {part} has only {on_hand} {uom}; {qty} {uom} needed. Scan another lot or QTY: for less.</source>
         <translation>Lotul {lot} de {part} mai are doar {on_hand} {uom}; sunt necesare {qty} {uom}. Scanați alt lot sau QTY: pentru mai puțin.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Lot {lot} of {part} expired on {expiry}. A line lead may override: badge, PIN, reason.</source>
         <translation>Lotul {lot} de {part} a expirat la {expiry}. Un șef de linie poate aproba derogarea: ecuson, PIN, motiv.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Lot {lot} of {part} is not known. Check the label or ask stores to receive it.</source>
         <translation>Lotul {lot} de {part} nu este cunoscut. Verificați eticheta sau cereți magaziei să-l recepționeze.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Lot code {lot} exists for several parts ({parts}). Scan LOT:&lt;part&gt;/{lot}.</source>
         <translation>Codul de lot {lot} există pentru mai multe repere ({parts}). Scanați LOT:&lt;reper&gt;/{lot}.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Operation {operation} is a {kind} step; lots are not scanned here.</source>
         <translation>Operația {operation} este un pas de tip {kind}; aici nu se scanează loturi.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{unit} cannot be installed in itself.</source>
         <translation>{unit} nu poate fi montată în ea însăși.</translation>
     </message>
@@ -2205,67 +2402,67 @@ Conflictul {id}</translation>
         <translation>{child} este montat în {parent}. Scoateți-l mai întâi de acolo (remediere) sau scanați altul.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>{child} has not finished its own routing (status {status}, last operation {operation}). Scan a finished one.</source>
         <translation>{child} nu și-a terminat propriul flux tehnologic (stare {status}, ultima operație {operation}). Scanați unul terminat.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>{unit} still needs: {missing}. Scan them, then CMD:DONE.</source>
         <translation>{unit} mai are nevoie de: {missing}. Scanați-le, apoi CMD:DONE.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>{child} is not installed in {unit} at this operation. Scan a part that is.</source>
         <translation>{child} nu este montat în {unit} la această operație. Scanați o piesă care este.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>No unit under test. Scan the unit, then CMD:PASS or CMD:FAIL.</source>
         <translation>Nicio unitate în test. Scanați unitatea, apoi CMD:PASS sau CMD:FAIL.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>No open carton for {work_order}. Scan a unit to pack first.</source>
         <translation>Nicio cutie deschisă pentru {work_order}. Scanați mai întâi o unitate de ambalat.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Carton {sscc} scanned; cartons are not scanned at this step.</source>
         <translation>Cutia {sscc} a fost scanată; la acest pas nu se scanează cutii.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>CMD:{command} does nothing at operation {operation} ({kind}).</source>
         <translation>CMD:{command} nu are efect la operația {operation} ({kind}).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Nothing waits for a lead&apos;s signature. Scan your work.</source>
         <translation>Nimic nu așteaptă semnătura unui șef de linie. Continuați scanarea.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>A line lead scans the badge before the PIN.</source>
         <translation>Șeful de linie scanează ecusonul înaintea PIN-ului.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Wrong PIN for {name} ({left} of {limit} tries left before it locks). Scan the PIN again.</source>
         <translation>PIN greșit pentru {name} (mai rămân {left} din {limit} încercări până la blocare). Scanați PIN-ul din nou.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Wrong PIN for {name} {attempts} times: the PIN is locked until {until}, or until another lead unlocks it. Another lead may sign.</source>
         <translation>PIN greșit pentru {name} de {attempts} ori: PIN-ul este blocat până la {until} sau până când îl deblochează alt șef de linie. Poate semna alt șef de linie.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>PIN of {name} is locked after {attempts} wrong tries until {until}, or until another lead unlocks it. Another lead may sign.</source>
         <translation>PIN-ul lui {name} este blocat după {attempts} încercări greșite până la {until} sau până când îl deblochează alt șef de linie. Poate semna alt șef de linie.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Override cancelled.</source>
         <translation>Derogare anulată.</translation>
     </message>
@@ -2275,7 +2472,7 @@ Conflictul {id}</translation>
         <translation>Eticheta nu s-a tipărit ({detail}); este păstrată și se tipărește când imprimanta răspunde.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Scan your badge.</source>
         <translation>Scanați-vă ecusonul.</translation>
     </message>
@@ -2290,12 +2487,12 @@ Conflictul {id}</translation>
         <translation>Scanați operația (OPN:...) pentru {work_order}.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Needs a line lead: badge, PIN and reason code (RSN:...), or scan anything else to cancel.</source>
         <translation>Este nevoie de șeful de linie: ecuson, PIN și cod de motiv (RSN:...), sau scanați orice altceva pentru anulare.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Scan a new serial or CMD:NEW for {part}.</source>
         <translation>Scanați o serie nouă sau CMD:NEW pentru {part}.</translation>
     </message>
@@ -2330,7 +2527,7 @@ Conflictul {id}</translation>
         <translation>Alocarea este completă. Scanați unitățile de {part} pentru a le trece mai departe.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Scan the unit to test.</source>
         <translation>Scanați unitatea de testat.</translation>
     </message>
@@ -2350,7 +2547,7 @@ Conflictul {id}</translation>
         <translation>Scanați o unitate trecută la test pentru ambalare în {sscc} ({count} în cutie).</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-19"/>
         <source>Serial assigned: {unit} on {work_order}.</source>
         <translation>Serie atribuită: {unit} pe {work_order}.</translation>
     </message>
@@ -2360,12 +2557,12 @@ Conflictul {id}</translation>
         <translation>{unit} a fost ambalată; cutia {sscc} este plină cu {count} și închisă.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Carton {sscc} closed with {count} units.</source>
         <translation>Cutia {sscc} a fost închisă cu {count} unități.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Label printed.</source>
         <translation>Eticheta s-a tipărit.</translation>
     </message>

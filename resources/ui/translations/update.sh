@@ -5,6 +5,9 @@
 # then translate the new (unfinished) entries with pyside6-linguist and run it again.
 set -eu
 BIN="${PYSIDE6_BIN:-.venv/bin}"
+# The core's messages (src/tracestation/messages) reach the window's sources through a generated
+# module; write it first so lupdate sees every message as the core words it.
+PYTHONPATH=src "$BIN/python" -m tracestation.messages.generate
 SOURCES=$(find src/tracestation/ui -name '*.py' | sort)
 for lang in en ro; do
     ts="resources/ui/translations/tracestation_${lang}.ts"

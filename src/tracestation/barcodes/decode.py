@@ -26,6 +26,8 @@ from tracestation.barcodes.shown import (
 )
 from tracestation.barcodes.station_codes import decode_station_code, looks_like_station_code
 from tracestation.barcodes.symbology import split_symbology
+from tracestation.messages.base import Said, said
+from tracestation.messages.scan_errors import ScanError
 
 MAX_SCAN_LENGTH = 4096
 
@@ -41,30 +43,21 @@ def decode(raw: str, options: DecodeOptions | None = None) -> Decoded:
     try:
         decoded = _decode(raw, options or DecodeOptions())
     except Exception as exc:  # the contract is "never raises"; a bug must not stop the line
-        decoded = Decoded(
-            "bare",
-            raw[:64],
-            error=f"The station could not read this scan (internal error: {type(exc).__name__})."
-            " Scan the label again; if it keeps failing, call a line lead.",
-        )
+        problem = said(ScanError.INTERNAL_ERROR, error=type(exc).__name__)
+        decoded = Decoded("bare", raw[:64], problems=(problem,))
     return replace(decoded, raw=shown_scan(decoded.raw))
 
 
 def _decode(raw: str, options: DecodeOptions) -> Decoded:
     if len(raw) > MAX_SCAN_LENGTH:
-        return Decoded(
-            "bare",
-            raw[:64],
-            error=f"The scan is {len(raw)} characters long, more than any label holds "
-            f"({MAX_SCAN_LENGTH}): several scans may have run together. "
-            "Scan the label again, one label at a time.",
-        )
+        too_long = said(ScanError.TOO_LONG, length=str(len(raw)), limit=str(MAX_SCAN_LENGTH))
+        return Decoded("bare", raw[:64], problems=(too_long,))
     text = raw.strip(_SURROUNDING_WHITESPACE)
     if not text:
-        return Decoded("bare", raw, error="The scan was empty. Scan the label again.")
-    unreadable = _not_text_error(text)
+        return Decoded("bare", raw, problems=(said(ScanError.EMPTY),))
+    unreadable = _not_text_problem(text)
     if unreadable is not None:
-        return Decoded("bare", raw, error=unreadable)
+        return Decoded("bare", raw, problems=(unreadable,))
     identifier, data = split_symbology(text)
     symbology = identifier.value if identifier is not None else None
     if data[: len(PIN_PREFIX)].upper() == PIN_PREFIX:
@@ -72,13 +65,8 @@ def _decode(raw: str, options: DecodeOptions) -> Decoded:
         data = PIN_PREFIX + data[len(PIN_PREFIX) :]
     elif holds_pin(data):
         # Never a value to look up or record: it would carry the PIN into the journal.
-        return Decoded(
-            "bare",
-            raw,
-            symbology=symbology,
-            error=f"The scan {_preview(data)} holds a PIN run together with another label. "
-            "Scan one label at a time.",
-        )
+        run_together = said(ScanError.PIN_RUN_TOGETHER, scan=_preview(data))
+        return Decoded("bare", raw, symbology=symbology, problems=(run_together,))
     if looks_like_station_code(data):
         return replace(decode_station_code(raw, data), symbology=symbology)
     if looks_like_iso15434(data):
@@ -89,13 +77,11 @@ def _decode(raw: str, options: DecodeOptions) -> Decoded:
     if gs1 is not None:
         return gs1
     if not data:
-        return Decoded(
-            "bare", raw, symbology=symbology, error="The scan was empty. Scan the label again."
-        )
+        return Decoded("bare", raw, symbology=symbology, problems=(said(ScanError.EMPTY),))
     return Decoded("bare", raw, {"value": data}, symbology=symbology)
 
 
-def _not_text_error(text: str) -> str | None:
+def _not_text_problem(text: str) -> Said | None:
     """Why a scan holding bytes that are not text, or control characters, cannot be read.
 
     GS, RS and EOT belong to GS1 and ISO/IEC 15434 labels; any other control character, a byte
@@ -103,20 +89,13 @@ def _not_text_error(text: str) -> str | None:
     means the scanner and the station disagree about the character set or the framing."""
     scan = _preview(text)
     odd_bytes = not_text(text)
-    if odd_bytes or "\ufffd" in text:
-        which = f" ({odd_bytes})" if odd_bytes else ""
-        return (
-            f"Part of the scan {scan} could not be read: the scanner sent bytes that are not "
-            f"text{which}. Check the scanner's character set (UTF-8 or ASCII) and scan the "
-            "label again."
-        )
+    if odd_bytes:
+        return said(ScanError.NOT_TEXT, scan=scan, bytes=odd_bytes)
+    if "\ufffd" in text:
+        return said(ScanError.REPLACED_CHARACTERS, scan=scan)
     controls = control_characters(text)
     if controls:
-        return (
-            f"The scan {scan} holds control characters that are not part of any label "
-            f"({controls}): the scanner sent bytes that are not text. Check the scanner's "
-            "prefix, suffix and character set, then scan the label again or enter it by hand."
-        )
+        return said(ScanError.CONTROL_CHARACTERS, scan=scan, controls=controls)
     return None
 
 

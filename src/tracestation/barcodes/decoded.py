@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from tracestation.messages.base import Said
+
 ScanKind = Literal["gs1", "iso15434", "station", "bare"]
 
 GS = "\x1d"
@@ -35,6 +37,9 @@ class Decoded:
     operation, command, pin, reason, value (a bare value), and more for GS1 and ISO 15434.
     Dates are `YYYY-MM-DD` strings.
 
+    `problems` say why a scan cannot be read, as codes with their facts (`ScanError`); `error`
+    is their English.
+
     A PIN is a secret: `raw` shows it as `PIN:****` and `fields["pin"]` as `****`; only `pin`
     holds it, for the station core to verify. `pin` is left out of `repr` and `to_json`.
     """
@@ -45,12 +50,19 @@ class Decoded:
     symbology: str | None = None
     ai: dict[str, str] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
-    error: str | None = None
+    problems: tuple[Said, ...] = ()
     pin: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
-        return self.error is None
+        return not self.problems
+
+    @property
+    def error(self) -> str | None:
+        """Why the scan cannot be read, in English: the problems' sentences; None if it can."""
+        if not self.problems:
+            return None
+        return " ".join(message.render(params) for message, params in self.problems)
 
     def to_json(self) -> dict[str, Any]:
         return {

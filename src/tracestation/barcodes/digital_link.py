@@ -13,6 +13,8 @@ from biip.gs1_digital_link_uris import GS1DigitalLinkURI
 
 from tracestation.barcodes.decoded import Decoded
 from tracestation.barcodes.gs1_reading import gs1_error, read_gs1_elements
+from tracestation.messages.base import said
+from tracestation.messages.scan_errors import ScanError
 
 
 def looks_like_digital_link(data: str) -> bool:
@@ -22,20 +24,10 @@ def looks_like_digital_link(data: str) -> bool:
 def decode_digital_link(raw: str, symbology: str | None, data: str) -> Decoded:
     """Read a Digital Link URI with biip, then check it like any GS1 element string."""
     if not data.isascii() or any(ord(ch) < 33 or ord(ch) == 127 for ch in data):
-        return gs1_error(
-            raw,
-            symbology,
-            "The web address in this barcode holds spaces, control characters or characters "
-            "a web address cannot carry. Scan the label again.",
-        )
+        return gs1_error(raw, symbology, said(ScanError.LINK_BAD_CHARACTERS))
     try:
         uri = GS1DigitalLinkURI.parse(data)
     except (ParseError, ValueError) as exc:
-        return gs1_error(
-            raw,
-            symbology,
-            f"This web address is not a GS1 Digital Link the station can read "
-            f"({str(exc).rstrip('.')}). "
-            "Scan the item's GS1 barcode or a station label instead.",
-        )
+        not_gs1 = said(ScanError.LINK_NOT_GS1, detail=str(exc).rstrip("."))
+        return gs1_error(raw, symbology, not_gs1)
     return read_gs1_elements(raw, symbology, uri.element_strings)

@@ -29,6 +29,8 @@ from tracestation.barcodes.gs1_reading import (
     read_gs1_elements,
 )
 from tracestation.barcodes.symbology import carries_gs1_message, carries_gtin
+from tracestation.messages.base import said
+from tracestation.messages.scan_errors import ScanError
 
 _HRI_ELEMENT = re.compile(r"\((\d{2,4})\)([^()]*)")
 _KEYS_WITH_CHECK_DIGITS = ("00", "01", "02")
@@ -64,47 +66,30 @@ def _looks_like_element_strings(data: str) -> bool:
 
 def _decode_element_strings(raw: str, symbology: str | None, data: str) -> Decoded:
     if not data.isascii():
-        return gs1_error(
-            raw,
-            symbology,
-            "The GS1 barcode holds characters no GS1 barcode can carry; the scanner's keyboard "
-            "layout may not match the station's. Check the scanner settings and scan again.",
-        )
+        return gs1_error(raw, symbology, said(ScanError.GS1_NOT_ASCII))
     if any((ord(ch) < 32 and ch != GS) or ord(ch) == 127 for ch in data):
-        return gs1_error(
-            raw,
-            symbology,
-            "The GS1 barcode holds control characters other than the group separator. "
-            "Scan the label again.",
-        )
+        return gs1_error(raw, symbology, said(ScanError.GS1_CONTROL_CHARACTERS))
     try:
         elements = parse_element_strings(data)
     except UnreadableGS1 as exc:
-        return gs1_error(raw, symbology, f"The GS1 barcode could not be read: {exc} {WHAT_TO_DO}")
+        return gs1_error(raw, symbology, *exc.problems, WHAT_TO_DO)
     return read_gs1_elements(raw, symbology, elements)
 
 
 def _decode_gtin(raw: str, symbology: str | None, body: str) -> Decoded:
     """EAN-13, UPC-A, EAN-8 and ITF-14 carry one GTIN; it is reported as the 14-digit form."""
     if not _is_digits(body) or len(body) not in (8, 12, 13, 14):
-        return gs1_error(
-            raw,
-            symbology,
-            f"The {symbology} barcode holds {body[:24]!r}, which is not a GTIN "
-            "(8, 12, 13 or 14 digits). Scan the label again.",
-        )
+        not_gtin = said(ScanError.GTIN_NOT_DIGITS, symbology=str(symbology), value=repr(body[:24]))
+        return gs1_error(raw, symbology, not_gtin)
     expected = gs1_standard_check_digit(body[:-1])
     if int(body[-1]) != expected:
-        return gs1_error(
-            raw,
-            symbology,
-            f"GTIN {body} has a wrong check digit: it should be {expected}, not {body[-1]}. "
-            + WHAT_TO_DO,
-        )
+        wrong = said(ScanError.GTIN_CHECK_DIGIT, gtin=body, expected=str(expected), actual=body[-1])
+        return gs1_error(raw, symbology, wrong, WHAT_TO_DO)
     try:
         gtin = Gtin.parse(body)
     except ParseError as exc:
-        return gs1_error(raw, symbology, f"The GTIN could not be read: {exc} {WHAT_TO_DO}")
+        unreadable = said(ScanError.GTIN_UNREADABLE, detail=str(exc))
+        return gs1_error(raw, symbology, unreadable, WHAT_TO_DO)
     return Decoded("gs1", raw, {"gtin": gtin.as_gtin_14()}, symbology=symbology)
 
 

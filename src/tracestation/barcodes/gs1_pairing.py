@@ -20,6 +20,9 @@ from dataclasses import dataclass
 from biip import ParseError
 from biip.gs1_application_identifiers import GS1ApplicationIdentifier
 
+from tracestation.messages.base import Said, said
+from tracestation.messages.scan_errors import ScanError
+
 _SYNTAX_DICTIONARY_RULES = """
 01        ex=02,255,37
 02        req=37
@@ -90,10 +93,10 @@ class _Rule:
     excludes: tuple[str, ...] = ()
 
 
-def pairing_problems(ais: Iterable[str]) -> list[str]:
+def pairing_problems(ais: Iterable[str]) -> list[Said]:
     """Say, for the AIs of one scan, which mandatory partners are missing and which pairs clash."""
     present = list(dict.fromkeys(ais))
-    problems: list[str] = []
+    problems: list[Said] = []
     clashes: set[frozenset[str]] = set()
     for ai in present:
         rule = _RULES.get(ai)
@@ -102,15 +105,20 @@ def pairing_problems(ais: Iterable[str]) -> list[str]:
         for alternatives in rule.requires:
             if not any(_matches(pattern, other) for pattern in alternatives for other in present):
                 problems.append(
-                    f"{_label(ai)} must come with {_either(alternatives)}, "
-                    "which this barcode does not hold."
+                    said(
+                        ScanError.GS1_MISSING_PARTNER,
+                        ai=_label(ai),
+                        partners=_either(alternatives),
+                    )
                 )
         for pattern in rule.excludes:
             for other in present:
                 pair = frozenset((ai, other))
                 if other != ai and _matches(pattern, other) and pair not in clashes:
                     clashes.add(pair)
-                    problems.append(f"{_label(ai)} and {_label(other)} must not appear together.")
+                    problems.append(
+                        said(ScanError.GS1_PAIR_CLASH, ai=_label(ai), other=_label(other))
+                    )
     return problems
 
 

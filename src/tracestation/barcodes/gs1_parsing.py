@@ -15,6 +15,8 @@ from biip.gs1_application_identifiers import GS1ApplicationIdentifier
 from biip.gs1_element_strings import GS1ElementString, GS1ElementStrings
 
 from tracestation.barcodes.decoded import GS
+from tracestation.messages.base import Said, said
+from tracestation.messages.scan_errors import ScanError
 
 DATE_AIS = frozenset({"11", "12", "13", "15", "16", "17"})
 
@@ -22,7 +24,11 @@ _CONFIG = ParseConfig(separator_chars=(GS,))
 
 
 class UnreadableGS1(Exception):
-    """Element strings that cannot be split; the message is worded for the operator."""
+    """Element strings that cannot be split; `problems` say which field was wrong."""
+
+    def __init__(self, *problems: Said) -> None:
+        super().__init__(" ".join(message.render(params) for message, params in problems))
+        self.problems = problems
 
 
 def restore_group_separators(text: str, substitutes: Iterable[str]) -> str:
@@ -45,11 +51,11 @@ def parse_element_strings(data: str) -> GS1ElementStrings:
         try:
             ai = GS1ApplicationIdentifier.extract(rest)
         except ParseError:
-            raise UnreadableGS1(_no_ai_reason(rest, elements, data)) from None
+            raise UnreadableGS1(*_no_ai_reasons(rest, elements, data)) from None
         try:
             element = GS1ElementString.extract(rest, config=_CONFIG)
         except ParseError:
-            raise UnreadableGS1(_bad_value_reason(ai, rest, elements, data)) from None
+            raise UnreadableGS1(*_bad_value_reasons(ai, rest, elements, data)) from None
         elements.append(element)
         rest = rest[len(element) :].lstrip(GS)
     return elements
@@ -73,42 +79,45 @@ def _describe_component(component: str) -> str:
     return component
 
 
-def _no_ai_reason(rest: str, elements: GS1ElementStrings, data: str) -> str:
+def _no_ai_reasons(rest: str, elements: GS1ElementStrings, data: str) -> list[Said]:
     snippet = _snippet(rest)
     if not elements:
-        return f"it starts with {snippet}, which is not a GS1 Application Identifier."
+        return [said(ScanError.GS1_STARTS_WITHOUT_AI, snippet=snippet)]
     previous = elements[-1]
-    reason = (
-        f"after ({previous.ai.ai}) {previous.value!r} comes {snippet}, "
-        "which is not a GS1 Application Identifier."
+    reason = said(
+        ScanError.GS1_NO_AI_AFTER, ai=previous.ai.ai, value=repr(previous.value), snippet=snippet
     )
-    return reason + _run_on_hint(elements, data)
+    return [reason, *_run_on_hint(elements, data)]
 
 
-def _bad_value_reason(
+def _bad_value_reasons(
     ai: GS1ApplicationIdentifier, rest: str, elements: GS1ElementStrings, data: str
-) -> str:
+) -> list[Said]:
     value = rest[len(ai.ai) :].split(GS, 1)[0]
+    title, form = ai.data_title, describe_format(ai)
     if not value:
-        return f"({ai.ai}) {ai.data_title} is empty; it must hold {describe_format(ai)}."
-    reason = (
-        f"({ai.ai}) {ai.data_title} holds {_snippet(value)}, but must hold {describe_format(ai)}."
+        return [said(ScanError.GS1_FIELD_EMPTY, ai=ai.ai, title=title, format=form)]
+    reason = said(
+        ScanError.GS1_FIELD_FORMAT, ai=ai.ai, title=title, snippet=_snippet(value), format=form
     )
     if ai.ai in DATE_AIS and len(value) >= 6 and value[:6].isdecimal():
-        reason = f"({ai.ai}) {ai.data_title} holds {value[:6]!r}, which is not a valid date."
-    return reason + _run_on_hint(elements, data)
+        reason = said(ScanError.GS1_FIELD_BAD_DATE, ai=ai.ai, title=title, value=repr(value[:6]))
+    return [reason, *_run_on_hint(elements, data)]
 
 
-def _run_on_hint(elements: GS1ElementStrings, data: str) -> str:
+def _run_on_hint(elements: GS1ElementStrings, data: str) -> list[Said]:
     """Without any GS, a failure after a variable-length field is most likely a lost FNC1."""
     if not elements or not elements[-1].ai.separator_required or GS in data:
-        return ""
+        return []
     previous = elements[-1]
-    return (
-        f" The ({previous.ai.ai}) {previous.ai.data_title} {previous.value!r} may have run on "
-        "into the next field: the scanner may be dropping the FNC1 group separator. Set it to "
-        "send ASCII 29, or one of the substitutes configured for this station."
-    )
+    return [
+        said(
+            ScanError.GS1_RUN_ON,
+            ai=previous.ai.ai,
+            title=previous.ai.data_title,
+            value=repr(previous.value),
+        )
+    ]
 
 
 def _snippet(text: str, limit: int = 24) -> str:

@@ -14,6 +14,8 @@ from biip.gs1_element_strings import GS1ElementString, GS1ElementStrings
 from tracestation.barcodes.decoded import Decoded
 from tracestation.barcodes.gs1_pairing import pairing_problems
 from tracestation.barcodes.gs1_parsing import DATE_AIS, UnreadableGS1, parse_element_strings
+from tracestation.messages.base import Said, said
+from tracestation.messages.scan_errors import ScanError
 
 FIELD_NAMES = {
     "00": "sscc",
@@ -49,25 +51,20 @@ _CHECK_DIGIT_LENGTHS = {
 }
 _KEY_NAMES = {"00": "SSCC", "01": "GTIN", "02": "GTIN of the contained items"}
 
-WHAT_TO_DO = (
-    "The label may be damaged or misprinted: scan it again, and if this message stays, "
-    "set the item aside and call a line lead."
-)
+WHAT_TO_DO = said(ScanError.LABEL_DAMAGED)
 
 
 def read_gs1_elements(raw: str, symbology: str | None, elements: GS1ElementStrings) -> Decoded:
     """Check the elements of one GS1 scan and name its fields; errors keep the raw AI map."""
     if not elements:
-        return gs1_error(raw, symbology, "The GS1 barcode holds no data. Scan the label again.")
+        return gs1_error(raw, symbology, said(ScanError.GS1_NO_DATA))
     ai = {element.ai.ai: element.value for element in elements}
     problems = [p for element in elements if (p := _value_problem(element)) is not None]
     problems += _repeated_ai_problems(elements)
     problems += [p for element in elements if (p := check_digit_problem(element)) is not None]
     problems += pairing_problems(element.ai.ai for element in elements)
     if problems:
-        return Decoded(
-            "gs1", raw, symbology=symbology, ai=ai, error=" ".join([*problems, WHAT_TO_DO])
-        )
+        return Decoded("gs1", raw, symbology=symbology, ai=ai, problems=(*problems, WHAT_TO_DO))
     return Decoded(
         "gs1",
         raw,
@@ -78,11 +75,11 @@ def read_gs1_elements(raw: str, symbology: str | None, elements: GS1ElementStrin
     )
 
 
-def gs1_error(raw: str, symbology: str | None, message: str) -> Decoded:
-    return Decoded("gs1", raw, symbology=symbology, error=message)
+def gs1_error(raw: str, symbology: str | None, *problems: Said) -> Decoded:
+    return Decoded("gs1", raw, symbology=symbology, problems=problems)
 
 
-def check_digit_problem(element: GS1ElementString) -> str | None:
+def check_digit_problem(element: GS1ElementString) -> Said | None:
     """Say which AI has a wrong check digit and what the digit should be; None if it is right."""
     length = _CHECK_DIGIT_LENGTHS.get(element.ai.ai)
     key = element.value[:length] if length else ""
@@ -92,33 +89,39 @@ def check_digit_problem(element: GS1ElementString) -> str | None:
     if int(key[-1]) == expected:
         return None
     name = _KEY_NAMES.get(element.ai.ai, element.ai.data_title)
-    return (
-        f"({element.ai.ai}) {name} {key} has a wrong check digit: "
-        f"it should be {expected}, not {key[-1]}."
+    return said(
+        ScanError.GS1_CHECK_DIGIT,
+        ai=element.ai.ai,
+        name=name,
+        key=key,
+        expected=str(expected),
+        actual=key[-1],
     )
 
 
-def _value_problem(element: GS1ElementString) -> str | None:
+def _value_problem(element: GS1ElementString) -> Said | None:
     # biip's patterns let (30) and (7004) be empty and take any Unicode digit for N.
+    ai, title = element.ai.ai, element.ai.data_title
     if not element.value:
-        return f"({element.ai.ai}) {element.ai.data_title} is empty."
+        return said(ScanError.GS1_VALUE_EMPTY, ai=ai, title=title)
     if not element.value.isascii():
-        return (
-            f"({element.ai.ai}) {element.ai.data_title} holds characters "
-            "that GS1 barcodes cannot carry."
-        )
+        return said(ScanError.GS1_VALUE_NOT_ASCII, ai=ai, title=title)
     return None
 
 
-def _repeated_ai_problems(elements: GS1ElementStrings) -> list[str]:
+def _repeated_ai_problems(elements: GS1ElementStrings) -> list[Said]:
     seen: dict[str, str] = {}
     problems = []
     for element in elements:
         first = seen.setdefault(element.ai.ai, element.value)
         if first != element.value:
             problems.append(
-                f"({element.ai.ai}) appears twice with different values, "
-                f"{first!r} and {element.value!r}."
+                said(
+                    ScanError.GS1_AI_TWICE,
+                    ai=element.ai.ai,
+                    first=repr(first),
+                    second=repr(element.value),
+                )
             )
     return problems
 

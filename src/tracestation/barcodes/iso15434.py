@@ -17,6 +17,8 @@ from decimal import Decimal
 
 from tracestation.barcodes.decoded import EOT, GS, RS, Decoded, DecodeOptions
 from tracestation.barcodes.gs1_parsing import restore_group_separators
+from tracestation.messages.base import Said, said
+from tracestation.messages.scan_errors import ScanError
 
 HEADER = "[)>"
 
@@ -44,7 +46,6 @@ _FORMAT_NAMES = {
 }
 _QUANTITY = re.compile(r"[0-9]{1,12}(\.[0-9]{1,6})?")
 _DATA_IDENTIFIER = re.compile(r"(\d{0,3}[A-Z])(.*)", re.DOTALL)
-_SCAN_AGAIN = "Scan the label again; if this message stays, call a line lead."
 
 
 def looks_like_iso15434(data: str) -> bool:
@@ -62,9 +63,7 @@ def decode_iso15434(raw: str, symbology: str | None, data: str, options: DecodeO
     text, trailer_warnings = _without_trailer(text)
     warnings += trailer_warnings
     if not text:
-        return _error(
-            raw, symbology, f"The ISO/IEC 15434 label ends after its header. {_SCAN_AGAIN}"
-        )
+        return _error(raw, symbology, said(ScanError.ISO_HEADER_ONLY))
     envelopes = text.split(RS)
     formats = [envelope[:2] for envelope in envelopes]
     if "06" not in formats:
@@ -76,16 +75,10 @@ def decode_iso15434(raw: str, symbology: str | None, data: str, options: DecodeO
     ]
     bodies = [envelope[2:] for envelope in envelopes if envelope[:2] == "06"]
     if not all(body.startswith(GS) for body in bodies):
-        return _error(
-            raw,
-            symbology,
-            "The ISO/IEC 15434 label arrived without its group separators (GS), so its fields "
-            "cannot be told apart. Set the scanner to send control characters, or a "
-            "substitute such as {GS}, and scan again.",
-        )
+        return _error(raw, symbology, said(ScanError.ISO_NO_SEPARATORS))
     fields = _fields([e for body in bodies for e in body.split(GS)], warnings)
     if not fields:
-        return _error(raw, symbology, f"The ISO/IEC 15434 label holds no data. {_SCAN_AGAIN}")
+        return _error(raw, symbology, said(ScanError.ISO_NO_DATA))
     return Decoded("iso15434", raw, fields, symbology=symbology, warnings=tuple(warnings))
 
 
@@ -171,14 +164,10 @@ def _quantity(value: str) -> str | None:
     return format(Decimal(value).normalize(), "f")
 
 
-def _unsupported_format(format_code: str) -> str:
+def _unsupported_format(format_code: str) -> Said:
     if not format_code:
-        return f"The ISO/IEC 15434 label ends after its header. {_SCAN_AGAIN}"
-    return (
-        f"This ISO/IEC 15434 label uses format {_format_name(format_code)}; the station reads "
-        "only format 06 (ANSI MH10.8.2 data identifiers). Scan another label on the package, "
-        "or call a line lead."
-    )
+        return said(ScanError.ISO_HEADER_ONLY)
+    return said(ScanError.ISO_UNSUPPORTED_FORMAT, format=_format_name(format_code))
 
 
 def _format_name(format_code: str) -> str:
@@ -186,5 +175,5 @@ def _format_name(format_code: str) -> str:
     return f"{format_code!r} ({name})" if name else repr(format_code)
 
 
-def _error(raw: str, symbology: str | None, message: str) -> Decoded:
-    return Decoded("iso15434", raw, symbology=symbology, error=message)
+def _error(raw: str, symbology: str | None, problem: Said) -> Decoded:
+    return Decoded("iso15434", raw, symbology=symbology, problems=(problem,))

@@ -11,6 +11,7 @@ import re
 from decimal import Decimal
 
 from tracestation.barcodes.decoded import Decoded
+from tracestation.messages.scan_errors import ScanError
 
 COMMANDS = frozenset({"DONE", "PASS", "FAIL", "CANCEL", "LOGOUT", "CLOSE", "REMOVE", "NEW"})
 
@@ -29,7 +30,7 @@ def decode_station_code(raw: str, text: str) -> Decoded:
     assert match is not None, "call looks_like_station_code first"
     prefix, body = match.group(1), match.group(2).strip()
     if not body:
-        return _error(raw, f"The {prefix}: label is empty. Scan a complete label.")
+        return _error(raw, ScanError.EMPTY_STATION_CODE, prefix=prefix)
     if prefix == "WO":
         return Decoded("station", raw, {"work_order": body})
     if prefix == "OPN":
@@ -38,7 +39,7 @@ def decode_station_code(raw: str, text: str) -> Decoded:
         name = body.upper()
         if name not in COMMANDS:
             known = ", ".join(sorted(COMMANDS))
-            return _error(raw, f"CMD:{body} is not a station command. Known commands: {known}.")
+            return _error(raw, ScanError.UNKNOWN_COMMAND, command=body, known=known)
         return Decoded("station", raw, {"command": name})
     if prefix == "SN":
         return _qualified(raw, body, "serial", required=False)
@@ -50,7 +51,7 @@ def decode_station_code(raw: str, text: str) -> Decoded:
         return _quantity(raw, body)
     if prefix == "PIN":
         if not body.isdigit():
-            return _error(raw, "A PIN is digits only. Scan the PIN label again.")
+            return _error(raw, ScanError.PIN_NOT_DIGITS)
         return Decoded("station", raw, {"pin": PIN_FIELD_MASK}, pin=body)
     return Decoded("station", raw, {"reason": body})
 
@@ -60,23 +61,21 @@ def _qualified(raw: str, body: str, name: str, *, required: bool) -> Decoded:
     if slash and part and value:
         return Decoded("station", raw, {"part": part, name: value})
     if required:
-        return _error(
-            raw, f"A LOT: label names the part and the lot, as LOT:<part>/<lot>; got LOT:{body}."
-        )
+        return _error(raw, ScanError.LOT_LABEL_INCOMPLETE, body=body)
     if slash:
-        return _error(raw, f"SN:{body} is incomplete: use SN:<serial> or SN:<part>/<serial>.")
+        return _error(raw, ScanError.SERIAL_LABEL_INCOMPLETE, body=body)
     return Decoded("station", raw, {name: body})
 
 
 def _quantity(raw: str, body: str) -> Decoded:
     # Plain digits only: Decimal would accept "1e999999" and format it as a million digits.
     if _QUANTITY.fullmatch(body) is None:
-        return _error(raw, f"QTY:{body} is not a number. Scan a QTY:<n> label such as QTY:4.")
+        return _error(raw, ScanError.QUANTITY_NOT_A_NUMBER, body=body)
     quantity = Decimal(body)
     if quantity <= 0:
-        return _error(raw, f"QTY:{body} must be a positive number.")
+        return _error(raw, ScanError.QUANTITY_NOT_POSITIVE, body=body)
     return Decoded("station", raw, {"quantity": format(quantity.normalize(), "f")})
 
 
-def _error(raw: str, message: str) -> Decoded:
-    return Decoded("station", raw, error=message)
+def _error(raw: str, problem: ScanError, **params: str) -> Decoded:
+    return Decoded("station", raw, problems=((problem, params),))

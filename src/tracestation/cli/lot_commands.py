@@ -23,7 +23,6 @@ from tracestation.cli.common import (
     station_settings,
 )
 from tracestation.domain.events import DomainEvent, LotsMerged, LotSplit, LotStatusChanged
-from tracestation.domain.refusals import REFUSALS
 from tracestation.station.lead_requests import (
     LOT_STATUS_ACTIONS,
     ChangeLotStatus,
@@ -106,11 +105,7 @@ def perform_signed(args: argparse.Namespace, request: SignedRequest) -> tuple[Le
 
 def _not_done(outcome: LeadOutcome) -> str:
     if outcome.result is LeadResult.REFUSED and outcome.refusal is not None:
-        template = REFUSALS.get(outcome.refusal, outcome.refusal)
-        try:
-            text = template.format(**outcome.params)
-        except (KeyError, IndexError, ValueError):
-            text = template
+        text = outcome.refusal.render(outcome.params)
         return text if text.endswith("Nothing was changed.") else f"{text} Nothing was changed."
     if outcome.result is LeadResult.NOT_SAVED:
         saved = f"The action could not be saved ({outcome.detail})."

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from tracestation.domain.events import ConflictResolved
 from tracestation.domain.refusals import Refused
+from tracestation.messages.refusals import Refusal
 
 RESOLUTIONS = ("remove_link", "accept", "scrap")
 CHILD_INSTALLED_TWICE = "child_installed_twice"
@@ -63,19 +64,21 @@ def resolve(
     """The lead's disposition of `conflict`, checked. `parents` are the child's active links
     (for a child installed twice); `keep` the parent (PART/SERIAL) the child really is in."""
     if not conflict.open:
-        raise ConflictRefused("conflict_not_open", conflict=conflict.id)
+        raise ConflictRefused(Refusal.CONFLICT_NOT_OPEN, conflict=conflict.id)
     if how not in RESOLUTIONS:
-        raise ConflictRefused("resolution_unknown", choices=", ".join(RESOLUTIONS))
+        raise ConflictRefused(Refusal.RESOLUTION_UNKNOWN, choices=", ".join(RESOLUTIONS))
     if not reason.strip():
-        raise ConflictRefused("reason_required")
+        raise ConflictRefused(Refusal.REASON_REQUIRED)
     twice = conflict.kind == CHILD_INSTALLED_TWICE and len(parents) > 1
     if how == "remove_link":
         return _remove_links(conflict, reason, parents, keep)
     if twice and how == "accept":
         choices = ", ".join(p.parent for p in parents)
-        raise ConflictRefused("conflict_needs_a_parent", child=conflict.label, parents=choices)
+        raise ConflictRefused(
+            Refusal.CONFLICT_NEEDS_A_PARENT, child=conflict.label, parents=choices
+        )
     if how == "scrap" and conflict.subject_kind not in ("unit", "lot"):
-        raise ConflictRefused("conflict_not_scrappable", subject=conflict.label)
+        raise ConflictRefused(Refusal.CONFLICT_NOT_SCRAPPABLE, subject=conflict.label)
     return ConflictResolved(conflict.id, how, reason.strip())
 
 
@@ -83,12 +86,14 @@ def _remove_links(
     conflict: Conflict, reason: str, parents: list[ParentLink], keep: str | None
 ) -> ConflictResolved:
     if conflict.kind != CHILD_INSTALLED_TWICE:
-        raise ConflictRefused("conflict_not_a_link", conflict=conflict.id, kind=conflict.kind)
+        raise ConflictRefused(Refusal.CONFLICT_NOT_A_LINK, conflict=conflict.id, kind=conflict.kind)
     choices = ", ".join(p.parent for p in parents)
     if keep is None:
-        raise ConflictRefused("conflict_needs_a_parent", child=conflict.label, parents=choices)
+        raise ConflictRefused(
+            Refusal.CONFLICT_NEEDS_A_PARENT, child=conflict.label, parents=choices
+        )
     kept = [p for p in parents if p.parent == keep.strip().removeprefix("SN:")]
     if not kept:
-        raise ConflictRefused("conflict_keep_unknown", parent=keep, parents=choices or "none")
+        raise ConflictRefused(Refusal.CONFLICT_KEEP_UNKNOWN, parent=keep, parents=choices or "none")
     removed = tuple(p.installed_event for p in parents if p is not kept[0])
     return ConflictResolved(conflict.id, "remove_link", reason.strip(), removed)

@@ -8,6 +8,7 @@ from tracestation.domain.events import LotsMerged, LotSplit, LotStatusChanged
 from tracestation.domain.model import Lot, LotStatus
 from tracestation.domain.refusals import Refused
 from tracestation.domain.rules import qty_text
+from tracestation.messages.refusals import Refusal
 
 
 class LotActionRefused(Refused):
@@ -25,37 +26,41 @@ ACTIONS: dict[str, LotStatus] = {
 def change_status(lot: Lot, action: str, reason: str) -> LotStatusChanged:
     target = ACTIONS[action]
     if not reason.strip():
-        raise LotActionRefused("reason_required")
+        raise LotActionRefused(Refusal.REASON_REQUIRED)
     if lot.status is LotStatus.CONSUMED:
-        raise LotActionRefused("lot_used_up", lot=lot.label)
+        raise LotActionRefused(Refusal.LOT_USED_UP, lot=lot.label)
     if lot.status is LotStatus.REJECTED:
-        raise LotActionRefused("lot_scrapped", lot=lot.label)
+        raise LotActionRefused(Refusal.LOT_SCRAPPED, lot=lot.label)
     if lot.status is target:
-        raise LotActionRefused("lot_already", lot=lot.label, status=target.value)
+        raise LotActionRefused(Refusal.LOT_ALREADY, lot=lot.label, status=target.value)
     return LotStatusChanged(lot.part, lot.code, target.value, lot.status.value, reason.strip())
 
 
 def split(lot: Lot, qty: Decimal, new_code: str) -> LotSplit:
     if lot.status in (LotStatus.CONSUMED, LotStatus.REJECTED):
-        raise LotActionRefused("lot_not_splittable", lot=lot.label, status=lot.status.value)
+        raise LotActionRefused(Refusal.LOT_NOT_SPLITTABLE, lot=lot.label, status=lot.status.value)
     if not qty.is_finite() or qty <= 0 or qty >= lot.quantity:
-        raise LotActionRefused("split_quantity", on_hand=qty_text(lot.quantity), lot=lot.label)
+        raise LotActionRefused(
+            Refusal.SPLIT_QUANTITY, on_hand=qty_text(lot.quantity), lot=lot.label
+        )
     return LotSplit(lot.part, lot.code, new_code, qty)
 
 
 def merge(lots: list[Lot], new_code: str) -> LotsMerged:
     if len(lots) < 2:
-        raise LotActionRefused("merge_needs_two")
+        raise LotActionRefused(Refusal.MERGE_NEEDS_TWO)
     parts = {lot.part for lot in lots}
     if len(parts) > 1:
-        raise LotActionRefused("merge_one_part", parts=", ".join(sorted(parts)))
+        raise LotActionRefused(Refusal.MERGE_ONE_PART, parts=", ".join(sorted(parts)))
     if len({lot.code for lot in lots}) < len(lots):
-        raise LotActionRefused("merge_listed_twice")
+        raise LotActionRefused(Refusal.MERGE_LISTED_TWICE)
     for lot in lots:
         if lot.status is not LotStatus.RELEASED:
-            raise LotActionRefused("merge_not_released", lot=lot.label, status=lot.status.value)
+            raise LotActionRefused(
+                Refusal.MERGE_NOT_RELEASED, lot=lot.label, status=lot.status.value
+            )
         if lot.quantity <= 0:
-            raise LotActionRefused("merge_empty_lot", lot=lot.label)
+            raise LotActionRefused(Refusal.MERGE_EMPTY_LOT, lot=lot.label)
     total = sum((lot.quantity for lot in lots), Decimal(0))
     codes = tuple(lot.code for lot in lots)
     return LotsMerged(lots[0].part, codes, new_code, total, tuple(lot.quantity for lot in lots))

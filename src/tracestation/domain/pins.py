@@ -27,6 +27,7 @@ from tracestation.domain.events import (
 )
 from tracestation.domain.model import Operator
 from tracestation.domain.refusals import Refused
+from tracestation.messages.refusals import Refusal
 
 DEFAULT_MAX_PIN_ATTEMPTS = 5
 DEFAULT_PIN_LOCKOUT_MINUTES = 30
@@ -134,9 +135,9 @@ def attempt(
 def unlock_by_lead(lead: Operator, target: Operator, state: PinState) -> PinUnlocked:
     """Another lead ends the lock on `target`'s PIN (and clears its wrong tries)."""
     if lead.badge == target.badge:
-        raise PinRefused("unlock_own_pin", name=lead.name)
+        raise PinRefused(Refusal.UNLOCK_OWN_PIN, name=lead.name)
     if state.clean:
-        raise PinRefused("pin_not_locked", name=target.name, badge=target.badge)
+        raise PinRefused(Refusal.PIN_NOT_LOCKED, name=target.name, badge=target.badge)
     return PinUnlocked(target.badge, target.name, UNLOCKED_BY_LEAD, lead.badge, lead.name)
 
 

@@ -23,21 +23,22 @@ from tracestation.domain.model import (
     UnitStatus,
     WorkOrder,
 )
+from tracestation.messages.verdicts import Verdict
 
 
 @dataclass(frozen=True)
 class Violation:
-    code: str
+    code: Verdict
     params: dict[str, str] = field(default_factory=dict)
     waivable: bool = False
     subject: str | None = None  # what a lead's waiver names, e.g. "PASTE-7/P-88"
 
 
 _BLOCKING_LOT_STATUS = {
-    LotStatus.HOLD: "lot_on_hold",
-    LotStatus.QUARANTINE: "lot_quarantined",
-    LotStatus.REJECTED: "lot_rejected",
-    LotStatus.CONSUMED: "lot_used_up",
+    LotStatus.HOLD: Verdict.LOT_ON_HOLD,
+    LotStatus.QUARANTINE: Verdict.LOT_QUARANTINED,
+    LotStatus.REJECTED: Verdict.LOT_REJECTED,
+    LotStatus.CONSUMED: Verdict.LOT_USED_UP,
 }
 
 
@@ -62,7 +63,7 @@ def lot_usable(lot: Lot, today: date) -> Violation | None:
     if lot.is_expired(today):
         assert lot.expiry is not None
         return Violation(
-            "lot_expired",
+            Verdict.LOT_EXPIRED,
             {"lot": lot.code, "part": lot.part, "expiry": lot.expiry.isoformat()},
             waivable=True,
             subject=lot.label,
@@ -73,7 +74,7 @@ def lot_usable(lot: Lot, today: date) -> Violation | None:
 def lot_has_quantity(lot: Lot, qty: Decimal, uom: str) -> Violation | None:
     if lot.quantity < qty:
         return Violation(
-            "lot_short",
+            Verdict.LOT_SHORT,
             {
                 "lot": lot.code,
                 "part": lot.part,
@@ -112,16 +113,20 @@ def unit_at_operation(unit: Unit, routing: Routing, operation: Operation) -> Vio
         or unit.status is UnitStatus.SHIPPED
         or unit.status is UnitStatus.PACKED
     ):
-        return Violation("unit_not_workable", {"unit": unit.label, "status": unit.status.value})
+        return Violation(
+            Verdict.UNIT_NOT_WORKABLE, {"unit": unit.label, "status": unit.status.value}
+        )
     expected = routing.next_after(unit.last_operation)
     if expected is not None and expected.code == operation.code:
         return None
     if _retest_after_rework(unit, routing, operation):
         return None
     if expected is None:
-        return Violation("unit_routing_complete", {"unit": unit.label, "operation": operation.code})
+        return Violation(
+            Verdict.UNIT_ROUTING_COMPLETE, {"unit": unit.label, "operation": operation.code}
+        )
     return Violation(
-        "unit_wrong_operation",
+        Verdict.UNIT_WRONG_OPERATION,
         {
             "unit": unit.label,
             "operation": operation.code,
@@ -149,10 +154,10 @@ def child_unit_installable(
 ) -> Violation | None:
     """A child serial goes in only when it finished its own routing and is free."""
     if child.part == parent.part and child.serial == parent.serial:
-        return Violation("child_is_parent", {"unit": child.label})
+        return Violation(Verdict.CHILD_IS_PARENT, {"unit": child.label})
     if installed_in is not None:
         return Violation(
-            "child_installed_elsewhere", {"child": child.label, "parent": installed_in.label}
+            Verdict.CHILD_INSTALLED_ELSEWHERE, {"child": child.label, "parent": installed_in.label}
         )
     finished = (
         child_routing is not None
@@ -162,7 +167,7 @@ def child_unit_installable(
     if not finished:
         at = child.last_operation or "none"
         return Violation(
-            "child_not_finished",
+            Verdict.CHILD_NOT_FINISHED,
             {"child": child.label, "status": child.status.value, "operation": at},
         )
     return None
@@ -182,7 +187,7 @@ def completion_finishes(unit: Unit, routing: Routing, operation: Operation, rewo
 def work_order_has_room(work_order: WorkOrder, registered: int) -> Violation | None:
     if registered >= work_order.quantity:
         return Violation(
-            "work_order_full",
+            Verdict.WORK_ORDER_FULL,
             {"work_order": work_order.number, "quantity": str(work_order.quantity)},
         )
     return None

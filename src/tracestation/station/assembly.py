@@ -20,6 +20,7 @@ from tracestation.domain.rules import (
     missing_lines,
     qty_text,
 )
+from tracestation.messages.verdicts import Verdict
 from tracestation.station.context import Context
 from tracestation.station.env import Env
 from tracestation.station.resolve import LotScan, SerialScan
@@ -53,18 +54,20 @@ def assemble_serial(scan: SerialScan, ctx: Context, env: Env, waived: frozenset[
         return picked
     if ctx.remove_mode and parent is not None:
         if picked is None:
-            return reject("unknown_serial", serial=scan.serial)
+            return reject(Verdict.UNKNOWN_SERIAL, serial=scan.serial)
         return _remove(parent, picked.part, picked.serial, None, ctx, env)
     if picked is None:
         if parent is not None and not looks_like_serial(scan.serial):
-            return reject("unreadable_while_building", value=scan.serial, unit=parent.label)
+            return reject(Verdict.UNREADABLE_WHILE_BUILDING, value=scan.serial, unit=parent.label)
         if parent is not None:
-            return reject("unknown_serial_while_building", serial=scan.serial, unit=parent.label)
+            return reject(
+                Verdict.UNKNOWN_SERIAL_WHILE_BUILDING, serial=scan.serial, unit=parent.label
+            )
         return register(scan.serial, ctx, env)
     if picked.part == ctx.work_order.part:
         return _select_parent(picked, ctx, env)
     if parent is None:
-        return reject("scan_parent_first", serial=picked.label)
+        return reject(Verdict.SCAN_PARENT_FIRST, serial=picked.label)
     return _install_unit(parent, picked, ctx, env)
 
 
@@ -74,13 +77,13 @@ def assemble_lot(
     assert ctx.work_order is not None and ctx.operation is not None
     parent = _current_unit(ctx, env)
     if parent is None:
-        return reject("scan_parent_first", serial=lot.label)
+        return reject(Verdict.SCAN_PARENT_FIRST, serial=lot.label)
     if ctx.remove_mode:
         return _remove(parent, lot.part, None, lot.code, ctx, env)
     line = bom_line_for(env.plant.bom_lines(parent.part, ctx.operation.code), lot.part)
     if line is None:
         return reject(
-            "part_not_on_bom", part=lot.part, parent=parent.part, operation=ctx.operation.code
+            Verdict.PART_NOT_ON_BOM, part=lot.part, parent=parent.part, operation=ctx.operation.code
         )
     children = env.plant.installed_children(parent.part, parent.serial)
     remaining = line.qty - installed_quantity(children, lot.part, ctx.operation.code)
@@ -88,13 +91,17 @@ def assemble_lot(
     uom = part.uom if part else "ea"
     if remaining <= 0:
         return reject(
-            "line_satisfied", part=lot.part, qty=qty_text(line.qty), uom=uom, unit=parent.label
+            Verdict.LINE_SATISFIED,
+            part=lot.part,
+            qty=qty_text(line.qty),
+            uom=uom,
+            unit=parent.label,
         )
     # A label's own count is the reel's content, not what one unit takes: QTY: or the BOM.
     qty = ctx.quantity or remaining
     if qty > remaining:
         return reject(
-            "qty_over_line",
+            Verdict.QTY_OVER_LINE,
             part=lot.part,
             qty=qty_text(qty),
             remaining=qty_text(remaining),
@@ -116,7 +123,7 @@ def assemble_lot(
         ctx.operation.code,
     )
     return accept(
-        "lot_installed",
+        Verdict.LOT_INSTALLED,
         replace(ctx, quantity=None, part=None),
         event,
         lot=lot.label,
@@ -129,20 +136,20 @@ def assemble_lot(
 def remove_mode(ctx: Context, env: Env) -> Decision:
     parent = _current_unit(ctx, env)
     if parent is None:
-        return reject("no_current_unit")
-    return accept("remove_mode", replace(ctx, remove_mode=True), unit=parent.label)
+        return reject(Verdict.NO_CURRENT_UNIT)
+    return accept(Verdict.REMOVE_MODE, replace(ctx, remove_mode=True), unit=parent.label)
 
 
 def complete_assembly(ctx: Context, env: Env) -> Decision:
     assert ctx.work_order is not None and ctx.operation is not None
     parent = _current_unit(ctx, env)
     if parent is None:
-        return reject("no_current_unit")
+        return reject(Verdict.NO_CURRENT_UNIT)
     lines = env.plant.bom_lines(parent.part, ctx.operation.code)
     missing = missing_lines(lines, env.plant.installed_children(parent.part, parent.serial))
     if missing:
         text = ", ".join(f"{line.child} {qty_text(qty)}" for line, qty in missing)
-        return reject("bom_incomplete", unit=parent.label, missing=text)
+        return reject(Verdict.BOM_INCOMPLETE, unit=parent.label, missing=text)
     event = completion(parent, ctx, rework=ctx.rework)
     return accept(
         completion_code(event),
@@ -161,12 +168,12 @@ def _select_parent(unit: Unit, ctx: Context, env: Env) -> Decision:
     assert ctx.work_order is not None and ctx.routing is not None and ctx.operation is not None
     if is_rework_entry(unit, ctx):
         new = replace(ctx.cleared_work(), unit=(unit.part, unit.serial), rework=True)
-        return accept("rework_started", new, unit=unit.label)
+        return accept(Verdict.REWORK_STARTED, new, unit=unit.label)
     violation = check_unit_for_operation(unit, ctx)
     if violation is not None:
         return refuse(violation)
     new = replace(ctx.cleared_work(), unit=(unit.part, unit.serial))
-    return accept("unit_selected", new, unit=unit.label)
+    return accept(Verdict.UNIT_SELECTED, new, unit=unit.label)
 
 
 def is_rework_entry(unit: Unit, ctx: Context) -> bool:
@@ -184,12 +191,19 @@ def _install_unit(parent: Unit, child: Unit, ctx: Context, env: Env) -> Decision
     line = bom_line_for(env.plant.bom_lines(parent.part, ctx.operation.code), child.part)
     if line is None:
         return reject(
-            "part_not_on_bom", part=child.part, parent=parent.part, operation=ctx.operation.code
+            Verdict.PART_NOT_ON_BOM,
+            part=child.part,
+            parent=parent.part,
+            operation=ctx.operation.code,
         )
     children = env.plant.installed_children(parent.part, parent.serial)
     if installed_quantity(children, child.part, ctx.operation.code) + 1 > line.qty:
         return reject(
-            "line_satisfied", part=child.part, qty=qty_text(line.qty), uom="ea", unit=parent.label
+            Verdict.LINE_SATISFIED,
+            part=child.part,
+            qty=qty_text(line.qty),
+            uom="ea",
+            unit=parent.label,
         )
     violation = child_unit_installable(
         child,
@@ -208,7 +222,7 @@ def _install_unit(parent: Unit, child: Unit, ctx: Context, env: Env) -> Decision
         ctx.operation.code,
     )
     return accept(
-        "child_installed",
+        Verdict.CHILD_INSTALLED,
         replace(ctx, quantity=None, part=None),
         event,
         child=child.label,
@@ -227,7 +241,7 @@ def _remove(
     ]
     label = f"{part}/{serial or lot}"
     if not links:
-        return reject("not_installed_in_unit", child=label, unit=parent.label)
+        return reject(Verdict.NOT_INSTALLED_IN_UNIT, child=label, unit=parent.label)
     link: InstalledChild = max(links, key=lambda c: c.link_id)
     event = ChildRemoved(
         parent.part,
@@ -241,7 +255,7 @@ def _remove(
     )
     qty = qty_text(link.qty) if lot else "1"
     return accept(
-        "child_removed",
+        Verdict.CHILD_REMOVED,
         replace(ctx, remove_mode=False),
         event,
         child=label,

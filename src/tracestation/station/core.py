@@ -20,10 +20,10 @@ from tracestation.barcodes import Decoded, DecodeOptions, decode, shown_scan
 from tracestation.domain import pins
 from tracestation.domain.events import ContainerClosed, DeviationRecorded
 from tracestation.domain.model import Operator
+from tracestation.messages.verdicts import Verdict
 from tracestation.station.context import Context, PendingOverride
 from tracestation.station.dispatch import decide
 from tracestation.station.env import Env, StationSettings
-from tracestation.station.messages import render
 from tracestation.station.ports import (
     Clock,
     LabelPrinter,
@@ -115,15 +115,15 @@ class Station:
             except RaceLost as lost:
                 self.context, self._last_scan = before
                 if attempt == _ATTEMPTS:
-                    return self._fault(raw, "record_not_saved", str(lost))
+                    return self._fault(raw, Verdict.RECORD_NOT_SAVED, str(lost))
                 _log.info("scan %r lost a race (%s); judged again", _visible(raw), lost)
             except RecordNotSaved as fault:
                 self.context, self._last_scan = before
-                return self._fault(raw, "record_not_saved", str(fault))
+                return self._fault(raw, Verdict.RECORD_NOT_SAVED, str(fault))
             except Exception as fault:  # the operator must get an answer whatever went wrong
                 self.context, self._last_scan = before
                 _log.exception("station fault on scan %r", _visible(raw))
-                return self._fault(raw, "station_fault", f"{type(fault).__name__}: {fault}")
+                return self._fault(raw, Verdict.STATION_FAULT, f"{type(fault).__name__}: {fault}")
         return self._after_commit(judged)
 
     def _after_commit(self, judged: _Judged) -> ScanResult:
@@ -132,11 +132,11 @@ class Station:
         if result.outcome is Outcome.ACCEPTED:
             printer_fault = self._print_after(judged.decision)
             if printer_fault:
-                fault_note = ("label_not_printed", {"detail": printer_fault})
+                fault_note = (Verdict.LABEL_NOT_PRINTED, {"detail": printer_fault})
                 result = replace(
                     result,
                     notes=(*result.notes, fault_note),
-                    message=f"{result.message} {render(*fault_note)}",
+                    message=f"{result.message} {Verdict.LABEL_NOT_PRINTED.render(fault_note[1])}",
                 )
         try:
             prompt_code, prompt_params = self.prompt_code()
@@ -145,12 +145,12 @@ class Station:
             return result
         return replace(
             result,
-            prompt=render(prompt_code, prompt_params),
+            prompt=prompt_code.render(prompt_params),
             prompt_code=prompt_code,
             prompt_params=prompt_params,
         )
 
-    def _fault(self, raw: str, code: str, detail: str) -> ScanResult:
+    def _fault(self, raw: str, code: Verdict, detail: str) -> ScanResult:
         self.context = replace(self.context, override=None)
         params = {"detail": detail}
         operator = self.context.operator.badge if self.context.operator else None
@@ -160,7 +160,7 @@ class Station:
             operator,
             shown_scan(raw),
             code,
-            render(code, params),
+            code.render(params),
         )
         try:
             self.transactions.log_rejection(rejected)
@@ -169,14 +169,14 @@ class Station:
         try:
             prompt_code, prompt_params = self.prompt_code()
         except Exception:  # the record may be what failed; the verdict still goes out
-            prompt_code, prompt_params = "", {}
+            prompt_code, prompt_params = None, {}
         return ScanResult(
             shown_scan(raw),
             Outcome.REJECTED,
             code,
-            render(code, params),
+            code.render(params),
             (),
-            render(prompt_code, prompt_params) if prompt_code else "",
+            prompt_code.render(prompt_params) if prompt_code else "",
             params,
             prompt_code,
             prompt_params,
@@ -184,12 +184,16 @@ class Station:
 
     def _judge(self, raw: str, now: datetime, work: _Work) -> _Judged:
         if self._is_duplicate(raw, now):
-            return self._conclude(raw, reject("duplicate_scan", scan=_visible(raw)), now, work)
+            return self._conclude(
+                raw, reject(Verdict.DUPLICATE_SCAN, scan=_visible(raw)), now, work
+            )
         self._last_scan = (raw, now)
         decoded = decode(raw, self.decode_options)
         if decoded.error is not None:
             self.context = replace(self.context, override=None)
-            return self._conclude(raw, reject("unreadable", detail=decoded.error), now, work)
+            unreadable = reject(Verdict.UNREADABLE, detail=decoded.error)
+            judged = self._conclude(raw, unreadable, now, work)
+            return replace(judged, result=replace(judged.result, problems=decoded.problems))
         plant = work.env.plant
         thing = resolve(decoded, plant, self._expected_parts(plant), self.context.part)
         if self.context.override is not None:
@@ -199,7 +203,7 @@ class Station:
 
     def refuse_incomplete(self, raw: str, *, overflow: bool) -> ScanResult:
         """A device delivered half a barcode or a burst of noise: reject it with the reason."""
-        code = "scan_overflow" if overflow else "scan_partial"
+        code = Verdict.SCAN_OVERFLOW if overflow else Verdict.SCAN_PARTIAL
         decision = reject(code, scan=_visible(raw))
         now = self.env.clock.now()
         try:
@@ -209,7 +213,7 @@ class Station:
                 tx.commit()
         except Exception:  # only the log line is lost; the verdict stands
             _log.exception("incomplete scan %r could not be logged", _visible(raw))
-            message = render(code, decision.params)
+            message = code.render(decision.params)
             shown = shown_scan(raw)
             judged = _Judged(ScanResult(shown, Outcome.REJECTED, code, message), decision)
         return self._after_commit(judged)
@@ -219,9 +223,10 @@ class Station:
         return checklist_for(self.context, self.env)
 
     def prompt(self) -> str:
-        return render(*self.prompt_code())
+        code, params = self.prompt_code()
+        return code.render(params)
 
-    def prompt_code(self) -> tuple[str, dict[str, str]]:
+    def prompt_code(self) -> tuple[Verdict, dict[str, str]]:
         """What to scan next, as a code and its facts (the window translates them)."""
         return prompt_for(self.context, self.env)
 
@@ -258,7 +263,7 @@ class Station:
                 self.context,
                 override=replace(pending, lead=thing.operator, pin_ok=False, failed_pins=0),
             )
-            decision = accept("override_lead", self.context, name=thing.operator.name)
+            decision = accept(Verdict.OVERRIDE_LEAD, self.context, name=thing.operator.name)
             return self._conclude(raw, decision, now, work)
         if isinstance(thing, PinScan) and pending.lead is not None:
             return self._override_pin(raw, thing, pending, now, work)
@@ -266,7 +271,7 @@ class Station:
             self.context = replace(self.context, override=replace(pending, reason=thing.code))
             return self._try_waive(raw, now, work)
         if isinstance(thing, PinScan):
-            return self._conclude(raw, reject("override_needs_lead_badge"), now, work)
+            return self._conclude(raw, reject(Verdict.OVERRIDE_NEEDS_LEAD_BADGE), now, work)
         self.context = replace(self.context, override=None)
         decision = decide(thing, self.context, work.env, frozenset())
         judged = self._conclude(raw, decision, now, work, decoded)
@@ -275,8 +280,8 @@ class Station:
             judged,
             result=replace(
                 result,
-                message=render("override_cancelled", {}) + " " + result.message,
-                notes=(("override_cancelled", {}), *result.notes),
+                message=Verdict.OVERRIDE_CANCELLED.render() + " " + result.message,
+                notes=((Verdict.OVERRIDE_CANCELLED, {}), *result.notes),
             ),
         )
 
@@ -308,7 +313,7 @@ class Station:
             self.context = replace(self.context, override=failed)
             left = {"left": str(tried.left), "limit": str(tried.limit)}
             return self._conclude(
-                raw, reject("override_bad_pin", name=lead.name, **left), now, work
+                raw, reject(Verdict.OVERRIDE_BAD_PIN, name=lead.name, **left), now, work
             )
         # Locked: this lead cannot sign until the lock ends; another lead still may.
         self.context = replace(
@@ -317,7 +322,9 @@ class Station:
         assert tried.locked_until is not None
         facts = pins.lock_facts(lead.name, tried.failures, tried.locked_until, now)
         code = (
-            "override_pin_locked" if tried.verdict is pins.PinVerdict.LOCKED_NOW else "pin_locked"
+            Verdict.OVERRIDE_PIN_LOCKED
+            if tried.verdict is pins.PinVerdict.LOCKED_NOW
+            else Verdict.PIN_LOCKED
         )
         return self._conclude(raw, reject(code, **facts), now, work)
 
@@ -326,10 +333,10 @@ class Station:
         assert pending is not None
         if pending.lead is None or not pending.pin_ok:
             reason = pending.reason or ""
-            decision = accept("override_reason_set", self.context, reason=reason)
+            decision = accept(Verdict.OVERRIDE_REASON_SET, self.context, reason=reason)
             return self._conclude(raw, decision, now, work)
         if pending.reason is None:
-            decision = accept("override_pin_ok", self.context, name=pending.lead.name)
+            decision = accept(Verdict.OVERRIDE_PIN_OK, self.context, name=pending.lead.name)
             return self._conclude(raw, decision, now, work)
         base = replace(self.context, override=None)
         plant = work.env.plant
@@ -345,7 +352,7 @@ class Station:
         signed = replace(
             decision,
             events=(*decision.events, deviation),
-            code="override_applied",
+            code=Verdict.OVERRIDE_APPLIED,
             params={**decision.params, "rule": pending.rule, "name": pending.lead.name},
         )
         signature = Signature(pending.lead.badge, f"waived {pending.rule}", pending.lead.name)
@@ -364,8 +371,8 @@ class Station:
     ) -> _Judged:
         """Write what the decision calls for inside the scan's transaction. The prompt and the
         labels come after the commit (`_after_commit`)."""
-        message = render(decision.code, decision.params)
-        notes: tuple[tuple[str, dict[str, str]], ...] = ()
+        message = decision.code.render(decision.params)
+        notes: tuple[tuple[Verdict, dict[str, str]], ...] = ()
         event_ids: list[str] = []
         if decision.outcome is Outcome.ACCEPTED:
             if decision.events:
@@ -380,7 +387,7 @@ class Station:
             if decision.context is not None:
                 notes = self._adopt(decision.context, decision.resume_work, work)
                 if notes:
-                    message = f"{message} {render(*notes[0])}"
+                    message = f"{message} {notes[0][0].render(notes[0][1])}"
         else:
             if (
                 decision.outcome is Outcome.NEEDS_OVERRIDE
@@ -408,7 +415,7 @@ class Station:
 
     def _adopt(
         self, context: Context, resume_work: bool, work: _Work
-    ) -> tuple[tuple[str, dict[str, str]], ...]:
+    ) -> tuple[tuple[Verdict, dict[str, str]], ...]:
         """Take on the new context; remember the work, or resume it at log-in. Runs inside the
         scan's transaction: if the scan is undone, so is this (`scan` restores the context)."""
         before = work_of(self.context)
@@ -419,7 +426,7 @@ class Station:
             restored = resumed(saved, context, work.env) if saved else None
             if restored is not None:
                 self.context = restored
-                return (("work_resumed", resume_params(restored)),)
+                return ((Verdict.WORK_RESUMED, resume_params(restored)),)
         after = work_of(self.context)
         if after != before and after is not None:
             memory.remember(self.station_id, after)
@@ -442,7 +449,7 @@ def _locked_pin(lead: Operator, now: datetime, state: pins.PinState) -> Decision
     if not state.locked(now) or state.locked_until is None:
         return None
     return reject(
-        "pin_locked", **pins.lock_facts(lead.name, state.failures, state.locked_until, now)
+        Verdict.PIN_LOCKED, **pins.lock_facts(lead.name, state.failures, state.locked_until, now)
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tracestation.domain.model import Lot, OperationKind
+from tracestation.messages.verdicts import Verdict
 from tracestation.station import assembly, operations, selection
 from tracestation.station.context import Context
 from tracestation.station.env import Env
@@ -34,10 +35,10 @@ def decide(thing: Thing, ctx: Context, env: Env, waived: frozenset[str]) -> Deci
         return selection.log_in(thing.operator, ctx)
     if ctx.operator is None:
         if isinstance(thing, SerialScan) and not thing.units:
-            return reject("unknown_badge", value=thing.serial)
-        return reject("not_logged_in")
+            return reject(Verdict.UNKNOWN_BADGE, value=thing.serial)
+        return reject(Verdict.NOT_LOGGED_IN)
     if isinstance(thing, PinScan | ReasonScan):
-        return reject("no_override_pending")
+        return reject(Verdict.NO_OVERRIDE_PENDING)
     if isinstance(thing, Command) and thing.name == "LOGOUT":
         return selection.log_out(ctx)
     if isinstance(thing, Command) and thing.name == "CANCEL":
@@ -51,9 +52,9 @@ def decide(thing: Thing, ctx: Context, env: Env, waived: frozenset[str]) -> Deci
     if isinstance(thing, PartScan):
         return selection.set_part(thing, ctx, env)
     if ctx.work_order is None:
-        return reject("no_work_order")
+        return reject(Verdict.NO_WORK_ORDER)
     if ctx.operation is None:
-        return reject("no_operation", work_order=ctx.work_order.number)
+        return reject(Verdict.NO_OPERATION, work_order=ctx.work_order.number)
     if isinstance(thing, Command):
         return _command(thing.name, ctx, env)
     if isinstance(thing, LotScan):
@@ -61,7 +62,7 @@ def decide(thing: Thing, ctx: Context, env: Env, waived: frozenset[str]) -> Deci
     if isinstance(thing, SerialScan):
         return _serial(thing, ctx, env, waived)
     assert isinstance(thing, ContainerScan)
-    return reject("container_not_expected", sscc=thing.sscc)
+    return reject(Verdict.CONTAINER_NOT_EXPECTED, sscc=thing.sscc)
 
 
 def _command(name: str, ctx: Context, env: Env) -> Decision:
@@ -69,14 +70,14 @@ def _command(name: str, ctx: Context, env: Env) -> Decision:
     kind = ctx.operation.kind
     if name == "NEW":
         if ctx.unit is not None:
-            return reject("finish_current_unit_first")
+            return reject(Verdict.FINISH_CURRENT_UNIT_FIRST)
         assert ctx.work_order is not None
         serial = next_serial(ctx, env)
         decision = register(serial, ctx, env)
         if not decision.events:
             return decision
         label = UnitLabel(ctx.work_order.part, serial)
-        return replace(decision, code="serial_assigned", labels=(label,))
+        return replace(decision, code=Verdict.SERIAL_ASSIGNED, labels=(label,))
     if name == "DONE" and kind is OperationKind.ASSEMBLE:
         return assembly.complete_assembly(ctx, env)
     if name == "REMOVE" and kind is OperationKind.ASSEMBLE:
@@ -85,7 +86,9 @@ def _command(name: str, ctx: Context, env: Env) -> Decision:
         return operations.record_result(name == "PASS", ctx, env)
     if name == "CLOSE" and kind is OperationKind.PACK:
         return operations.close_container(ctx, env)
-    return reject("command_not_here", command=name, operation=ctx.operation.code, kind=kind.value)
+    return reject(
+        Verdict.COMMAND_NOT_HERE, command=name, operation=ctx.operation.code, kind=kind.value
+    )
 
 
 def _lot(scan: LotScan, ctx: Context, env: Env, waived: frozenset[str]) -> Decision:
@@ -101,17 +104,19 @@ def _lot(scan: LotScan, ctx: Context, env: Env, waived: frozenset[str]) -> Decis
         return assembly.assemble_lot(scan, lot, ctx, env, waived)
     if kind is OperationKind.CONSUME:
         return operations.consume_lot(scan, lot, ctx, env, waived)
-    return reject("lot_not_expected", lot=lot.label, operation=ctx.operation.code, kind=kind.value)
+    return reject(
+        Verdict.LOT_NOT_EXPECTED, lot=lot.label, operation=ctx.operation.code, kind=kind.value
+    )
 
 
 def _one_lot(scan: LotScan) -> Lot | Decision:
     if not scan.lots:
         if scan.part:
-            return reject("unknown_lot", lot=scan.code, part=scan.part)
-        return reject("unknown_value", value=scan.code)
+            return reject(Verdict.UNKNOWN_LOT, lot=scan.code, part=scan.part)
+        return reject(Verdict.UNKNOWN_VALUE, value=scan.code)
     if len(scan.lots) > 1:
         parts = ", ".join(sorted(lot.part for lot in scan.lots))
-        return reject("ambiguous_lot", lot=scan.code, parts=parts)
+        return reject(Verdict.AMBIGUOUS_LOT, lot=scan.code, parts=parts)
     return scan.lots[0]
 
 

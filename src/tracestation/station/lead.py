@@ -35,6 +35,7 @@ from tracestation.domain.pins import (
 )
 from tracestation.domain.pins import attempt as try_pin
 from tracestation.domain.refusals import Refused
+from tracestation.messages.refusals import Refusal
 from tracestation.station.clock import SystemClock
 from tracestation.station.ports import (
     Clock,
@@ -95,9 +96,9 @@ class LeadDesk:
         def act(tx: Transaction) -> tuple[Operator, PinAttempt]:
             lead = tx.plant.operator(badge)
             if lead is None:
-                raise LeadSignatureRefused("unknown_badge", badge=badge)
+                raise LeadSignatureRefused(Refusal.UNKNOWN_BADGE, badge=badge)
             if not lead.is_lead:
-                raise LeadSignatureRefused("not_a_lead", name=lead.name, badge=badge)
+                raise LeadSignatureRefused(Refusal.NOT_A_LEAD, name=lead.name, badge=badge)
             pin_hash = lead.pin_hash
             tried = try_pin(
                 lead,
@@ -116,11 +117,13 @@ class LeadDesk:
             return lead
         if tried.verdict is PinVerdict.WRONG:
             left = {"left": str(tried.left), "limit": str(tried.limit)}
-            raise LeadSignatureRefused("wrong_pin", name=lead.name, **left)
+            raise LeadSignatureRefused(Refusal.WRONG_PIN, name=lead.name, **left)
         assert tried.locked_until is not None
         facts = lock_facts(lead.name, tried.failures, tried.locked_until, self.clock.now())
         locked_now = tried.verdict is PinVerdict.LOCKED_NOW
-        raise LeadSignatureRefused("pin_locked_now" if locked_now else "pin_locked", **facts)
+        raise LeadSignatureRefused(
+            Refusal.PIN_LOCKED_NOW if locked_now else Refusal.PIN_LOCKED, **facts
+        )
 
     def unlock_pin(self, lead: Operator, badge: str, reason: str) -> Signed[PinUnlocked]:
         """Another lead ends the lock on `badge`'s PIN and clears its wrong tries, signed."""
@@ -128,7 +131,7 @@ class LeadDesk:
         def act(tx: Transaction) -> Signed[PinUnlocked]:
             target = tx.plant.operator(badge)
             if target is None:
-                raise LeadSignatureRefused("unknown_badge", badge=badge)
+                raise LeadSignatureRefused(Refusal.UNKNOWN_BADGE, badge=badge)
             event = unlock_by_lead(lead, target, tx.plant.pin_state(badge))
             return _sign(tx, lead, event, f"unlocked the PIN of {target.name}", reason)
 
@@ -150,7 +153,7 @@ class LeadDesk:
             lot = _lot(tx.plant, part, code)
             chosen = new_code or _free_code(tx.plant, part, code, "S")
             if tx.plant.lot(part, chosen) is not None:
-                raise lots.LotActionRefused("lot_exists", lot=f"{part}/{chosen}")
+                raise lots.LotActionRefused(Refusal.LOT_EXISTS, lot=f"{part}/{chosen}")
             return _sign(tx, lead, lots.split(lot, qty, chosen), "lot split", reason)
 
         return self._in_transaction(act)
@@ -163,7 +166,7 @@ class LeadDesk:
             first = sources[0]
             chosen = new_code or _free_code(tx.plant, first.part, first.code, "M")
             if tx.plant.lot(first.part, chosen) is not None:
-                raise lots.LotActionRefused("lot_exists", lot=f"{first.part}/{chosen}")
+                raise lots.LotActionRefused(Refusal.LOT_EXISTS, lot=f"{first.part}/{chosen}")
             return _sign(tx, lead, lots.merge(sources, chosen), "lot merge", reason)
 
         return self._in_transaction(act)
@@ -181,11 +184,11 @@ class LeadDesk:
     ) -> Signed[NonconformanceOpened]:
         """Record a nonconformance on a unit or a lot, signed by the lead."""
         if disposition not in DISPOSITIONS:
-            raise lots.LotActionRefused("bad_disposition", choices=", ".join(DISPOSITIONS))
+            raise lots.LotActionRefused(Refusal.BAD_DISPOSITION, choices=", ".join(DISPOSITIONS))
 
         def act(tx: Transaction) -> Signed[NonconformanceOpened]:
             if subject_kind == "unit" and tx.plant.unit(part, subject) is None:
-                raise lots.LotActionRefused("unit_not_recorded", unit=f"{part}/{subject}")
+                raise lots.LotActionRefused(Refusal.UNIT_NOT_RECORDED, unit=f"{part}/{subject}")
             if subject_kind == "lot":
                 _lot(tx.plant, part, subject)
             event = NonconformanceOpened(
@@ -204,7 +207,7 @@ class LeadDesk:
         def act(tx: Transaction) -> Signed[ConflictResolved]:
             conflict = tx.plant.conflict(conflict_id)
             if conflict is None:
-                raise conflicts.ConflictRefused("conflict_not_found", conflict=conflict_id)
+                raise conflicts.ConflictRefused(Refusal.CONFLICT_NOT_FOUND, conflict=conflict_id)
             parents = []
             if conflict.kind == conflicts.CHILD_INSTALLED_TWICE:
                 parents = tx.plant.parents_of(conflict.part, conflict.subject)
@@ -249,7 +252,7 @@ class LeadDesk:
 def _lot(plant: PlantReader, part: str, code: str) -> Lot:
     lot = plant.lot(part, code)
     if lot is None:
-        raise lots.LotActionRefused("lot_not_recorded", lot=f"{part}/{code}")
+        raise lots.LotActionRefused(Refusal.LOT_NOT_RECORDED, lot=f"{part}/{code}")
     return lot
 
 

@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from tracestation.domain.events import DomainEvent
 from tracestation.domain.lots import LotActionRefused
+from tracestation.messages.refusals import Refusal
 
 LOT_STATUS_ACTIONS = ("hold", "release", "quarantine", "scrap")
 
@@ -138,7 +139,7 @@ class LeadOutcome:
 
     result: LeadResult
     params: Mapping[str, str] = field(default_factory=dict)
-    refusal: str | None = None
+    refusal: Refusal | None = None
     event: DomainEvent | None = None
     event_id: str | None = None
     signed_by: str | None = None
@@ -153,5 +154,5 @@ def split_label(text: str) -> tuple[str, str]:
     """(part, code) of `PART/CODE`, as typed or as scanned (`LOT:`/`SN:` prefixes)."""
     part, slash, code = text.strip().removeprefix("LOT:").removeprefix("SN:").rpartition("/")
     if not slash or not part.strip() or not code.strip():
-        raise LotActionRefused("not_a_label", text=text)
+        raise LotActionRefused(Refusal.NOT_A_LABEL, text=text)
     return part.strip(), code.strip()

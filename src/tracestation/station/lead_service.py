@@ -17,6 +17,7 @@ from tracestation.domain.events import DomainEvent
 from tracestation.domain.lots import LotActionRefused
 from tracestation.domain.model import Operator
 from tracestation.domain.pins import PinRefused
+from tracestation.messages.refusals import Refusal
 from tracestation.station.lead import LeadDesk, LeadSignatureRefused, Signed
 from tracestation.station.lead_requests import (
     ChangeLotStatus,
@@ -198,7 +199,7 @@ def _quantity(text: str) -> Decimal:
     try:
         qty = Decimal(text.strip())
     except InvalidOperation:
-        raise LotActionRefused("not_a_quantity", text=text) from None
+        raise LotActionRefused(Refusal.NOT_A_QUANTITY, text=text) from None
     if not qty.is_finite():
-        raise LotActionRefused("not_a_quantity", text=text)
+        raise LotActionRefused(Refusal.NOT_A_QUANTITY, text=text)
     return qty

@@ -21,6 +21,7 @@ from tracestation.domain.rules import (
     lot_usable,
     qty_text,
 )
+from tracestation.messages.verdicts import Verdict
 from tracestation.station.context import Context
 from tracestation.station.env import Env
 from tracestation.station.resolve import LotScan, SerialScan
@@ -43,7 +44,7 @@ def consume_lot(
     line = bom_line_for(env.plant.bom_lines(work_order.part, operation.code), lot.part)
     if line is None:
         return reject(
-            "part_not_on_bom", part=lot.part, parent=work_order.part, operation=operation.code
+            Verdict.PART_NOT_ON_BOM, part=lot.part, parent=work_order.part, operation=operation.code
         )
     part = env.plant.part(lot.part)
     uom = part.uom if part else "ea"
@@ -51,7 +52,7 @@ def consume_lot(
     remaining = required - env.plant.kitted_quantity(work_order.number, lot.part, operation.code)
     if remaining <= 0:
         return reject(
-            "line_kitted",
+            Verdict.LINE_KITTED,
             part=lot.part,
             qty=qty_text(required),
             uom=uom,
@@ -63,7 +64,7 @@ def consume_lot(
     explicit = ctx.quantity
     if explicit is not None and explicit > remaining:
         return reject(
-            "qty_over_requirement",
+            Verdict.QTY_OVER_REQUIREMENT,
             part=lot.part,
             qty=qty_text(explicit),
             remaining=qty_text(remaining),
@@ -77,7 +78,7 @@ def consume_lot(
         return refuse(
             short
             or Violation(
-                "lot_short",
+                Verdict.LOT_SHORT,
                 {
                     "lot": lot.code,
                     "part": lot.part,
@@ -90,7 +91,7 @@ def consume_lot(
     event = LotConsumed(work_order.number, lot.part, lot.code, qty, operation.code)
     left = remaining - qty
     return accept(
-        "lot_consumed",
+        Verdict.LOT_CONSUMED,
         replace(ctx, quantity=None, part=None),
         event,
         lot=lot.label,
@@ -133,7 +134,7 @@ def test_serial(scan: SerialScan, ctx: Context, env: Env) -> Decision:
     if violation is not None:
         return refuse(violation)
     return accept(
-        "unit_ready_for_test",
+        Verdict.UNIT_READY_FOR_TEST,
         replace(ctx.cleared_work(), unit=(picked.part, picked.serial)),
         unit=picked.label,
     )
@@ -143,11 +144,11 @@ def record_result(passed: bool, ctx: Context, env: Env) -> Decision:
     assert ctx.operation is not None
     unit = env.plant.unit(*ctx.unit) if ctx.unit else None
     if unit is None:
-        return reject("no_unit_to_test")
+        return reject(Verdict.NO_UNIT_TO_TEST)
     event = TestRecorded(
         unit.part, unit.serial, unit.work_order, ctx.operation.code, ctx.operation.name, passed
     )
-    code = "test_passed" if passed else "test_failed"
+    code = Verdict.TEST_PASSED if passed else Verdict.TEST_FAILED
     return accept(code, ctx.cleared_work(), event, unit=unit.label, test=ctx.operation.name)
 
 
@@ -157,11 +158,11 @@ def pack_serial(scan: SerialScan, ctx: Context, env: Env) -> Decision:
     if isinstance(picked, Decision):
         return picked
     if picked is None:
-        return reject("unknown_serial", serial=scan.serial)
+        return reject(Verdict.UNKNOWN_SERIAL, serial=scan.serial)
     violation = check_unit_for_operation(picked, ctx)
     if violation is None and picked.status is not UnitStatus.PASSED:
         violation = Violation(
-            "unit_not_passed", {"unit": picked.label, "status": picked.status.value}
+            Verdict.UNIT_NOT_PASSED, {"unit": picked.label, "status": picked.status.value}
         )
     if violation is not None:
         return refuse(violation)
@@ -187,7 +188,7 @@ def _pack(unit: Unit, ctx: Context, env: Env) -> Decision:
     if capacity is not None and count >= capacity:
         events.append(ContainerClosed(container.sscc, count))
         return accept(
-            "unit_packed_container_full",
+            Verdict.UNIT_PACKED_CONTAINER_FULL,
             ctx.cleared_work(),
             *events,
             unit=unit.label,
@@ -195,7 +196,7 @@ def _pack(unit: Unit, ctx: Context, env: Env) -> Decision:
             count=str(count),
         )
     return accept(
-        "unit_packed",
+        Verdict.UNIT_PACKED,
         ctx.cleared_work(),
         *events,
         unit=unit.label,
@@ -209,10 +210,10 @@ def close_container(ctx: Context, env: Env) -> Decision:
     assert ctx.work_order is not None
     container = env.plant.open_container(ctx.work_order.number)
     if container is None or not container.units:
-        return reject("no_open_container", work_order=ctx.work_order.number)
+        return reject(Verdict.NO_OPEN_CONTAINER, work_order=ctx.work_order.number)
     event = ContainerClosed(container.sscc, len(container.units))
     return accept(
-        "container_closed",
+        Verdict.CONTAINER_CLOSED,
         ctx.cleared_work(),
         event,
         sscc=container.sscc,

@@ -7,19 +7,20 @@ from decimal import Decimal
 
 from tracestation.domain.model import BomLine, OperationKind
 from tracestation.domain.rules import installed_quantity, missing_lines, qty_text
+from tracestation.messages.verdicts import Verdict
 from tracestation.station.context import Context
 from tracestation.station.env import Env
 
 
-def prompt_for(ctx: Context, env: Env) -> tuple[str, dict[str, str]]:
+def prompt_for(ctx: Context, env: Env) -> tuple[Verdict, dict[str, str]]:
     if ctx.override is not None:
-        return "prompt_override", {}
+        return Verdict.PROMPT_OVERRIDE, {}
     if ctx.operator is None:
-        return "prompt_badge", {}
+        return Verdict.PROMPT_BADGE, {}
     if ctx.work_order is None or ctx.routing is None:
-        return "prompt_work_order", {}
+        return Verdict.PROMPT_WORK_ORDER, {}
     if ctx.operation is None:
-        return "prompt_operation", {"work_order": ctx.work_order.number}
+        return Verdict.PROMPT_OPERATION, {"work_order": ctx.work_order.number}
     kind = ctx.operation.kind
     if kind is OperationKind.ASSEMBLE:
         return _assemble(ctx, env)
@@ -27,31 +28,31 @@ def prompt_for(ctx: Context, env: Env) -> tuple[str, dict[str, str]]:
         return _kit(ctx, env)
     if kind in (OperationKind.TEST, OperationKind.INSPECT):
         if ctx.unit:
-            return "prompt_test_result", {"unit": "/".join(ctx.unit)}
-        return "prompt_test_unit", {}
+            return Verdict.PROMPT_TEST_RESULT, {"unit": "/".join(ctx.unit)}
+        return Verdict.PROMPT_TEST_UNIT, {}
     container = env.plant.open_container(ctx.work_order.number)
     if container is None:
-        return "prompt_pack", {}
-    return "prompt_pack_into", {"sscc": container.sscc, "count": str(len(container.units))}
+        return Verdict.PROMPT_PACK, {}
+    return Verdict.PROMPT_PACK_INTO, {"sscc": container.sscc, "count": str(len(container.units))}
 
 
-def _assemble(ctx: Context, env: Env) -> tuple[str, dict[str, str]]:
+def _assemble(ctx: Context, env: Env) -> tuple[Verdict, dict[str, str]]:
     assert ctx.work_order is not None and ctx.operation is not None and ctx.routing is not None
     if ctx.unit is None:
         if ctx.routing.first.code == ctx.operation.code:
-            return "prompt_new_parent", {"part": ctx.work_order.part}
-        return "prompt_parent", {"part": ctx.work_order.part}
+            return Verdict.PROMPT_NEW_PARENT, {"part": ctx.work_order.part}
+        return Verdict.PROMPT_PARENT, {"part": ctx.work_order.part}
     label = "/".join(ctx.unit)
     if ctx.remove_mode:
-        return "prompt_remove", {"unit": label}
+        return Verdict.PROMPT_REMOVE, {"unit": label}
     lines = env.plant.bom_lines(ctx.unit[0], ctx.operation.code)
     missing = missing_lines(lines, env.plant.installed_children(*ctx.unit))
     if not missing:
-        return "prompt_done", {"unit": label}
-    return "prompt_children", {"unit": label, "missing": _describe(missing, env)}
+        return Verdict.PROMPT_DONE, {"unit": label}
+    return Verdict.PROMPT_CHILDREN, {"unit": label, "missing": _describe(missing, env)}
 
 
-def _kit(ctx: Context, env: Env) -> tuple[str, dict[str, str]]:
+def _kit(ctx: Context, env: Env) -> tuple[Verdict, dict[str, str]]:
     assert ctx.work_order is not None and ctx.operation is not None
     work_order = ctx.work_order
     needs = []
@@ -62,8 +63,8 @@ def _kit(ctx: Context, env: Env) -> tuple[str, dict[str, str]]:
         if left > 0:
             needs.append(f"{line.child} {qty_text(left)}")
     if not needs:
-        return "prompt_kit_done", {"part": work_order.part}
-    return "prompt_kit", {"missing": ", ".join(needs)}
+        return Verdict.PROMPT_KIT_DONE, {"part": work_order.part}
+    return Verdict.PROMPT_KIT, {"missing": ", ".join(needs)}
 
 
 def _describe(missing: list[tuple[BomLine, Decimal]], env: Env) -> str:

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from tracestation.barcodes import Decoded
 from tracestation.domain.model import Lot, Operator, Unit, WorkOrder
+from tracestation.messages.verdicts import Verdict
 from tracestation.station.ports import PlantReader
 
 
@@ -87,7 +88,7 @@ class ContainerScan:
 class Unresolved:
     """A scan the station cannot place; `code` says why (unknown, ambiguous, unknown GTIN)."""
 
-    code: str
+    code: Verdict
     params: dict[str, str]
 
 
@@ -138,7 +139,7 @@ def resolve(
         return PartScan(part)
     if qty is not None and part is None:
         return QuantityScan(qty)
-    return Unresolved("label_without_identity", {"scan": decoded.raw.strip()})
+    return Unresolved(Verdict.LABEL_WITHOUT_IDENTITY, {"scan": decoded.raw.strip()})
 
 
 def _part_of(
@@ -153,14 +154,14 @@ def _part_of(
     if "gtin" in f:
         part = plant.part_by_gtin(f["gtin"])
         if part is None:
-            return Unresolved("unknown_gtin", {"gtin": f["gtin"]})
+            return Unresolved(Verdict.UNKNOWN_GTIN, {"gtin": f["gtin"]})
         return part.number
     if "supplier_part" in f:
         known = plant.part(f["supplier_part"]) or plant.part_by_supplier_part(f["supplier_part"])
         if known is not None:
             return known.number
         if named is None:
-            return Unresolved("unknown_supplier_part", {"supplier_part": f["supplier_part"]})
+            return Unresolved(Verdict.UNKNOWN_SUPPLIER_PART, {"supplier_part": f["supplier_part"]})
     return named or pending_part
 
 
@@ -204,7 +205,7 @@ def _bare(
         # Unknown: may be a new serial at the first operation; the handler decides.
         return SerialScan(value, pending_part, ())
     names = ", ".join(_kind_name(k) for k in kinds)
-    return Unresolved("ambiguous_value", {"value": value, "matches": names})
+    return Unresolved(Verdict.AMBIGUOUS_VALUE, {"value": value, "matches": names})
 
 
 def _kind_name(thing: Thing) -> str:

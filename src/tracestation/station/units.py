@@ -12,6 +12,7 @@ from tracestation.domain.rules import (
     unit_at_operation,
     work_order_has_room,
 )
+from tracestation.messages.verdicts import Verdict
 from tracestation.station.context import Context
 from tracestation.station.env import Env
 from tracestation.station.resolve import SerialScan
@@ -25,7 +26,7 @@ def pick_unit(scan: SerialScan, preferred_parts: frozenset[str]) -> Unit | Decis
         units = tuple(u for u in units if u.part in preferred_parts) or units
     if len(units) > 1:
         parts = ", ".join(sorted(u.part for u in units))
-        return reject("ambiguous_serial", serial=scan.serial, parts=parts)
+        return reject(Verdict.AMBIGUOUS_SERIAL, serial=scan.serial, parts=parts)
     return units[0] if units else None
 
 
@@ -42,12 +43,12 @@ def register(serial: str, ctx: Context, env: Env) -> Decision:
     part = env.plant.part(work_order.part)
     if part is None or part.tracking is not Tracking.SERIAL:
         return reject(
-            "work_order_not_serialized", work_order=work_order.number, part=work_order.part
+            Verdict.WORK_ORDER_NOT_SERIALIZED, work_order=work_order.number, part=work_order.part
         )
     if not can_register(ctx):
-        return reject("unknown_serial", serial=serial)
+        return reject(Verdict.UNKNOWN_SERIAL, serial=serial)
     if env.plant.unit(part.number, serial) is not None:
-        return reject("serial_exists", serial=serial, part=part.number)
+        return reject(Verdict.SERIAL_EXISTS, serial=serial, part=part.number)
     room = work_order_has_room(work_order, env.plant.unit_count(work_order.number))
     if room is not None:
         return refuse(room)
@@ -59,7 +60,7 @@ def register(serial: str, ctx: Context, env: Env) -> Decision:
         events.append(completion(Unit(part.number, serial, work_order.number), ctx))
         new = ctx.cleared_work()
     return accept(
-        "unit_registered",
+        Verdict.UNIT_REGISTERED,
         new,
         *events,
         unit=f"{part.number}/{serial}",
@@ -80,10 +81,10 @@ def completion(unit: Unit, ctx: Context, rework: bool = False) -> OperationCompl
     )
 
 
-def completion_code(event: OperationCompleted) -> str:
+def completion_code(event: OperationCompleted) -> Verdict:
     if event.rework:
-        return "rework_finished" if event.finishes else "rework_completed"
-    return "unit_finished" if event.finishes else "operation_completed"
+        return Verdict.REWORK_FINISHED if event.finishes else Verdict.REWORK_COMPLETED
+    return Verdict.UNIT_FINISHED if event.finishes else Verdict.OPERATION_COMPLETED
 
 
 def next_serial(ctx: Context, env: Env) -> str:
@@ -106,9 +107,9 @@ def check_unit_for_operation(unit: Unit, ctx: Context) -> Violation | None:
     assert ctx.work_order is not None and ctx.routing is not None and ctx.operation is not None
     if unit.work_order != ctx.work_order.number:
         return Violation(
-            "unit_other_work_order",
+            Verdict.UNIT_OTHER_WORK_ORDER,
             {"unit": unit.label, "work_order": unit.work_order, "selected": ctx.work_order.number},
         )
     if unit.status is UnitStatus.FAILED:
-        return Violation("unit_failed", {"unit": unit.label})
+        return Violation(Verdict.UNIT_FAILED, {"unit": unit.label})
     return unit_at_operation(unit, ctx.routing, ctx.operation)

@@ -9,6 +9,8 @@ from typing import Any
 from tracestation.barcodes import shown_scan
 from tracestation.domain.events import DomainEvent
 from tracestation.domain.rules import Violation
+from tracestation.messages.base import Said
+from tracestation.messages.verdicts import Verdict
 from tracestation.station.context import Context
 
 
@@ -40,7 +42,7 @@ class Decision:
     lead may waive, the rule and the subject the lead's deviation names."""
 
     outcome: Outcome
-    code: str
+    code: Verdict
     params: dict[str, str] = field(default_factory=dict)
     events: tuple[DomainEvent, ...] = ()
     context: Context | None = None
@@ -51,12 +53,12 @@ class Decision:
 
 
 def accept(
-    code: str, context: Context | None = None, *events: DomainEvent, **params: str
+    code: Verdict, context: Context | None = None, *events: DomainEvent, **params: str
 ) -> Decision:
     return Decision(Outcome.ACCEPTED, code, params, tuple(events), context)
 
 
-def reject(code: str, **params: str) -> Decision:
+def reject(code: Verdict, **params: str) -> Decision:
     return Decision(Outcome.REJECTED, code, params)
 
 
@@ -83,16 +85,19 @@ class ScanResult:
 
     scan: str
     outcome: Outcome
-    code: str
+    code: Verdict
     message: str
     event_ids: tuple[str, ...] = ()
     prompt: str = ""
     params: dict[str, str] = field(default_factory=dict)
-    prompt_code: str = ""
+    prompt_code: Verdict | None = None
     prompt_params: dict[str, str] = field(default_factory=dict)
-    # Extra remarks as (code, params), e.g. ("override_cancelled", {}); `message` already
+    # Extra remarks as (code, params), e.g. (Verdict.OVERRIDE_CANCELLED, {}); `message` already
     # carries their English text, a translated view renders them itself.
-    notes: tuple[tuple[str, dict[str, str]], ...] = ()
+    notes: tuple[tuple[Verdict, dict[str, str]], ...] = ()
+    # Why an unreadable scan (`Verdict.UNREADABLE`) could not be read, as the decoder's codes:
+    # its `detail` in English is these sentences joined, a translated view renders them itself.
+    problems: tuple[Said, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "scan", shown_scan(self.scan))

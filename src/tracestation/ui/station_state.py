@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tracestation.messages.verdicts import Verdict
 from tracestation.station.core import Station
 from tracestation.station.prompts import ChecklistLine
 from tracestation.station.queries import RecordStatus, WorkProgress
@@ -46,7 +47,7 @@ class StationSnapshot:
     operation: str | None
     operation_name: str | None
     unit: str | None
-    prompt_code: str
+    prompt_code: Verdict
     prompt_params: dict[str, str]
     checklist: tuple[ChecklistLine, ...]
     override: OverrideView | None

@@ -16,6 +16,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from tracestation.messages.verdicts import Verdict as VerdictCode
 from tracestation.resources import demo_plant_path
 from tracestation.station.lead_requests import LeadRequest, LeadSignature
 from tracestation.station.services import ReadServices, StationServices
@@ -145,6 +146,9 @@ class StationWorker(QObject):
 
     def _report_fault(self, request: ScanRequest, detail: str) -> None:
         result = ScanResult(
-            scan=request.raw, outcome=Outcome.REJECTED, code="station_fault", message=detail
+            scan=request.raw,
+            outcome=Outcome.REJECTED,
+            code=VerdictCode.STATION_FAULT,
+            message=detail,
         )
         self.sig_verdict.emit(Verdict(request, result, datetime.now().astimezone(), fault=detail))

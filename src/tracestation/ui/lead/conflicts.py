@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from tracestation.station.queries import OpenConflict
 from tracestation.ui.model_index import TOP, Index
-from tracestation.ui.verdict_text import QT_TRANSLATE_NOOP
+from tracestation.ui.translate import QT_TRANSLATE_NOOP
 
 KINDS = {
     "carton_over_capacity": QT_TRANSLATE_NOOP("ConflictsModel", "carton over capacity"),

@@ -8,7 +8,6 @@ result line (never a dialog). The PIN is cleared after each action.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
@@ -28,12 +27,13 @@ from tracestation.ui.lead.forms import line_edit
 from tracestation.ui.lead.labels_tab import LabelsTab
 from tracestation.ui.lead.lot_actions_form import LotActionsForm
 from tracestation.ui.lead.nonconformance_form import NonconformanceForm
+from tracestation.ui.lead.outcome_text import answer_to
 from tracestation.ui.lead.pin_form import PinForm
-from tracestation.ui.lead.refusal_text import render_refusal
 from tracestation.ui.restyle import set_style_state
 from tracestation.ui.scan.override_steps import OverrideSteps
 from tracestation.ui.station_client import StationClient
 from tracestation.ui.station_state import StationSnapshot
+from tracestation.ui.translate import render
 
 
 class LeadPage(QWidget):
@@ -116,58 +116,7 @@ class LeadPage(QWidget):
         self._client.list_conflicts()
 
     def outcome_text(self, outcome: LeadOutcome) -> str:
-        p = outcome.params
-        texts = {
-            LeadResult.LOT_STATUS_CHANGED: lambda: self.tr(
-                "Lot {lot}: {action} done, signed by {name}."
-            ).format(lot=p["lot"], action=self.action_name(p["status"]), name=p["name"]),
-            LeadResult.LOT_SPLIT: lambda: self.tr(
-                "{qty} of {lot} split into new lot {new_lot}, signed by {name}."
-            ).format(**p),
-            LeadResult.LOTS_MERGED: lambda: self.tr(
-                "{count} lots merged into {new_lot}, signed by {name}."
-            ).format(**p),
-            LeadResult.NONCONFORMANCE_OPENED: lambda: self.tr(
-                "Nonconformance {number} opened on {subject}, signed by {name}."
-            ).format(**p),
-            LeadResult.CONFLICT_RESOLVED: lambda: self.tr(
-                "Conflict {conflict} resolved ({resolution}), signed by {name}."
-            ).format(
-                conflict=p["conflict"][:8],
-                resolution=self.resolution_name(p["resolution"]),
-                name=p["name"],
-            ),
-            LeadResult.PIN_UNLOCKED: lambda: self.tr(
-                "The PIN of {locked_name} ({badge}) is unlocked, signed by {name}."
-            ).format(**p),
-            LeadResult.LABEL_REPRINTED: lambda: self.reprinted_text(p),
-            LeadResult.LABEL_SUBJECT_UNKNOWN: lambda: self.tr(
-                "No unit or carton {subject} is recorded."
-            ).format(**p),
-            LeadResult.LABEL_SUBJECT_AMBIGUOUS: lambda: self.tr(
-                "Serial {subject} exists for several parts: give PART/SERIAL."
-            ).format(**p),
-            LeadResult.NOT_SAVED: lambda: self.tr("Not done, the station failed: {detail}").format(
-                detail=outcome.detail
-            ),
-            LeadResult.FAILED: lambda: self.tr("Not done, the station failed: {detail}").format(
-                detail=outcome.detail
-            ),
-        }
-        make = texts.get(outcome.result)
-        if make is not None:
-            return make()
-        refusal = render_refusal(outcome.refusal or "", dict(p))
-        detail = refusal or outcome.refusal or outcome.result.value
-        return self.tr("Not done: {detail}").format(detail=detail)
-
-    def reprinted_text(self, p: Mapping[str, str]) -> str:
-        if p.get("printer_fault"):
-            return self.tr(
-                "Reprint of {subject} recorded, signed by {name}; the label did not print"
-                " ({printer_fault}): it is kept and printed when the printer answers."
-            ).format(**p)
-        return self.tr("Label of {subject} reprinted, signed by {name}.").format(**p)
+        return render(*answer_to(outcome, self.action_name, self.resolution_name))
 
     def action_name(self, action: str) -> str:
         names = {

@@ -14,7 +14,8 @@ from tracestation.ui.scan.override_steps import OverrideSteps
 from tracestation.ui.scan.verdict_banner import TEST_FAILED, VerdictBanner
 from tracestation.ui.station_state import StationSnapshot
 from tracestation.ui.station_worker import Verdict
-from tracestation.ui.verdict_text import render, render_result
+from tracestation.ui.translate import render
+from tracestation.ui.verdict_text import render_result
 
 # The core's codes for a test the unit failed (the station records it; it is no pass).
 FAILED_TEST_CODES = frozenset({"test_failed"})

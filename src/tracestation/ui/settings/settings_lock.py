@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from tracestation.station.lead_requests import LeadOutcome, LeadResult, LeadSignature
 from tracestation.ui.lead.forms import action_button, form_layout, line_edit
-from tracestation.ui.lead.refusal_text import render_refusal
 from tracestation.ui.restyle import set_style_state
 from tracestation.ui.settings.settings_page import SettingsPage
 from tracestation.ui.station_client import StationClient
+from tracestation.ui.translate import render
 
 
 class SettingsLock(QWidget):
@@ -89,7 +89,7 @@ class SettingsLock(QWidget):
             self.page.opened_by(outcome.params.get("name", ""))
             return
         if outcome.result is LeadResult.REFUSED and outcome.refusal:
-            text = render_refusal(outcome.refusal, dict(outcome.params)) or outcome.refusal
+            text = render(outcome.refusal, outcome.params)
         else:
             text = self.tr("Not opened, the station failed: {detail}").format(
                 detail=outcome.detail or ""
