@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QImage
 from tracestation.resources import resources_dir
 from tracestation.station.queries import TraceQuery
 from tracestation.ui.main_window import StationWindow
+from tracestation.ui.scan.verdict_banner import FLASH_MS
 from ui.conftest import CONTROLLER_READY, Scanner
 
 SIZE = (1920, 1080)
@@ -32,12 +33,14 @@ def shots(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def save(window: StationWindow, qtbot: Any, folder: Path, name: str) -> QImage:
-    qtbot.wait(50)
+def save(
+    window: StationWindow, qtbot: Any, folder: Path, name: str, size: tuple[int, int] = SIZE
+) -> QImage:
+    qtbot.wait(FLASH_MS + 100)  # after the new verdict's flash
     path = folder / name
     assert window.grab().save(str(path))
     image = QImage(str(path))
-    assert (image.width(), image.height()) == SIZE
+    assert (image.width(), image.height()) == size
     return image
 
 
@@ -154,3 +157,28 @@ def test_screenshot_of_the_line_lead_panel(make_window: Any, qtbot: Any, shots: 
         page.lots.status_buttons["hold"].click()
     save(window, qtbot, shots, "07-line-lead.png")
     assert page.result.property("kind") == "success"
+
+
+def test_screenshot_of_a_panel_pc_at_1366x768_with_everything_on_screen(
+    prepared: Any, make_window: Any, qtbot: Any, shots: Path
+) -> None:
+    prepared(*CONTROLLER_READY)
+    window, wedge = screenshot_window(make_window, qtbot)
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: window.width() == 1366 and window.height() == 768)
+    wedge.scans("B-1001", "WO:WO-1001", "OPN:20", "CTRL-1", "SN:PCBA-100/PCB-1")
+    image = save(window, qtbot, shots, "08-panel-pc-1366x768.png", (1366, 768))
+    assert banner_colour(window, image) == GREEN
+    manual = window.scan_page.manual.button
+    corner = manual.mapTo(window, manual.rect().bottomRight())
+    assert window.rect().contains(corner), "the damaged-label row is on the screen"
+
+
+def test_screenshot_of_a_failed_test(make_window: Any, qtbot: Any, shots: Path) -> None:
+    window, wedge = screenshot_window(make_window, qtbot)
+    wedge.scans(
+        "B-1001", "WO:WO-2001", "OPN:10", "PCB-1", "LOT:CAP-220/C-7781", "CMD:DONE", "OPN:20"
+    )
+    wedge.scans("PCB-1", "CMD:FAIL")
+    image = save(window, qtbot, shots, "09-test-failed.png")
+    assert banner_colour(window, image) == QColor("#c2410c")

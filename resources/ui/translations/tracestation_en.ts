@@ -1774,7 +1774,7 @@ Conflict {id}</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>This shift</source>
+        <source>Shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1793,7 +1793,7 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
         <location line="+8"/>
         <source>nobody logged in</source>
         <translation type="unfinished"></translation>
@@ -1819,12 +1819,7 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>{name} ready</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+29"/>
         <source>{name} connected</source>
         <translation type="unfinished"></translation>
     </message>

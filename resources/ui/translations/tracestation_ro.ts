@@ -1775,8 +1775,8 @@ Conflictul {id}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>This shift</source>
-        <translation>Tura aceasta</translation>
+        <source>Shift</source>
+        <translation>Tura</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1794,7 +1794,7 @@ Conflictul {id}</translation>
         <translation>Sincronizare</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
         <location line="+8"/>
         <source>nobody logged in</source>
         <translation>nimeni autentificat</translation>
@@ -1820,12 +1820,7 @@ Conflictul {id}</translation>
         <translation>La operația {operation}: {done} gata, {next} o așteaptă, {left} rămase. Comanda de lucru {work_order} în total: {all_done} gata, {in_process} în lucru, {remaining} neîncepute, din {quantity}.</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>{name} ready</source>
-        <translation>{name} pregătit</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+29"/>
         <source>{name} connected</source>
         <translation>{name} conectat</translation>
     </message>

@@ -33,7 +33,7 @@ class TopBar(QFrame):
         self.work_order = Field(self.tr("Work order"), self)
         self.operation = Field(self.tr("Operation"), self)
         self.progress = Field(self.tr("At this operation"), self)
-        self.shift = Field(self.tr("This shift"), self)
+        self.shift = Field(self.tr("Shift"), self)
         self.shift.setToolTip(
             self.tr("Units worked at this station (completed, tested, packed) since the login.")
         )
@@ -42,17 +42,11 @@ class TopBar(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.setSpacing(4)
-        for field, stretch in (
-            (self.station, 0),
-            (self.operator, 2),
-            (self.work_order, 2),
-            (self.operation, 2),
-            (self.progress, 2),
-            (self.shift, 1),
-            (self.scanners, 2),
-            (self.sync, 2),
-        ):
-            layout.addWidget(field, stretch)
+        # Each field as wide as its text when there is room (the rest of the bar stays empty
+        # at the end); on a narrow screen each gives up width and ends its text in "\u2026".
+        for name in self.FIELDS:
+            layout.addWidget(getattr(self, name))
+        layout.addStretch(1)
         self._scanner_states: dict[str, tuple[str, ScannerState | None]] = {}
         self.station.set(station_id)
         self.operator.set(self.tr("nobody logged in"), "warning")
@@ -117,8 +111,8 @@ class TopBar(QFrame):
         texts = []
         worst = "normal"
         for scanner_name, scanner_state in self._scanner_states.values():
-            if scanner_state is None:
-                texts.append("\u25cf " + self.tr("{name} ready").format(name=scanner_name))
+            if scanner_state is None:  # the filled dot says it is ready: room for the rest
+                texts.append("\u25cf " + scanner_name)
             elif scanner_state is ScannerState.CONNECTED:
                 texts.append("\u25cf " + self.tr("{name} connected").format(name=scanner_name))
             else:

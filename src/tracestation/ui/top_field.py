@@ -58,7 +58,7 @@ class Field(QFrame):
         self.value.setTextFormat(Qt.TextFormat.PlainText)
         self.value.setObjectName("topValue")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 6, 14, 6)
+        layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(0)
         layout.addWidget(self.caption)
         layout.addWidget(self.value)
