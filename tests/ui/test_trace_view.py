@@ -45,7 +45,8 @@ def test_tracing_a_serial_shows_its_as_built_tree_in_the_model(
     assert page.pages.currentIndex() == 1
     root = model.index(0, 0)
     assert labels(model) == ["CTRL-500/CTRL-1"]
-    assert labels(model, root) == ["PCBA-100/PCB-1", "SCREW-M3/L-2291"]
+    assert labels(model, root) == ["PCBA-100/PCB-1", "SCREW-M3/L-2291", "PASTE-7/P-88"]
+    assert model.index(2, 0, root).data() == "PASTE-7  P-88  (kitted to WO-1001)"
     board = model.index(0, 0, root)
     assert labels(model, board) == ["CAP-220/C-7781"]
     assert model.index(1, 1, root).data() == "4"

@@ -4,7 +4,7 @@
 <context>
     <name>AsBuiltModel</name>
     <message>
-        <location filename="../../../src/tracestation/ui/trace/tree_model.py" line="+84"/>
+        <location filename="../../../src/tracestation/ui/trace/tree_model.py" line="+86"/>
         <source>Part / serial or lot</source>
         <translation type="unfinished"></translation>
     </message>
@@ -31,6 +31,11 @@
     <message>
         <location line="+63"/>
         <source>lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>kitted to {work_order}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

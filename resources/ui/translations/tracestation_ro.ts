@@ -4,7 +4,7 @@
 <context>
     <name>AsBuiltModel</name>
     <message>
-        <location filename="../../../src/tracestation/ui/trace/tree_model.py" line="+84"/>
+        <location filename="../../../src/tracestation/ui/trace/tree_model.py" line="+86"/>
         <source>Part / serial or lot</source>
         <translation>Reper / serie sau lot</translation>
     </message>
@@ -32,6 +32,11 @@
         <location line="+63"/>
         <source>lot</source>
         <translation>lot</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>kitted to {work_order}</source>
+        <translation>kitat pentru {work_order}</translation>
     </message>
 </context>
 <context>

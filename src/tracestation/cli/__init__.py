@@ -19,6 +19,7 @@ from tracestation.cli import (
     label_commands,
     lead_commands,
     lot_commands,
+    report_commands,
     station_commands,
     sync_commands,
     trace_commands,
@@ -55,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     data_commands.register(sub)
     station_commands.register(sub)
     trace_commands.register(sub)
+    report_commands.register(sub)
     lot_commands.register(sub)
     lead_commands.register(sub)
     label_commands.register(sub)

@@ -26,6 +26,11 @@ def register(sub: Any) -> None:
     fwd.add_argument("--part", help="the lot's or unit's part, when codes repeat across parts")
     add_json_flag(fwd)
     fwd.set_defaults(handler=run_forward)
+    history = trace_sub.add_parser("history", help="every event of a unit: what, where, who, when")
+    history.add_argument("serial")
+    history.add_argument("--part", help="the unit's part, when serials repeat across parts")
+    add_json_flag(history)
+    history.set_defaults(handler=run_history)
     recall = sub.add_parser("recall", help="recall scope of a lot: unit scope beside lot scope")
     recall.add_argument("--lot", required=True)
     recall.add_argument("--part")
@@ -56,9 +61,32 @@ def run_backward(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_history(args: argparse.Namespace) -> int:
+    from tracestation.trace.history import describe, unit_history
+
+    history = _query(args, unit_history, args.serial, args.part)
+    if args.json:
+        emit_json(history)
+        return 0
+    print(
+        f"{history['part']} {history['serial']} ({history['status']}, {history['work_order']}): "
+        f"{len(history['events'])} event(s)"
+    )
+    for entry in history["events"]:
+        when = entry["time"][:19].replace("T", " ")
+        where = entry["station"] + (f" op {entry['operation']}" if entry["operation"] else "")
+        who = entry["operator_name"] or entry["operator"] or "-"
+        signed = entry["signature"]
+        signature = f"  {_signature_text(signed)}" if signed else ""
+        print(f"  {when}  {where:<16} {who:<16} {describe(entry)}{signature}")
+    return 0
+
+
 def _print_children(children: list[dict[str, Any]], indent: str) -> None:
     for child in children:
         name = child.get("serial") or f"lot {child.get('lot')}"
+        if child.get("kitted_to"):
+            name += f" (kitted to {child['kitted_to']})"
         removed = f"  REMOVED {child['removed_at']}" if child["removed_at"] else ""
         signed = child.get("signature")
         signature = f"  {_signature_text(signed)}" if signed else ""

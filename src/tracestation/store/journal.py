@@ -19,6 +19,7 @@ from tracestation.station.ports import Clock, RecordNotSaved, RejectedScan, Sign
 from tracestation.store.database import writer
 from tracestation.store.projections import ProjectionError, Written, project
 from tracestation.store.tables import EventRow, RejectedScanRow, StationHeadRow, table_of
+from tracestation.store.unit_history import Applied, note_history
 
 EVENTS = table_of(EventRow)
 HEADS = table_of(StationHeadRow)
@@ -56,6 +57,7 @@ class JournalOnConnection:
     ) -> list[str]:
         c = self.connection
         ids: list[str] = []
+        applied: list[Applied] = []
         head = c.execute(_HEAD, {"station": self.station}).first()
         seq, prev_hash = (head.seq, head.hash) if head else (0, GENESIS)
         now = self.clock.now()
@@ -89,9 +91,12 @@ class JournalOnConnection:
             }
             digest = event_hash(**row)
             c.execute(_INSERT_EVENT, {**row, "hash": digest, "synced_at": None})
-            project(event, c, Written(event_id, now, self.station, operator, signed_by))
+            written = Written(event_id, now, self.station, operator, signed_by)
+            project(event, c, written)
+            applied.append(Applied(event, written, seq))
             prev_hash = digest
             ids.append(event_id)
+        note_history(c, applied)
         if head is None:
             # Two processes writing a station's first event both insert its head: the
             # second fails on the key and its unit of work is judged again.

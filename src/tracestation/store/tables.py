@@ -463,3 +463,30 @@ def table_of(model: type[Base]) -> Table:
     table = model.__table__
     assert isinstance(table, Table)
     return table
+
+
+class UnitHistoryRow(Base):
+    """Each event a unit took part in, one row per unit it touched (`store.unit_history`):
+    a unit's history is an index range, not a scan of the journal."""
+
+    __tablename__ = "unit_history"
+    __table_args__ = (Index("ix_unit_history_serial", "serial", "part", "time"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    part: Mapped[str] = mapped_column(String(64))
+    serial: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(8))
+    event_id: Mapped[str] = mapped_column(String(36))
+    station: Mapped[str] = mapped_column(String(64))
+    seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(48))
+    operation: Mapped[str | None] = mapped_column(String(16))
+    work_order: Mapped[str | None] = mapped_column(String(64))
+    operator: Mapped[str | None] = mapped_column(String(64))
+    signed_by: Mapped[str | None] = mapped_column(String(64))
+    time: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    other_kind: Mapped[str | None] = mapped_column(String(16))
+    other_part: Mapped[str | None] = mapped_column(String(64))
+    other: Mapped[str | None] = mapped_column(String(64))
+    qty: Mapped[Decimal | None] = mapped_column(Quantity)
+    outcome: Mapped[str | None] = mapped_column(String(32))
+    note: Mapped[str | None] = mapped_column(String(200))

@@ -37,6 +37,7 @@ from tracestation.store.tables import (
     StationHeadRow,
     table_of,
 )
+from tracestation.store.unit_history import Applied, note_history
 from tracestation.sync.central import CENTRAL_ORDER
 
 CENTRAL_STATION = "CENTRAL"
@@ -134,6 +135,7 @@ def ingest(c: Connection, rows: Sequence[Any], clock: Clock, report: IngestRepor
         report.parked += len(parked)
     applied = apply_received_batch(c, [(event, written) for _, event, written in received])
     breaches = [(received[index][0], breach) for index, breach in applied]
+    note_history(c, [Applied(event, written, row.seq) for row, event, written in received])
     _move_heads(c, heads, fresh)
     if breaches:
         _raise_conflicts(c, breaches, clock, report)

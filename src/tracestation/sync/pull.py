@@ -49,6 +49,7 @@ from tracestation.store.tables import (
     WorkOrderRow,
     table_of,
 )
+from tracestation.store.unit_history import Applied, note_history
 from tracestation.sync.push import unsent
 
 EVENTS = table_of(EventRow)
@@ -168,6 +169,7 @@ def _apply_batch(local: Engine, centre: str, rows: Sequence[Any]) -> int:
     now = datetime.now(UTC)
     applied = 0
     moved: set[str] = set()
+    history: list[Applied] = []
     with writer(local).begin() as lc:
         heads = {r.station: (r.seq, r.hash) for r in lc.execute(select(HEADS))}
         for row in rows:
@@ -189,9 +191,11 @@ def _apply_batch(local: Engine, centre: str, rows: Sequence[Any]) -> int:
                     row.signed_by,
                 )
                 apply_received(event, lc, written, draw_lots=False)
+                history.append(Applied(event, written, row.seq))
             heads[row.station] = (row.seq, row.hash)
             moved.add(row.station)
             applied += 1
+        note_history(lc, history)
         for station in moved:
             seq, digest = heads[station]
             _set_head(lc, station, seq, digest)

@@ -18,6 +18,7 @@ from tracestation.store.plant import as_utc
 from tracestation.store.signatures import signatures_for
 from tracestation.store.tables import (
     ConsumptionRow,
+    EventRow,
     GenealogyLinkRow,
     LotLineageRow,
     LotRow,
@@ -85,7 +86,8 @@ def backward(s: Session, serial: str, part: str | None = None) -> dict[str, Any]
     """The as-built tree of a unit: every child ever installed, removed ones marked, and the
     lead's signature on an installation a lead signed (an override), else `signature` null."""
     root = find_unit(s, serial, part)
-    children = _children_of(s, root.id, {root.id})
+    kits: dict[str, list[dict[str, Any]]] = {}
+    children = _children_of(s, root.id, {root.id}, kits) + _kitted(s, root.work_order, kits)
     _add_signatures(s, children)
     return {
         "part": root.part,
@@ -110,7 +112,9 @@ def _nodes(children: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         yield from _nodes(child["children"])
 
 
-def _children_of(s: Session, unit_id: int, path: set[int]) -> list[dict[str, Any]]:
+def _children_of(
+    s: Session, unit_id: int, path: set[int], kits: dict[str, list[dict[str, Any]]]
+) -> list[dict[str, Any]]:
     links = s.scalars(
         select(GenealogyLinkRow)
         .where(GenealogyLinkRow.parent_unit_id == unit_id)
@@ -128,7 +132,12 @@ def _children_of(s: Session, unit_id: int, path: set[int]) -> list[dict[str, Any
         if link.child_unit_id is not None:
             child = s.get(UnitRow, link.child_unit_id)
             assert child is not None
-            grand = [] if child.id in path else _children_of(s, child.id, path | {child.id})
+            grand = (
+                []
+                if child.id in path
+                else _children_of(s, child.id, path | {child.id}, kits)
+                + _kitted(s, child.work_order, kits)
+            )
             children.append(
                 {"part": child.part, "serial": child.serial, **common, "children": grand}
             )
@@ -137,6 +146,48 @@ def _children_of(s: Session, unit_id: int, path: set[int]) -> list[dict[str, Any
             assert lot is not None
             children.append({"part": lot.part, "lot": lot.code, **common, "children": []})
     return children
+
+
+def _kitted(
+    s: Session, work_order: str, kits: dict[str, list[dict[str, Any]]]
+) -> list[dict[str, Any]]:
+    """The lots kitted to the unit's work order (consume steps), marked `kitted_to`: kitting
+    records the work order, not the unit, so each of its units shows them; `qty` is what the
+    work order took of the lot in all."""
+    if work_order not in kits:
+        rows = s.execute(
+            select(
+                LotRow.part,
+                LotRow.code,
+                ConsumptionRow.qty,
+                ConsumptionRow.operation,
+                ConsumptionRow.event_id,
+                EventRow.time,
+            )
+            .join(LotRow, LotRow.id == ConsumptionRow.lot_id)
+            .join(EventRow, EventRow.id == ConsumptionRow.event_id)
+            .where(ConsumptionRow.work_order == work_order, ConsumptionRow.source == "kit")
+            .order_by(ConsumptionRow.id)
+        ).all()
+        nodes: dict[tuple[str, str], dict[str, Any]] = {}
+        for part, code, qty, operation, event_id, time in rows:
+            node = nodes.get((part, code))
+            if node is None:
+                nodes[(part, code)] = {
+                    _EVENT: event_id,
+                    "part": part,
+                    "lot": code,
+                    "qty": qty,
+                    "operation": operation,
+                    "installed_at": _when(datetime.fromisoformat(time)),
+                    "removed_at": None,
+                    "kitted_to": work_order,
+                    "children": [],
+                }
+            else:
+                node["qty"] += qty
+        kits[work_order] = [{**n, "qty": qty_text(n["qty"])} for n in nodes.values()]
+    return [dict(node) for node in kits[work_order]]
 
 
 def descendant_lots(s: Session, lot_id: int) -> set[int]:

@@ -29,6 +29,7 @@ class TreeNode:
     installed_at: str | None
     removed_at: str | None
     parent: TreeNode | None = None
+    kitted_to: str | None = None  # a lot kitted to the unit's work order, not installed in it
     children: list[TreeNode] = field(default_factory=list)
 
     @property
@@ -60,6 +61,7 @@ def _add_children(node: TreeNode, children: list[dict[str, Any]]) -> None:
             child.get("installed_at"),
             child.get("removed_at"),
             node,
+            child.get("kitted_to"),
         )
         node.children.append(item)
         _add_children(item, child.get("children", []))
@@ -149,6 +151,8 @@ class AsBuiltModel(QAbstractItemModel):
     def _text(self, node: TreeNode, column: int) -> str:
         if column == 0:
             kind = self.tr("lot") if node.lot else ""
+            if node.kitted_to:
+                kind = self.tr("kitted to {work_order}").format(work_order=node.kitted_to)
             return f"{node.part}  {node.serial or node.lot}" + (f"  ({kind})" if kind else "")
         if column == 1:
             return node.qty

@@ -1,0 +1,99 @@
+"""A unit's history: every event it took part in, read from the indexed `unit_history`
+projection (`store.unit_history`), with who signed and the printed names.
+
+The document is that of `tracestation trace history SERIAL --json` (README: "A unit's
+history"). Oldest first.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracestation.domain.rules import qty_text
+from tracestation.store.plant import as_utc
+from tracestation.store.signatures import signatures_for
+from tracestation.store.tables import OperatorRow, UnitHistoryRow
+from tracestation.trace.genealogy import find_unit
+
+
+def unit_history(s: Session, serial: str, part: str | None = None) -> dict[str, Any]:
+    """The history document of the unit `serial` (of `part`); `TraceError` when there is no
+    such unit, or the serial names units of several parts and no part is given."""
+    unit = find_unit(s, serial, part)
+    rows = s.scalars(
+        select(UnitHistoryRow)
+        .where(UnitHistoryRow.serial == unit.serial, UnitHistoryRow.part == unit.part)
+        .order_by(UnitHistoryRow.time, UnitHistoryRow.station, UnitHistoryRow.seq)
+    ).all()
+    signed = signatures_for(s.connection(), (r.event_id for r in rows if r.signed_by))
+    badges = sorted({r.operator for r in rows if r.operator})
+    found = s.execute(
+        select(OperatorRow.badge, OperatorRow.name).where(OperatorRow.badge.in_(badges))
+    )
+    names = {str(badge): str(name) for badge, name in found}
+    return {
+        "part": unit.part,
+        "serial": unit.serial,
+        "work_order": unit.work_order,
+        "status": unit.status,
+        "events": [_entry(r, names, signed) for r in rows],
+    }
+
+
+def _entry(r: UnitHistoryRow, names: dict[str, str], signed: dict[str, Any]) -> dict[str, Any]:
+    signature = signed.get(r.event_id)
+    moment = as_utc(r.time) or r.time
+    return {
+        "time": moment.isoformat(),
+        "kind": r.kind,
+        "role": r.role,
+        "station": r.station,
+        "seq": r.seq,
+        "event_id": r.event_id,
+        "operation": r.operation,
+        "work_order": r.work_order,
+        "operator": r.operator,
+        "operator_name": names.get(r.operator) if r.operator else None,
+        "other": (
+            {"kind": r.other_kind, "part": r.other_part, "id": r.other} if r.other_kind else None
+        ),
+        "qty": qty_text(r.qty) if r.qty is not None else None,
+        "outcome": r.outcome,
+        "note": r.note,
+        "signature": signature.to_json() if signature else None,
+    }
+
+
+def describe(entry: dict[str, Any]) -> str:
+    """What happened, in one English line for the CLI and the reports (the window says it in
+    the user's language)."""
+    other = entry["other"] or {}
+    thing = f"{other.get('part') or ''} {other.get('id') or ''}".strip()
+    if other.get("kind") == "lot":
+        thing = f"lot {other.get('part')}/{other.get('id')}"
+    qty = f" x{entry['qty']}" if entry["qty"] and other.get("kind") == "lot" else ""
+    kind, role, outcome = entry["kind"], entry["role"], entry["outcome"]
+    text = {
+        "unit_registered": f"registered on {entry['work_order']}",
+        "operation_completed": "operation completed"
+        + {"finished": " (routing finished)", "rework": " (rework)"}.get(outcome or "", ""),
+        "test_recorded": f"test {entry['note']}: {str(outcome).upper()}",
+        "unit_packed": f"packed into carton {thing}",
+        "label_reprinted": "label reprinted",
+    }.get(kind)
+    if text is not None:
+        return text
+    if kind in ("child_unit_installed", "lot_installed"):
+        return f"installed {thing}{qty}" if role == "parent" else f"installed into {thing}"
+    if kind == "child_removed":
+        return f"removed {thing}{qty}" if role == "parent" else f"removed from {thing}"
+    if kind == "deviation_recorded":
+        return f"deviation: {outcome} waived for {other.get('id')} (reason {entry['note']})"
+    if kind == "nonconformance_opened":
+        return f"nonconformance {other.get('id')}: {entry['note']} (disposition {outcome})"
+    if kind == "conflict_raised":
+        return f"conflict {outcome}: {entry['note']}"
+    return str(kind).replace("_", " ")

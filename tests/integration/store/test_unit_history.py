@@ -1,0 +1,112 @@
+"""A unit's history is a projection kept with every event and filled by the migration for the
+journals recorded before it: `trace history` reads an index range, not the whole journal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from alembic import command
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from support.reworked_unit import build
+from tracestation.store.database import alembic_config
+from tracestation.store.tables import UnitHistoryRow
+from tracestation.trace.genealogy import TraceError
+from tracestation.trace.history import describe, unit_history
+
+
+def history_of(engine: Any, serial: str) -> dict[str, Any]:
+    with Session(engine) as s:
+        return unit_history(s, serial)
+
+
+def history_rows(engine: Any) -> list[tuple[Any, ...]]:
+    columns = [c for c in UnitHistoryRow.__table__.c if c.key != "id"]
+    with engine.connect() as c:
+        return sorted(tuple(row) for row in c.execute(select(*columns)))
+
+
+def test_a_reworked_units_history_says_what_where_who_and_when_in_order(
+    engine: Any, station: Any
+) -> None:
+    build(station)
+
+    history = history_of(engine, "CTRL-0001")
+
+    lines = [describe(entry) for entry in history["events"]]
+    assert lines == [
+        "registered on WO-1001",
+        "operation completed",
+        "installed PCBA-100 PCB-0001",
+        "installed lot SCREW-M3/L-2291 x4",
+        "operation completed",
+        "test Final test: FAILED",
+        "removed PCBA-100 PCB-0001",
+        "installed PCBA-100 PCB-0002",
+        "operation completed (rework)",
+        "test Final test: PASSED",
+        "packed into carton " + history["events"][-1]["other"]["id"],
+    ]
+    first = history["events"][0]
+    assert (first["station"], first["operator"], first["operator_name"]) == (
+        "ST-1",
+        "B-1001",
+        "Ana Pop",
+    )
+    assert [e["operation"] for e in history["events"]][-3:] == ["20", "30", "40"]
+    times = [e["time"] for e in history["events"]]
+    assert times == sorted(times)
+
+
+def test_a_deviation_is_in_the_history_of_the_unit_its_scan_built_with_the_signature(
+    engine: Any, station: Any
+) -> None:
+    build(station)
+
+    events = history_of(engine, "PCB-0002")["events"]
+
+    deviation = next(e for e in events if e["kind"] == "deviation_recorded")
+    assert describe(deviation) == (
+        "deviation: lot_expired waived for CAP-220/C-6001 (reason ENG-OK)"
+    )
+    assert deviation["signature"]["name"] == "Ion Rus"
+    assert deviation["signature"]["meaning"] == "waived lot_expired"
+    assert [describe(e) for e in events if e["role"] == "child"] == [
+        "installed into CTRL-500 CTRL-0001"
+    ]
+    assert "removed from CTRL-500 CTRL-0001" in [
+        describe(e) for e in history_of(engine, "PCB-0001")["events"]
+    ]
+
+
+def test_an_unknown_serial_has_no_history_and_says_so(engine: Any) -> None:
+    with Session(engine) as s, pytest.raises(TraceError, match="No unit with serial NOPE"):
+        unit_history(s, "NOPE")
+
+
+def test_the_migration_fills_the_history_of_a_journal_recorded_before_it(
+    engine: Any, station: Any
+) -> None:
+    build(station)
+    kept = history_rows(engine)
+    assert len(kept) > 20
+
+    config = alembic_config(engine)
+    command.downgrade(config, "0010_print_jobs")
+    command.upgrade(config, "head")
+
+    assert history_rows(engine) == kept
+
+
+def test_the_history_is_read_through_its_index(engine: Any, station: Any) -> None:
+    build(station)
+    with engine.connect() as c:
+        plan = c.exec_driver_sql(
+            "EXPLAIN QUERY PLAN SELECT * FROM unit_history WHERE serial = 'CTRL-0001' "
+            "AND part = 'CTRL-500' ORDER BY time"
+        ).all()
+    assert "ix_unit_history_serial" in " ".join(str(row) for row in plan)
+    with engine.connect() as c:
+        assert c.execute(text("SELECT count(*) FROM unit_history")).scalar()
