@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from tracestation.barcodes import DecodeOptions
 from tracestation.config import StationConfig, printer_target
 from tracestation.labels.printers import LabelMaker, LabelPrinting, sink_for
+from tracestation.reports.database_reports import DatabaseReports
 from tracestation.station.clock import SystemClock
 from tracestation.station.core import Station
 from tracestation.station.env import StationSettings
@@ -207,6 +208,7 @@ def services_on(
         close=close,
         sync=sync,
         printing=print_jobs_on(engine, station_id),
+        reports=DatabaseReports(engine),
     )
 
 

@@ -1837,7 +1837,7 @@ Conflict {id}</source>
 <context>
     <name>TracePage</name>
     <message>
-        <location filename="../../../src/tracestation/ui/trace/trace_page.py" line="+59"/>
+        <location filename="../../../src/tracestation/ui/trace/trace_page.py" line="+68"/>
         <source>Serial or lot: type or scan (SN:..., LOT:PART/LOT)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1857,7 +1857,22 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+24"/>
+        <source>Device history record (PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recall report (PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recall report (CSV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>Type or scan a serial or a lot first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1868,11 +1883,12 @@ Conflict {id}</source>
     </message>
     <message>
         <location line="+6"/>
+        <location line="+74"/>
         <source>Nothing found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-59"/>
         <source>As built: {unit}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1887,7 +1903,7 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Unit scope: {count} unit(s) contain it now {parts}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1909,6 +1925,144 @@ Conflict {id}</source>
     <message>
         <location line="+4"/>
         <source>Lot {lot} of {part} · status {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Reading the history of {unit}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Writing the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The report was not written: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Report written to {path}; opening it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnitHistoryView</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/trace/history_view.py" line="+40"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>History of {unit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{unit} · {status} · work order {work_order} · {count} event(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>signed by {name} ({badge}): {meaning}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>lot {lot}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>registered on {work_order}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>operation completed, routing finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>operation completed (rework)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>operation completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>test {test}: passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>test {test}: FAILED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>installed into {unit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>installed {thing}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>removed from {unit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>removed {thing}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>packed into carton {sscc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>deviation: {rule} waived for {subject} (reason {reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>nonconformance {number}: {what} (disposition {disposition})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>label reprinted</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

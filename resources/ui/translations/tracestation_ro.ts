@@ -1838,7 +1838,7 @@ Conflictul {id}</translation>
 <context>
     <name>TracePage</name>
     <message>
-        <location filename="../../../src/tracestation/ui/trace/trace_page.py" line="+59"/>
+        <location filename="../../../src/tracestation/ui/trace/trace_page.py" line="+68"/>
         <source>Serial or lot: type or scan (SN:..., LOT:PART/LOT)</source>
         <translation>Serie sau lot: tastați sau scanați (SN:..., LOT:REPER/LOT)</translation>
     </message>
@@ -1858,7 +1858,22 @@ Conflictul {id}</translation>
         <translation>Căutați o serie pentru a vedea ce conține, sau un lot pentru a vedea aria de rechemare.</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+24"/>
+        <source>Device history record (PDF)</source>
+        <translation>Istoricul dispozitivului (PDF)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recall report (PDF)</source>
+        <translation>Raport de rechemare (PDF)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recall report (CSV)</source>
+        <translation>Raport de rechemare (CSV)</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>Type or scan a serial or a lot first.</source>
         <translation>Tastați sau scanați mai întâi o serie sau un lot.</translation>
     </message>
@@ -1869,11 +1884,12 @@ Conflictul {id}</translation>
     </message>
     <message>
         <location line="+6"/>
+        <location line="+74"/>
         <source>Nothing found.</source>
         <translation>Nu s-a găsit nimic.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-59"/>
         <source>As built: {unit}</source>
         <translation>Componența reală: {unit}</translation>
     </message>
@@ -1888,7 +1904,7 @@ Conflictul {id}</translation>
         <translation>{unit} · {status} · comanda de lucru {work_order}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Unit scope: {count} unit(s) contain it now {parts}</source>
         <translation>Aria pe unități: {count} unitate(ăți) îl conțin acum {parts}</translation>
     </message>
@@ -1911,6 +1927,144 @@ Conflictul {id}</translation>
         <location line="+4"/>
         <source>Lot {lot} of {part} · status {status}</source>
         <translation>Lotul {lot} de {part} · stare {status}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Reading the history of {unit}…</source>
+        <translation>Se citește istoricul pentru {unit}…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Writing the report…</source>
+        <translation>Se scrie raportul…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The report was not written: {reason}</source>
+        <translation>Raportul nu a fost scris: {reason}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Report written to {path}; opening it.</source>
+        <translation>Raport scris în {path}; se deschide.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitHistoryView</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/trace/history_view.py" line="+40"/>
+        <source>When</source>
+        <translation>Când</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Station</source>
+        <translation>Stație</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operation</source>
+        <translation>Operație</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who</source>
+        <translation>Cine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What</source>
+        <translation>Ce</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>History of {unit}</source>
+        <translation>Istoricul pentru {unit}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{unit} · {status} · work order {work_order} · {count} event(s)</source>
+        <translation>{unit} · {status} · comanda de lucru {work_order} · {count} eveniment(e)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>signed by {name} ({badge}): {meaning}</source>
+        <translation>semnat de {name} ({badge}): {meaning}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>lot {lot}</source>
+        <translation>lotul {lot}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>registered on {work_order}</source>
+        <translation>înregistrat pe {work_order}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>operation completed, routing finished</source>
+        <translation>operație terminată, traseu încheiat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>operation completed (rework)</source>
+        <translation>operație terminată (remediere)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>operation completed</source>
+        <translation>operație terminată</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>test {test}: passed</source>
+        <translation>test {test}: trecut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>test {test}: FAILED</source>
+        <translation>test {test}: PICAT</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>installed into {unit}</source>
+        <translation>montat în {unit}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>installed {thing}</source>
+        <translation>montat {thing}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>removed from {unit}</source>
+        <translation>demontat din {unit}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>removed {thing}</source>
+        <translation>demontat {thing}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>packed into carton {sscc}</source>
+        <translation>ambalat în cutia {sscc}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>deviation: {rule} waived for {subject} (reason {reason})</source>
+        <translation>derogare: {rule} ridicată pentru {subject} (motiv {reason})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>nonconformance {number}: {what} (disposition {disposition})</source>
+        <translation>neconformitate {number}: {what} (dispoziție {disposition})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>label reprinted</source>
+        <translation>etichetă retipărită</translation>
     </message>
 </context>
 <context>

@@ -119,7 +119,7 @@ def _sub_assemblies(children: list[dict[str, Any]]) -> list[tuple[str, str]]:
 
 def _when(moment: datetime | None) -> str:
     aware = as_utc(moment)
-    return aware.strftime("%Y-%m-%d %H:%M:%S UTC") if aware else ""
+    return aware.strftime("%Y-%m-%d %H:%M:%S") if aware else ""
 
 
 def when_text(iso: str | None) -> str:
@@ -134,7 +134,7 @@ def _unit_facts(s: Session, unit: UnitRow) -> dict[str, Any]:
         "description": described.description if described else "",
         "serial": unit.serial,
         "status": unit.status,
-        "registered_at": _when(unit.registered_at),
+        "registered_at": _when(unit.registered_at) + " UTC",
         "container": unit.container,
         "last_operation": unit.last_operation,
     }

@@ -72,7 +72,9 @@ def _operations(record: DeviceHistory) -> Flowable:
         for o in record.operations
     ]
     return table(
-        ["Time", "Operation", "Station", "Operator", "What"], rows, [0.2, 0.17, 0.12, 0.2, 0.31]
+        ["Time (UTC)", "Operation", "Station", "Operator", "What"],
+        rows,
+        [0.2, 0.17, 0.12, 0.2, 0.31],
     )
 
 
@@ -80,7 +82,7 @@ def _as_built(tree: dict[str, Any]) -> Flowable:
     rows: list[list[Any]] = []
     _tree_rows(tree["children"], 0, rows)
     return table(
-        ["Component", "Serial / lot", "Qty", "Op", "Installed", "Removed / note"],
+        ["Component", "Serial / lot", "Qty", "Op", "Installed (UTC)", "Removed / note"],
         rows,
         [0.22, 0.2, 0.06, 0.05, 0.2, 0.27],
     )
@@ -93,7 +95,7 @@ def _tree_rows(children: list[dict[str, Any]], depth: int, rows: list[list[Any]]
         if child.get("kitted_to"):
             note = f"kitted to {child['kitted_to']}"
         if child.get("removed_at"):
-            note = f"REMOVED {when_text(child['removed_at'])}"
+            note = f"REMOVED {when_text(child['removed_at'])} UTC"
         signature = child.get("signature")
         if signature:
             note = (note + "; " if note else "") + f"signed by {signature['name']}"
@@ -124,7 +126,7 @@ def _tests(record: DeviceHistory) -> list[Flowable]:
     ]
     out: list[Flowable] = [
         table(
-            ["Time", "Unit", "Test", "Result", "Station", "Operator"],
+            ["Time (UTC)", "Unit", "Test", "Result", "Station", "Operator"],
             rows,
             [0.2, 0.22, 0.24, 0.08, 0.12, 0.14],
         )
@@ -147,7 +149,7 @@ def _tests(record: DeviceHistory) -> list[Flowable]:
         out += [
             space(2),
             table(
-                ["Unit", "Test", "Time", "Measurement", "Value", "Low", "High", "Result"],
+                ["Unit", "Test", "Time (UTC)", "Measurement", "Value", "Low", "High", "Result"],
                 measured,
                 [0.16, 0.14, 0.18, 0.16, 0.1, 0.08, 0.08, 0.1],
             ),
@@ -163,7 +165,7 @@ def _rework(record: DeviceHistory) -> Flowable:
         for r in record.rework
     ]
     return table(
-        ["Unit", "Removed", "When", "Why", "Replaced by"], rows, [0.17, 0.2, 0.17, 0.26, 0.2]
+        ["Unit", "Removed", "When (UTC)", "Why", "Replaced by"], rows, [0.2, 0.19, 0.15, 0.26, 0.2]
     )
 
 
@@ -181,7 +183,7 @@ def _nonconformances(record: DeviceHistory) -> Flowable:
         for n in record.nonconformances
     ]
     return table(
-        ["NC", "Subject", "Defect", "Description", "Disposition", "Signed", "Time"],
+        ["NC", "Subject", "Defect", "Description", "Disposition", "Signed", "Time (UTC)"],
         rows,
         [0.1, 0.17, 0.1, 0.23, 0.12, 0.1, 0.18],
     )
@@ -193,7 +195,7 @@ def _deviations(record: DeviceHistory) -> Flowable:
         for d in record.deviations
     ]
     return table(
-        ["Time", "Rule waived", "Subject", "Work order", "Reason", "Lead"],
+        ["Time (UTC)", "Rule waived", "Subject", "Work order", "Reason", "Lead"],
         rows,
         [0.2, 0.15, 0.2, 0.13, 0.2, 0.12],
     )
@@ -204,12 +206,14 @@ def _signatures(record: DeviceHistory) -> Flowable:
         [
             s.name,
             s.badge,
-            s.time.strftime("%Y-%m-%d %H:%M:%S UTC"),
+            s.time.strftime("%Y-%m-%d %H:%M:%S"),
             s.meaning,
             s.reason or "",
         ]
         for s in record.signatures
     ]
     return table(
-        ["Printed name", "Badge", "Time", "Meaning", "Reason"], rows, [0.2, 0.12, 0.2, 0.28, 0.2]
+        ["Printed name", "Badge", "Time (UTC)", "Meaning", "Reason"],
+        rows,
+        [0.2, 0.12, 0.2, 0.28, 0.2],
     )

@@ -17,6 +17,7 @@ from tracestation.station.core import Station
 from tracestation.station.lead_service import LeadService
 from tracestation.station.print_reads import PrintJobsReader
 from tracestation.station.queries import MasterDataLoader, RecordStatus, TraceReader
+from tracestation.station.report_reads import RecordReports
 from tracestation.station.sync_port import SyncService
 
 
@@ -30,6 +31,7 @@ class StationServices:
     close: Callable[[], None]
     sync: SyncService | None = None
     printing: PrintJobsReader | None = None
+    reports: RecordReports | None = None
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,8 @@ class ReadServices:
     status: RecordStatus
     trace: TraceReader
     printing: PrintJobsReader | None = None
+    reports: RecordReports | None = None
 
     @classmethod
     def of(cls, services: StationServices) -> ReadServices:
-        return cls(services.status, services.trace, services.printing)
+        return cls(services.status, services.trace, services.printing, services.reports)

@@ -13,6 +13,12 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from tracestation.station.print_reads import LabelPreview, PreviewRequest
 from tracestation.station.queries import TraceAnswer, TraceQuery
+from tracestation.station.report_reads import (
+    HistoryRequest,
+    ReportRequest,
+    ReportWritten,
+    UnitHistory,
+)
 from tracestation.station.services import ReadServices
 
 
@@ -23,6 +29,8 @@ class QueryWorker(QObject):
     sig_print_backlog = Signal(object)  # PrintBacklog
     sig_print_jobs = Signal(object)  # list[PrintJob], newest first
     sig_label_preview = Signal(object)  # LabelPreview
+    sig_unit_history = Signal(object)  # UnitHistory
+    sig_report_written = Signal(object)  # ReportWritten
 
     def __init__(self) -> None:
         super().__init__()
@@ -91,3 +99,33 @@ class QueryWorker(QObject):
             )
             return
         self.sig_label_preview.emit(self._read.printing.preview(request))
+
+    @Slot(object)
+    def unit_history(self, request: HistoryRequest) -> None:
+        if self._read is None or self._read.reports is None:
+            self.sig_unit_history.emit(
+                UnitHistory(request, error="The station is not running yet.")
+            )
+            return
+        try:
+            self.sig_unit_history.emit(self._read.reports.history(request))
+        except Exception as error:  # shown in the history view; the thread lives on
+            self.sig_unit_history.emit(
+                UnitHistory(request, error=f"{type(error).__name__}: {error}")
+            )
+
+    @Slot(object)
+    def write_report(self, request: ReportRequest) -> None:
+        """A report of thousands of units takes seconds: written here, never on the GUI
+        thread."""
+        if self._read is None or self._read.reports is None:
+            self.sig_report_written.emit(
+                ReportWritten(request, error="The station is not running yet.")
+            )
+            return
+        try:
+            self.sig_report_written.emit(self._read.reports.write(request))
+        except Exception as error:  # said in the trace view; the thread lives on
+            self.sig_report_written.emit(
+                ReportWritten(request, error=f"{type(error).__name__}: {error}")
+            )

@@ -17,6 +17,7 @@ from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, Signal
 from tracestation.station.lead_requests import LeadRequest, LeadSignature
 from tracestation.station.print_reads import PreviewRequest
 from tracestation.station.queries import TraceQuery
+from tracestation.station.report_reads import HistoryRequest, ReportRequest
 from tracestation.station.sync_schedule import SyncPolicy
 from tracestation.ui.immortal_constants import pin_constants
 from tracestation.ui.query_worker import QueryWorker
@@ -40,6 +41,8 @@ class StationClient(QObject):
     sig_print_backlog_requested = Signal()
     sig_print_jobs_requested = Signal()
     sig_label_preview_requested = Signal(object)
+    sig_unit_history_requested = Signal(object)  # HistoryRequest
+    sig_report_requested = Signal(object)  # ReportRequest
     # answers, on the GUI thread
     sig_ready = Signal(object)
     sig_failed = Signal(str)
@@ -55,6 +58,8 @@ class StationClient(QObject):
     sig_print_backlog = Signal(object)  # PrintBacklog
     sig_print_jobs = Signal(object)  # list[PrintJob]
     sig_label_preview = Signal(object)  # LabelPreview
+    sig_unit_history = Signal(object)  # UnitHistory
+    sig_report_written = Signal(object)  # ReportWritten
     sig_submitted = Signal(object)  # a ScanRequest just sent (the history shows it at once)
 
     def __init__(
@@ -97,6 +102,8 @@ class StationClient(QObject):
         self.sig_print_backlog_requested.connect(queries.print_backlog)
         self.sig_print_jobs_requested.connect(queries.print_jobs)
         self.sig_label_preview_requested.connect(queries.label_preview)
+        self.sig_unit_history_requested.connect(queries.unit_history)
+        self.sig_report_requested.connect(queries.write_report)
         worker.sig_read_services.connect(queries.attach)
         worker.sig_sync_service.connect(self.syncs.attach)
         # `finished` is emitted on the sync thread itself: its timer is stopped there.
@@ -116,6 +123,8 @@ class StationClient(QObject):
             (queries.sig_print_backlog, self.sig_print_backlog),
             (queries.sig_print_jobs, self.sig_print_jobs),
             (queries.sig_label_preview, self.sig_label_preview),
+            (queries.sig_unit_history, self.sig_unit_history),
+            (queries.sig_report_written, self.sig_report_written),
         ):
             source.connect(target)
 
@@ -172,6 +181,12 @@ class StationClient(QObject):
 
     def trace(self, query: TraceQuery) -> None:
         self.sig_trace_requested.emit(query)
+
+    def unit_history(self, request: HistoryRequest) -> None:
+        self.sig_unit_history_requested.emit(request)
+
+    def write_report(self, request: ReportRequest) -> None:
+        self.sig_report_requested.emit(request)
 
     def list_deviations(self) -> None:
         self.sig_deviations_requested.emit()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt, QUrl
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -25,9 +25,18 @@ from PySide6.QtWidgets import (
 )
 
 from tracestation.station.queries import TraceAnswer, TraceQuery
+from tracestation.station.report_reads import (
+    HistoryRequest,
+    ReportKind,
+    ReportRequest,
+    ReportWritten,
+    UnitHistory,
+)
 from tracestation.ui.lead.forms import action_button, line_edit
 from tracestation.ui.restyle import set_style_state
 from tracestation.ui.station_client import StationClient
+from tracestation.ui.trace.history_view import UnitHistoryView
+from tracestation.ui.trace.report_files import default_folder, report_file, system_viewer
 from tracestation.ui.trace.tree_model import AsBuiltModel
 from tracestation.ui.trace.unit_table import UnitTableModel, UnitTableView
 
@@ -84,6 +93,21 @@ class TracePage(QWidget):
         self.difference.setTextFormat(Qt.TextFormat.PlainText)
         self.difference.setObjectName("recallDifference")
         self.difference.setWordWrap(True)
+        self.dhr_button = action_button(
+            self, self.tr("Device history record (PDF)"), name="dhrButton"
+        )
+        self.recall_pdf_button = action_button(
+            self, self.tr("Recall report (PDF)"), name="recallPdfButton"
+        )
+        self.recall_csv_button = action_button(
+            self, self.tr("Recall report (CSV)"), name="recallCsvButton"
+        )
+        # Where reports go and how they are opened: replaced by tests.
+        self.report_folder = default_folder()
+        self.opener = system_viewer
+        self.history_view: UnitHistoryView | None = None
+        self._unit: tuple[str, str] | None = None
+        self._lot: tuple[str, str] | None = None
         self.pages = QStackedWidget(self)
         self.pages.addWidget(QWidget(self))
         self.pages.addWidget(self._unit_page())
@@ -93,6 +117,12 @@ class TracePage(QWidget):
         self.part.returnPressed.connect(self.run)
         self.button.clicked.connect(self.run)
         client.sig_trace_answer.connect(self.show_answer)
+        self.tree.doubleClicked.connect(self.open_history)
+        client.sig_unit_history.connect(self.show_history)
+        client.sig_report_written.connect(self.report_written)
+        self.dhr_button.clicked.connect(self.write_device_history)
+        self.recall_pdf_button.clicked.connect(lambda: self.write_recall(ReportKind.RECALL_PDF))
+        self.recall_csv_button.clicked.connect(lambda: self.write_recall(ReportKind.RECALL_CSV))
 
     def _unit_page(self) -> QWidget:
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -101,7 +131,7 @@ class TracePage(QWidget):
         splitter.addWidget(titled(self, self.where_used_title, where_used))
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        return splitter
+        return _with_buttons(self, splitter, self.dhr_button)
 
     def _lot_page(self) -> QWidget:
         page = QWidget(self)
@@ -114,7 +144,7 @@ class TracePage(QWidget):
             titled(page, self.lot_scope_title, UnitTableView(self.lot_scope_model, page)), 0, 1
         )
         grid.addWidget(self.difference, 1, 0, 1, 2)
-        return page
+        return _with_buttons(self, page, self.recall_pdf_button, self.recall_csv_button)
 
     def _layout(self) -> None:
         row = QHBoxLayout()
@@ -153,6 +183,7 @@ class TracePage(QWidget):
             self.tree.resizeColumnToContents(column)
         self.where_used_model.set_units(where_used)
         label = f"{tree['part']}/{tree['serial']}"
+        self._unit = (tree["part"], tree["serial"])
         self.tree_title.setText(self.tr("As built: {unit}").format(unit=label))
         self.where_used_title.setText(
             self.tr("Used in: {count} unit(s)").format(count=len(where_used))
@@ -169,6 +200,7 @@ class TracePage(QWidget):
 
     def _show_recall(self, recall: dict[str, Any]) -> None:
         lot, unit_scope, lot_scope = recall["lot"], recall["unit_scope"], recall["lot_scope"]
+        self._lot = (lot["part"], lot["lot"])
         self.unit_scope_model.set_units(unit_scope["units"])
         self.lot_scope_model.set_units(lot_scope["units"])
         self.unit_scope_title.setText(
@@ -201,9 +233,71 @@ class TracePage(QWidget):
         )
         self.pages.setCurrentIndex(2)
 
+    def open_history(self, index: QModelIndex) -> None:
+        """A double-click on a unit of the tree asks for its history (lots have none)."""
+        node = self.tree_model.node(index)
+        if not node.serial:
+            return
+        self._say(self.tr("Reading the history of {unit}\u2026").format(unit=node.label), "info")
+        self._client.unit_history(HistoryRequest(node.serial, node.part))
+
+    def show_history(self, answer: UnitHistory) -> None:
+        if answer.document is None:
+            self._say(answer.error or self.tr("Nothing found."), "error")
+            return
+        if self.history_view is None:
+            self.history_view = UnitHistoryView(self)
+        self.history_view.show_history(answer.document)
+        self.history_view.show()
+        self.history_view.raise_()
+
+    def write_device_history(self) -> None:
+        if self._unit is None:
+            return
+        part, serial = self._unit
+        out = report_file(self.report_folder, "DHR", f"{part}/{serial}", ".pdf")
+        self._ask_report(ReportRequest(ReportKind.DEVICE_HISTORY, serial, part, str(out)))
+
+    def write_recall(self, kind: ReportKind) -> None:
+        if self._lot is None:
+            return
+        part, lot = self._lot
+        suffix = ".csv" if kind is ReportKind.RECALL_CSV else ".pdf"
+        out = report_file(self.report_folder, "RECALL", f"{part}/{lot}", suffix)
+        self._ask_report(ReportRequest(kind, lot, part, str(out)))
+
+    def _ask_report(self, request: ReportRequest) -> None:
+        self._say(self.tr("Writing the report\u2026"), "info")
+        self._client.write_report(request)
+
+    def report_written(self, written: ReportWritten) -> None:
+        if written.path is None:
+            self._say(
+                self.tr("The report was not written: {reason}").format(reason=written.error),
+                "error",
+            )
+            return
+        self._say(
+            self.tr("Report written to {path}; opening it.").format(path=written.path), "success"
+        )
+        self.opener(QUrl.fromLocalFile(written.path))
+
     def _say(self, text: str, kind: str) -> None:
         self.status.setText(text)
         set_style_state(self.status, "kind", kind)
+
+
+def _with_buttons(parent: QWidget, body: QWidget, *buttons: QWidget) -> QWidget:
+    page = QWidget(parent)
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(body, 1)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    for button in buttons:
+        row.addWidget(button)
+    layout.addLayout(row)
+    return page
 
 
 def by_part(units: list[dict[str, Any]]) -> str:
