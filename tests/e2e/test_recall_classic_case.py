@@ -263,6 +263,13 @@ def test_a_recall_of_the_faulty_lot_names_only_the_boards_that_got_it_and_the_un
     assert_unit_objects(forward["units"])
     assert forward["units"] == scope["units"]
 
+    report = cli.workdir / "recall.csv"
+    said = cli.run("report", "recall", "--lot", BAD_LOT, "--part", CAP, "--out", str(report))
+    assert f"{2 * FAULTY:,} units instead of {2 * UNITS:,}" in said.stdout
+    rows = report.read_text().splitlines()
+    assert len(rows) == 1 + 2 * UNITS
+    assert sum(row.endswith(",yes,no,yes") for row in rows) == 2 * FAULTY
+
     good = recall(cli, GOOD_LOT)
     assert good["unit_scope"]["count"] == 2 * (UNITS - FAULTY)
     assert not identities(good["unit_scope"]["units"]) & identities(scope["units"])

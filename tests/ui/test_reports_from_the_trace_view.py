@@ -127,3 +127,27 @@ def test_a_report_that_cannot_be_written_says_why_and_opens_nothing(
 
     assert window.trace_page.status.text().startswith("The report was not written: cannot write")
     assert opener.opened == []
+
+
+def test_screenshot_of_a_units_history(
+    engine: Any, clock: Any, make_window: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    """Saved to resources/ui/screenshots/unit-history.png with TRACESTATION_SCREENSHOTS=update."""
+    import os
+
+    from tracestation.resources import resources_dir
+
+    update = os.environ.get("TRACESTATION_SCREENSHOTS") == "update"
+    folder = resources_dir() / "ui" / "screenshots" if update else tmp_path
+    prepare(engine, clock)
+    window = make_window()
+    trace(window, qtbot, "CTRL-0001")
+    with qtbot.waitSignal(window.client.sig_unit_history, timeout=10_000):
+        window.trace_page.tree.doubleClicked.emit(window.trace_page.tree_model.index(0, 0))
+    view = window.trace_page.history_view
+    assert view is not None
+    view.resize(1100, 660)
+    qtbot.waitExposed(view)
+    qtbot.wait(50)
+    assert view.grab().save(str(folder / "unit-history.png"))
+    assert [row[4] for row in view.rows()].count("test Final test: FAILED") == 1

@@ -77,7 +77,7 @@ def device_history(engine: Engine, serial: str, part: str | None = None) -> Devi
         record = DeviceHistory(
             unit=_unit_facts(s, unit),
             work_order=_work_order(s, unit.work_order),
-            operations=_operations(s, unit.part, history),
+            operations=_operations(s, units, history),
             tree=tree,
             tests=_tests(s, units),
             rework=_rework(tree, history),
@@ -152,23 +152,34 @@ def _work_order(s: Session, number: str) -> dict[str, Any]:
     }
 
 
-def _operations(s: Session, part: str, history: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    names = dict(
-        (str(code), str(name))
-        for code, name in s.execute(
-            select(OperationRow.code, OperationRow.name).where(OperationRow.part == part)
+def _operations(
+    s: Session, units: list[tuple[str, str]], history: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The steps of the unit and of every sub-assembly in it, oldest first."""
+    parts = sorted({part for part, _ in units})
+    names = {
+        (str(part), str(code)): str(name)
+        for part, code, name in s.execute(
+            select(OperationRow.part, OperationRow.code, OperationRow.name).where(
+                OperationRow.part.in_(parts)
+            )
         )
-    )
+    }
+    entries = [(units[0], e) for e in history]
+    for part, serial in units[1:]:
+        entries += [((part, serial), e) for e in unit_history(s, serial, part)["events"]]
+    entries.sort(key=lambda item: (item[1]["time"], item[1]["station"], item[1]["seq"]))
     return [
         {
             "time": when_text(entry["time"]),
+            "unit": f"{part}/{serial}",
             "operation": entry["operation"] or "",
-            "name": names.get(entry["operation"] or "", ""),
+            "name": names.get((part, entry["operation"] or ""), ""),
             "station": entry["station"],
             "operator": _who(entry),
             "what": describe(entry),
         }
-        for entry in history
+        for (part, serial), entry in entries
         if entry["role"] == "unit" and entry["kind"] in _UNIT_STEPS
     ]
 

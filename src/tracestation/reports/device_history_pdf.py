@@ -26,7 +26,7 @@ def write_device_history(record: DeviceHistory, out: Path) -> None:
     title = f"Device history record {unit['part']}/{unit['serial']}"
     generated = generated_now()
     story: list[Flowable] = [text(title, TITLE), *_summary(record, generated)]
-    story += [heading("Operations"), _operations(record)]
+    story += [heading("Operations (the unit and its sub-assemblies)"), _operations(record)]
     story += [heading("As built"), _as_built(record.tree)]
     story += [heading("Test results"), *_tests(record)]
     story += [heading("Rework"), _rework(record)]
@@ -68,13 +68,20 @@ def _summary(record: DeviceHistory, generated: str) -> list[Flowable]:
 
 def _operations(record: DeviceHistory) -> Flowable:
     rows = [
-        [o["time"], f"{o['operation']} {o['name']}".strip(), o["station"], o["operator"], o["what"]]
+        [
+            o["time"],
+            o["unit"],
+            f"{o['operation']} {o['name']}".strip(),
+            o["station"],
+            o["operator"],
+            o["what"],
+        ]
         for o in record.operations
     ]
     return table(
-        ["Time (UTC)", "Operation", "Station", "Operator", "What"],
+        ["Time (UTC)", "Unit", "Operation", "Station", "Operator", "What"],
         rows,
-        [0.2, 0.17, 0.12, 0.2, 0.31],
+        [0.17, 0.19, 0.15, 0.09, 0.17, 0.23],
     )
 
 

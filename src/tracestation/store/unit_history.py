@@ -204,7 +204,31 @@ def _rows_of(event: ev.DomainEvent) -> list[dict[str, Any]]:
     if isinstance(event, ev.LabelReprinted) and event.label_kind == "unit":
         part, _, serial = event.subject.partition("/")
         return [_unit(part, serial)] if serial else []
-    return []
+    return _any_unit_event(event.payload())
+
+
+def _any_unit_event(fields: dict[str, Any]) -> list[dict[str, Any]]:
+    """Any other event about one unit (`part` and `serial`, as a tester's result or a defect
+    given to a unit carry them): its operation, work order, verdict and what it names."""
+    part, serial = fields.get("part"), fields.get("serial")
+    if not (isinstance(part, str) and isinstance(serial, str)):
+        return []
+    passed = fields.get("passed")
+    note = fields.get("test") or fields.get("defect_code") or fields.get("note")
+    return [
+        _unit(
+            part,
+            serial,
+            operation=_text_or_none(fields.get("operation"), 16),
+            work_order=_text_or_none(fields.get("work_order"), 64),
+            outcome=None if not isinstance(passed, bool) else "passed" if passed else "failed",
+            note=_text_or_none(note, _NOTE),
+        )
+    ]
+
+
+def _text_or_none(value: Any, length: int) -> str | None:
+    return str(value)[:length] if value is not None else None
 
 
 def _removed_rows(event: ev.ChildRemoved) -> list[dict[str, Any]]:

@@ -96,4 +96,9 @@ def describe(entry: dict[str, Any]) -> str:
         return f"nonconformance {other.get('id')}: {entry['note']} (disposition {outcome})"
     if kind == "conflict_raised":
         return f"conflict {outcome}: {entry['note']}"
-    return str(kind).replace("_", " ")
+    words = str(kind).replace("_", " ")
+    if outcome in ("passed", "failed"):
+        words += f" {entry['note'] or ''}: {str(outcome).upper()}"
+    elif entry["note"]:
+        words += f": {entry['note']}"
+    return words

@@ -110,3 +110,35 @@ def test_the_history_is_read_through_its_index(engine: Any, station: Any) -> Non
     assert "ix_unit_history_serial" in " ".join(str(row) for row in plan)
     with engine.connect() as c:
         assert c.execute(text("SELECT count(*) FROM unit_history")).scalar()
+
+
+class ResultFromATester:
+    """An event of a kind `store.unit_history` does not name (as a tester's result)."""
+
+    kind = "tester_result_recorded"
+
+    def payload(self) -> dict[str, Any]:
+        return {"part": "CTRL-500", "serial": "CTRL-0009", "operation": "30", "test": "Hipot"} | {
+            "passed": False
+        }
+
+
+def test_an_event_about_one_unit_of_a_kind_the_history_does_not_name_is_kept_with_its_facts() -> (
+    None
+):
+    from datetime import UTC, datetime
+
+    from tracestation.store.projections import Written
+    from tracestation.store.unit_history import Applied, history_rows
+
+    written = Written("e-1", datetime(2026, 11, 30, tzinfo=UTC), "ST-1", "B-1001", None)
+
+    (row,) = history_rows([Applied(ResultFromATester(), written, 7)])  # type: ignore[arg-type]
+
+    assert (row["part"], row["serial"], row["kind"], row["seq"]) == (
+        "CTRL-500",
+        "CTRL-0009",
+        "tester_result_recorded",
+        7,
+    )
+    assert (row["operation"], row["outcome"], row["note"]) == ("30", "failed", "Hipot")
