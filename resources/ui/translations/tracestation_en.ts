@@ -430,19 +430,156 @@ Conflict {id}</source>
     </message>
 </context>
 <context>
+    <name>LeadCommands</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="+242"/>
+        <source>Put a lot on hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release a lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quarantine a lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scrap a lot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reprint a unit&apos;s or a carton&apos;s label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nonconformance: rework</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nonconformance: scrap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nonconformance: use as is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nonconformance: return to vendor</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LeadDesk</name>
+    <message>
+        <location line="-28"/>
+        <source>Scan your lead badge to sign an action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Badge {badge}: scan your PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN read. Scan the reason code (RSN:...) from the command sheet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason {reason}. Scan the action from the command sheet (CMD:HOLD, CMD:REPRINT, CMD:NC-REWORK...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{command}: scan the lot (LOT:...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{command}: scan the unit (SN:...) or the carton label whose label is to be reprinted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{command}: scan the unit (SN:...) or the lot (LOT:...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{command} on {subject}: scan the defect code (DEF:...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{command} on {subject}, signed with badge {badge}: working...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled: nothing was signed. Scan your badge to start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was scanned for a while: the badge and PIN were forgotten. Scan your badge to start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan your badge before the PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign first: scan your badge, then your PIN, then the reason code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan your badge, PIN and a reason code (RSN:...) before the action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CMD:{command} is not a lead&apos;s action. Scan an action from the lead&apos;s command sheet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{scan} is not what {command} needs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{scan} is not a step of the lead&apos;s desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LeadPage</name>
     <message>
-        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="+45"/>
+        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="+52"/>
         <source>Lead badge (scan it here)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+106"/>
         <source>PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-104"/>
         <source>Sign with your badge and PIN, then choose an action.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -473,27 +610,32 @@ Conflict {id}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+80"/>
+        <location line="+145"/>
         <source>Conflicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-122"/>
         <source>Signed by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+63"/>
+        <source>PIN:****</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>A lead signs this: scan or type your badge and PIN above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Working…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="+207"/>
+        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="-31"/>
         <source>Lot {lot}: {action} done, signed by {name}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -548,7 +690,7 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="+25"/>
+        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="+29"/>
         <source>link removed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -590,6 +732,54 @@ Conflict {id}</source>
     <message>
         <location line="+1"/>
         <source>scrap</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LeadReasons</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="+37"/>
+        <source>Suspected quality problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supplier problem or missing certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Damaged in handling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expired or out of its shelf life</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Engineering decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label damaged or unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checked and cleared</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -980,7 +1170,7 @@ Conflict {id}</source>
 <context>
     <name>Refusals</name>
     <message>
-        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="-86"/>
+        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="-131"/>
         <source>A disposition needs a reason (--reason).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1136,9 +1326,47 @@ Conflict {id}</source>
     </message>
 </context>
 <context>
+    <name>ScanDesk</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/lead/scan_desk.py" line="+59"/>
+        <source>Badge {badge}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Badge: scan it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN ****</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PIN: scan PIN:&lt;n&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason: scan RSN:&lt;code&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Action: scan CMD:&lt;action&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ScanErrors</name>
     <message>
-        <location line="+4"/>
+        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="+4"/>
         <source>The station could not read this scan (internal error: {error}). Scan the label again; if it keeps failing, call a line lead.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1641,7 +1869,7 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+146"/>
         <source>The station could not open its database: {detail}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -431,19 +431,156 @@ Conflictul {id}</translation>
     </message>
 </context>
 <context>
+    <name>LeadCommands</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="+242"/>
+        <source>Put a lot on hold</source>
+        <translation>Pune un lot în așteptare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Release a lot</source>
+        <translation>Eliberează un lot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quarantine a lot</source>
+        <translation>Pune un lot în carantină</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scrap a lot</source>
+        <translation>Casează un lot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reprint a unit&apos;s or a carton&apos;s label</source>
+        <translation>Retipărește eticheta unei unități sau a unei cutii</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nonconformance: rework</source>
+        <translation>Neconformitate: reprelucrare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nonconformance: scrap</source>
+        <translation>Neconformitate: casare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nonconformance: use as is</source>
+        <translation>Neconformitate: utilizare ca atare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nonconformance: return to vendor</source>
+        <translation>Neconformitate: returnare la furnizor</translation>
+    </message>
+</context>
+<context>
+    <name>LeadDesk</name>
+    <message>
+        <location line="-28"/>
+        <source>Scan your lead badge to sign an action.</source>
+        <translation>Scanați ecusonul de șef de linie pentru a semna o acțiune.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Badge {badge}: scan your PIN.</source>
+        <translation>Ecuson {badge}: scanați PIN-ul.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN read. Scan the reason code (RSN:...) from the command sheet.</source>
+        <translation>PIN citit. Scanați codul de motiv (RSN:...) de pe foaia de comenzi.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason {reason}. Scan the action from the command sheet (CMD:HOLD, CMD:REPRINT, CMD:NC-REWORK...).</source>
+        <translation>Motiv {reason}. Scanați acțiunea de pe foaia de comenzi (CMD:HOLD, CMD:REPRINT, CMD:NC-REWORK...).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{command}: scan the lot (LOT:...).</source>
+        <translation>{command}: scanați lotul (LOT:...).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{command}: scan the unit (SN:...) or the carton label whose label is to be reprinted.</source>
+        <translation>{command}: scanați unitatea (SN:...) sau eticheta cutiei a cărei etichetă se retipărește.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{command}: scan the unit (SN:...) or the lot (LOT:...).</source>
+        <translation>{command}: scanați unitatea (SN:...) sau lotul (LOT:...).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{command} on {subject}: scan the defect code (DEF:...).</source>
+        <translation>{command} pentru {subject}: scanați codul de defect (DEF:...).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{command} on {subject}, signed with badge {badge}: working...</source>
+        <translation>{command} pentru {subject}, semnat cu ecusonul {badge}: se lucrează...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled: nothing was signed. Scan your badge to start again.</source>
+        <translation>Anulat: nu s-a semnat nimic. Scanați ecusonul pentru a începe din nou.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was scanned for a while: the badge and PIN were forgotten. Scan your badge to start again.</source>
+        <translation>Nu s-a scanat nimic de ceva vreme: ecusonul și PIN-ul au fost uitate. Scanați ecusonul pentru a începe din nou.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan your badge before the PIN.</source>
+        <translation>Scanați ecusonul înainte de PIN.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign first: scan your badge, then your PIN, then the reason code.</source>
+        <translation>Semnați întâi: scanați ecusonul, apoi PIN-ul, apoi codul de motiv.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan your badge, PIN and a reason code (RSN:...) before the action.</source>
+        <translation>Scanați ecusonul, PIN-ul și un cod de motiv (RSN:...) înainte de acțiune.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CMD:{command} is not a lead&apos;s action. Scan an action from the lead&apos;s command sheet.</source>
+        <translation>CMD:{command} nu este o acțiune a șefului de linie. Scanați o acțiune de pe foaia de comenzi a șefului de linie.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{scan} is not what {command} needs.</source>
+        <translation>{scan} nu este ce îi trebuie lui {command}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{scan} is not a step of the lead&apos;s desk.</source>
+        <translation>{scan} nu este un pas al biroului șefului de linie.</translation>
+    </message>
+</context>
+<context>
     <name>LeadPage</name>
     <message>
-        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="+45"/>
+        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="+52"/>
         <source>Lead badge (scan it here)</source>
         <translation>Ecusonul șefului de linie (scanați-l aici)</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+106"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-104"/>
         <source>Sign with your badge and PIN, then choose an action.</source>
         <translation>Semnați cu ecusonul și PIN-ul, apoi alegeți o acțiune.</translation>
     </message>
@@ -474,27 +611,32 @@ Conflictul {id}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+80"/>
+        <location line="+145"/>
         <source>Conflicts</source>
         <translation>Conflicte</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-122"/>
         <source>Signed by</source>
         <translation>Semnat de</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+63"/>
+        <source>PIN:****</source>
+        <translation>PIN:****</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>A lead signs this: scan or type your badge and PIN above.</source>
         <translation>Aceasta se semnează de un șef de linie: scanați sau tastați ecusonul și PIN-ul mai sus.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Working…</source>
         <translation>Se lucrează…</translation>
     </message>
     <message>
-        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="+207"/>
+        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="-31"/>
         <source>Lot {lot}: {action} done, signed by {name}.</source>
         <translation>Lotul {lot}: {action} efectuat(ă), semnat de {name}.</translation>
     </message>
@@ -549,7 +691,7 @@ Conflictul {id}</translation>
         <translation>Eticheta {subject} a fost retipărită, semnată de {name}.</translation>
     </message>
     <message>
-        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="+25"/>
+        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="+29"/>
         <source>link removed</source>
         <translation>legătură eliminată</translation>
     </message>
@@ -592,6 +734,54 @@ Conflictul {id}</translation>
         <location line="+1"/>
         <source>scrap</source>
         <translation>casare</translation>
+    </message>
+</context>
+<context>
+    <name>LeadReasons</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="+37"/>
+        <source>Suspected quality problem</source>
+        <translation>Problemă de calitate suspectată</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supplier problem or missing certificate</source>
+        <translation>Problemă de la furnizor sau certificat lipsă</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Damaged in handling</source>
+        <translation>Deteriorat la manipulare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expired or out of its shelf life</source>
+        <translation>Expirat sau în afara duratei de valabilitate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Engineering decision</source>
+        <translation>Decizie de inginerie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer request</source>
+        <translation>Cererea clientului</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label damaged or unreadable</source>
+        <translation>Etichetă deteriorată sau ilizibilă</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label lost</source>
+        <translation>Etichetă pierdută</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checked and cleared</source>
+        <translation>Verificat și eliberat</translation>
     </message>
 </context>
 <context>
@@ -981,7 +1171,7 @@ Conflictul {id}</translation>
 <context>
     <name>Refusals</name>
     <message>
-        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="-86"/>
+        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="-131"/>
         <source>A disposition needs a reason (--reason).</source>
         <translation>O dispoziție are nevoie de un motiv (--reason).</translation>
     </message>
@@ -1137,9 +1327,47 @@ Conflictul {id}</translation>
     </message>
 </context>
 <context>
+    <name>ScanDesk</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/lead/scan_desk.py" line="+59"/>
+        <source>Badge {badge}</source>
+        <translation>Ecuson {badge}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Badge: scan it</source>
+        <translation>Ecuson: scanați-l</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN ****</source>
+        <translation>PIN ****</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PIN: scan PIN:&lt;n&gt;</source>
+        <translation>PIN: scanați PIN:&lt;n&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason {reason}</source>
+        <translation>Motiv {reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason: scan RSN:&lt;code&gt;</source>
+        <translation>Motiv: scanați RSN:&lt;cod&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Action: scan CMD:&lt;action&gt;</source>
+        <translation>Acțiune: scanați CMD:&lt;acțiune&gt;</translation>
+    </message>
+</context>
+<context>
     <name>ScanErrors</name>
     <message>
-        <location line="+4"/>
+        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="+4"/>
         <source>The station could not read this scan (internal error: {error}). Scan the label again; if it keeps failing, call a line lead.</source>
         <translation>Stația nu a putut citi această scanare (eroare internă: {error}). Scanați eticheta din nou; dacă tot nu merge, chemați un șef de linie.</translation>
     </message>
@@ -1642,7 +1870,7 @@ Conflictul {id}</translation>
         <translation>Setări</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+146"/>
         <source>The station could not open its database: {detail}</source>
         <translation>Stația nu și-a putut deschide baza de date: {detail}</translation>
     </message>

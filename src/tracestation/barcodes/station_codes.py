@@ -1,8 +1,10 @@
 """Station codes: the prefixed barcodes the station prints on travelers, badges and sheets.
 
 `WO:<number>`, `OPN:<code>`, `CMD:<NAME>`, `SN:<serial>` or `SN:<part>/<serial>`,
-`LOT:<part>/<lot>`, `PN:<part>`, `QTY:<n>`, `PIN:<n>`, `RSN:<reason code>`. A PIN is read into
-`Decoded.pin` only; its field shows `****`.
+`LOT:<part>/<lot>`, `PN:<part>`, `QTY:<n>`, `PIN:<n>`, `RSN:<reason code>`, `DEF:<defect code>`
+(from the defect catalogue in master data). A PIN is read into
+`Decoded.pin` only; its field shows `****`. `CMD:` also names a line lead's actions
+(`LeadCommand`: `CMD:HOLD`, `CMD:REPRINT`, `CMD:NC-REWORK`...), read on the lead's desk.
 """
 
 from __future__ import annotations
@@ -11,14 +13,18 @@ import re
 from decimal import Decimal
 
 from tracestation.barcodes.decoded import Decoded
+from tracestation.messages.lead_desk import LeadCommand
 from tracestation.messages.scan_errors import ScanError
 
-COMMANDS = frozenset({"DONE", "PASS", "FAIL", "CANCEL", "LOGOUT", "CLOSE", "REMOVE", "NEW"})
+OPERATOR_COMMANDS = frozenset(
+    {"DONE", "PASS", "FAIL", "CANCEL", "LOGOUT", "CLOSE", "REMOVE", "NEW"}
+)
+COMMANDS = OPERATOR_COMMANDS | {command.value for command in LeadCommand}
 
 PIN_FIELD_MASK = "****"
 
 _QUANTITY = re.compile(r"[0-9]{1,12}(\.[0-9]{1,6})?")
-_PREFIX = re.compile(r"^(WO|OPN|CMD|SN|LOT|PN|QTY|PIN|RSN):(.*)$", re.DOTALL)
+_PREFIX = re.compile(r"^(WO|OPN|CMD|SN|LOT|PN|QTY|PIN|RSN|DEF):(.*)$", re.DOTALL)
 
 
 def looks_like_station_code(text: str) -> bool:
@@ -53,6 +59,8 @@ def decode_station_code(raw: str, text: str) -> Decoded:
         if not body.isdigit():
             return _error(raw, ScanError.PIN_NOT_DIGITS)
         return Decoded("station", raw, {"pin": PIN_FIELD_MASK}, pin=body)
+    if prefix == "DEF":
+        return Decoded("station", raw, {"defect": body})
     return Decoded("station", raw, {"reason": body})
 
 

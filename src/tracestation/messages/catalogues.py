@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tracestation.messages.base import Message
 from tracestation.messages.lead_answers import LeadAnswer
+from tracestation.messages.lead_desk import DeskSays, LeadCommand, LeadReason
 from tracestation.messages.refusals import Refusal
 from tracestation.messages.scan_errors import ScanError
 from tracestation.messages.verdicts import Verdict
@@ -14,6 +15,9 @@ CATALOGUES: dict[str, type[Message]] = {
     "Refusals": Refusal,
     "ScanErrors": ScanError,
     "LeadPage": LeadAnswer,
+    "LeadDesk": DeskSays,
+    "LeadCommands": LeadCommand,
+    "LeadReasons": LeadReason,
 }
 
 

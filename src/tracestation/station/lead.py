@@ -222,14 +222,16 @@ class LeadDesk:
 
         return self._in_transaction(act)
 
-    def reprint(self, lead: Operator, label: LabelToPrint) -> Signed[LabelReprinted]:
+    def reprint(
+        self, lead: Operator, label: LabelToPrint, reason: str = ""
+    ) -> Signed[LabelReprinted]:
         """A lead's signed reprint: the event and the label's print job in one unit of work,
         so the reprint is on the record and waits for a printer that is off."""
 
         def act(tx: Transaction) -> Signed[LabelReprinted]:
             kind = "container" if isinstance(label, ContainerLabel) else "unit"
             event = LabelReprinted(kind, subject_of(label))
-            done = _sign(tx, lead, event, f"reprinted the label of {event.subject}", "")
+            done = _sign(tx, lead, event, f"reprinted the label of {event.subject}", reason)
             tx.print_jobs.enqueue(label, reprint_by=lead.badge)
             return done
 

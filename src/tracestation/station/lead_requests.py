@@ -67,6 +67,7 @@ class ReprintLabel:
     signature: LeadSignature
     kind: str  # "unit" | "container"
     subject: str  # PART/SERIAL, a bare serial, or an SSCC
+    reason: str = ""  # the reason code scanned on the lead's desk, recorded with the signature
 
 
 @dataclass(frozen=True)

@@ -132,7 +132,8 @@ class LeadService:
 
     def _nonconformance(self, request: OpenNonconformance, lead: Operator) -> LeadOutcome:
         part, subject = split_label(request.subject)
-        number = request.number.strip()
+        # Opened by scan, a nonconformance is numbered by the time it was signed.
+        number = request.number.strip() or f"NC-{self.desk.clock.now():%y%m%d-%H%M%S}"
         done = self.desk.open_nonconformance(
             lead,
             request.subject_kind,
@@ -153,7 +154,7 @@ class LeadService:
         found = self._label_to_reprint(request)
         if isinstance(found, LeadOutcome):
             return found
-        done = self.desk.reprint(lead, found)
+        done = self.desk.reprint(lead, found, request.reason.strip())
         facts = {"subject": done.event.subject, "name": lead.name}
         try:
             fault = self.printer.print_waiting()

@@ -131,15 +131,28 @@ class StationWindow(QMainWindow):
     # -- scans in -------------------------------------------------------------------------------
 
     def submit_wedge_scan(self, raw: str) -> None:
+        if self._lead_desk_takes_scans():
+            self.lead_page.take_scan(raw)
+            return
         self.client.submit_scan(raw, source="keyboard")
 
     def submit_incomplete_wedge_scan(self, raw: str) -> None:
+        if self._lead_desk_takes_scans():
+            self.lead_page.take_incomplete(raw)
+            return
         self.client.refuse_incomplete(raw, overflow=False, source="keyboard")
+
+    def _lead_desk_takes_scans(self) -> bool:
+        """On the line lead's tab a scan is a step of the lead's signature, not the station's."""
+        return self.tabs.currentWidget() is self.lead_page and self.lead_page.wants_scans()
 
     def submit_manual_scan(self, raw: str) -> None:
         self.client.submit_scan(raw, manual=True, source="manual")
 
     def start_manual_entry(self, text: str) -> None:
+        if self._lead_desk_takes_scans():
+            self.lead_page.begin_typing(text)
+            return
         self.tabs.setCurrentWidget(self.scan_page)
         self.scan_page.manual.begin(text)
 
@@ -151,6 +164,12 @@ class StationWindow(QMainWindow):
         self.top_bar.set_scanner(bridge.name, bridge.name, None)
 
     def submit_serial_scan(self, scan: ScanReceived) -> None:
+        if self._lead_desk_takes_scans():
+            if scan.is_complete:
+                self.lead_page.take_scan(scan.raw)
+            else:
+                self.lead_page.take_incomplete(scan.raw)
+            return
         if scan.is_complete:
             self.client.submit_scan(scan.raw, source=scan.scanner)
         else:

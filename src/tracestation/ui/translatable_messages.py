@@ -217,3 +217,47 @@ LEADPAGE: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("LeadPage", "Not done, the station failed: {detail}"),
     QT_TRANSLATE_NOOP("LeadPage", "Not done: {detail}"),
 )
+
+LEADDESK: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("LeadDesk", "Scan your lead badge to sign an action."),
+    QT_TRANSLATE_NOOP("LeadDesk", "Badge {badge}: scan your PIN."),
+    QT_TRANSLATE_NOOP("LeadDesk", "PIN read. Scan the reason code (RSN:...) from the command sheet."),
+    QT_TRANSLATE_NOOP("LeadDesk", "Reason {reason}. Scan the action from the command sheet (CMD:HOLD, CMD:REPRINT, CMD:NC-REWORK...)."),
+    QT_TRANSLATE_NOOP("LeadDesk", "{command}: scan the lot (LOT:...)."),
+    QT_TRANSLATE_NOOP("LeadDesk", "{command}: scan the unit (SN:...) or the carton label whose label is to be reprinted."),
+    QT_TRANSLATE_NOOP("LeadDesk", "{command}: scan the unit (SN:...) or the lot (LOT:...)."),
+    QT_TRANSLATE_NOOP("LeadDesk", "{command} on {subject}: scan the defect code (DEF:...)."),
+    QT_TRANSLATE_NOOP("LeadDesk", "{command} on {subject}, signed with badge {badge}: working..."),
+    QT_TRANSLATE_NOOP("LeadDesk", "Cancelled: nothing was signed. Scan your badge to start again."),
+    QT_TRANSLATE_NOOP("LeadDesk", "Nothing was scanned for a while: the badge and PIN were forgotten. Scan your badge to start again."),
+    QT_TRANSLATE_NOOP("LeadDesk", "Scan your badge before the PIN."),
+    QT_TRANSLATE_NOOP("LeadDesk", "Sign first: scan your badge, then your PIN, then the reason code."),
+    QT_TRANSLATE_NOOP("LeadDesk", "Scan your badge, PIN and a reason code (RSN:...) before the action."),
+    QT_TRANSLATE_NOOP("LeadDesk", "CMD:{command} is not a lead's action. Scan an action from the lead's command sheet."),
+    QT_TRANSLATE_NOOP("LeadDesk", "{scan} is not what {command} needs."),
+    QT_TRANSLATE_NOOP("LeadDesk", "{scan} is not a step of the lead's desk."),
+)
+
+LEADCOMMANDS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("LeadCommands", "Put a lot on hold"),
+    QT_TRANSLATE_NOOP("LeadCommands", "Release a lot"),
+    QT_TRANSLATE_NOOP("LeadCommands", "Quarantine a lot"),
+    QT_TRANSLATE_NOOP("LeadCommands", "Scrap a lot"),
+    QT_TRANSLATE_NOOP("LeadCommands", "Reprint a unit's or a carton's label"),
+    QT_TRANSLATE_NOOP("LeadCommands", "Nonconformance: rework"),
+    QT_TRANSLATE_NOOP("LeadCommands", "Nonconformance: scrap"),
+    QT_TRANSLATE_NOOP("LeadCommands", "Nonconformance: use as is"),
+    QT_TRANSLATE_NOOP("LeadCommands", "Nonconformance: return to vendor"),
+)
+
+LEADREASONS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("LeadReasons", "Suspected quality problem"),
+    QT_TRANSLATE_NOOP("LeadReasons", "Supplier problem or missing certificate"),
+    QT_TRANSLATE_NOOP("LeadReasons", "Damaged in handling"),
+    QT_TRANSLATE_NOOP("LeadReasons", "Expired or out of its shelf life"),
+    QT_TRANSLATE_NOOP("LeadReasons", "Engineering decision"),
+    QT_TRANSLATE_NOOP("LeadReasons", "Customer request"),
+    QT_TRANSLATE_NOOP("LeadReasons", "Label damaged or unreadable"),
+    QT_TRANSLATE_NOOP("LeadReasons", "Label lost"),
+    QT_TRANSLATE_NOOP("LeadReasons", "Checked and cleared"),
+)

@@ -1,9 +1,13 @@
 """The line lead's panel: pending override, lot actions, nonconformances, deviations, labels,
 unlocking another lead's PIN, and resolving the conflicts the centre raised.
 
-Every action is signed with the lead's badge and PIN from the fields at the top and runs on the
-station worker (the core's `LeadService`, as the `lot` commands do); the answer appears in the
-result line (never a dialog). The PIN is cleared after each action.
+Every action is signed with the lead's badge and PIN and runs on the station worker (the core's
+`LeadService`, as the `lot` commands do); the answer appears in the result line (never a
+dialog). A scanner alone will do: on this tab the window hands every scan to the panel
+(`take_scan`), where a badge is the lead's signature, not a log-in, and badge -> PIN -> reason
+code -> action -> lot, unit or carton make one signed action (`ScanDesk`, the core's
+`LeadScans`). Typed, Enter in the badge field moves to the PIN. The PIN is never shown and is
+forgotten after each action.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from tracestation.barcodes import shown_scan
+from tracestation.messages.verdicts import Verdict
 from tracestation.station.lead_requests import (
     LeadOutcome,
     LeadRequest,
@@ -29,6 +35,7 @@ from tracestation.ui.lead.lot_actions_form import LotActionsForm
 from tracestation.ui.lead.nonconformance_form import NonconformanceForm
 from tracestation.ui.lead.outcome_text import answer_to
 from tracestation.ui.lead.pin_form import PinForm
+from tracestation.ui.lead.scan_desk import ScanDesk
 from tracestation.ui.restyle import set_style_state
 from tracestation.ui.scan.override_steps import OverrideSteps
 from tracestation.ui.station_client import StationClient
@@ -44,6 +51,7 @@ class LeadPage(QWidget):
         self.override = OverrideSteps(self)
         self.badge = line_edit(self, self.tr("Lead badge (scan it here)"), name="leadBadge")
         self.pin = line_edit(self, self.tr("PIN"), name="leadPin", password=True)
+        self.desk = ScanDesk(self)
         self.result = QLabel(self.tr("Sign with your badge and PIN, then choose an action."), self)
         self.result.setTextFormat(Qt.TextFormat.PlainText)
         self.result.setObjectName("leadResult")
@@ -73,6 +81,12 @@ class LeadPage(QWidget):
         client.sig_sync_status.connect(self._synced)
         self.conflicts.sig_refresh.connect(client.list_conflicts)
         self.tabs.currentChanged.connect(self._tab_changed)
+        self.desk.sig_request.connect(self._send)
+        self.desk.sig_answer.connect(self._desk_says)
+        self.badge.returnPressed.connect(self._badge_entered)
+        self.badge.textEdited.connect(self._badge_edited)
+        self.pin.returnPressed.connect(self._pin_entered)
+        self._override_pending = False
 
     def _layout(self) -> None:
         signature = QFrame(self)
@@ -90,21 +104,80 @@ class LeadPage(QWidget):
         layout.setSpacing(12)
         layout.addWidget(self.override)
         layout.addWidget(signature)
+        layout.addWidget(self.desk)
         layout.addWidget(self.result)
         layout.addWidget(self.tabs, 1)
 
     def show_snapshot(self, snapshot: StationSnapshot) -> None:
         self.override.show_override(snapshot.override)
+        self._override_pending = snapshot.override is not None
+
+    # -- scans ------------------------------------------------------------------------------
+
+    def wants_scans(self) -> bool:
+        """Whether a scan made on this tab is the panel's; an override the station waits for
+        is signed at the station (badge, PIN, reason), unless a signature here has begun."""
+        return not self._override_pending or bool(self.desk.scans.badge)
+
+    def take_scan(self, raw: str) -> None:
+        """A scan made on this tab: a step of the lead's signature and action."""
+        self.desk.take(raw)
+        self._show_signature()
+
+    def take_incomplete(self, raw: str) -> None:
+        self._say(render(Verdict.SCAN_PARTIAL, {"scan": shown_scan(raw)}), "error")
+
+    def begin_typing(self, text: str) -> None:
+        """Keys typed on this tab outside any field: the lead is typing a badge."""
+        self.badge.setFocus()
+        self.badge.setText(self.badge.text() + text)
+
+    def _badge_entered(self) -> None:
+        text = self.badge.text().strip()
+        if text:
+            self.take_scan(text)
+        if self.desk.scans.badge and not self.desk.scans.pin:
+            self.pin.setFocus()
+
+    def _badge_edited(self, _text: str) -> None:
+        if self.desk.scans.badge:
+            self.desk.forget()  # a badge typed anew starts a new signature
+            self._show_signature(keep_badge_text=True)
+
+    def _pin_entered(self) -> None:
+        text = self.pin.text()
+        self.pin.clear()
+        if text:
+            self.take_scan(f"PIN:{text}" if text.isdigit() else text)
+        self.setFocus()  # the next scans (reason, action) come to the panel
+
+    def _show_signature(self, keep_badge_text: bool = False) -> None:
+        scans = self.desk.scans
+        if not keep_badge_text:
+            self.badge.setText(scans.badge)
+        self.pin.clear()
+        self.pin.setPlaceholderText(self.tr("PIN:****") if scans.pin else self.tr("PIN"))
+
+    def _desk_says(self, text: str, kind: str) -> None:
+        self._say(text, kind)
+
+    # -- actions ----------------------------------------------------------------------------
 
     def submit(self, request: LeadRequest) -> None:
-        if not self.badge.text().strip() or not self.pin.text():
+        """An action from a form, signed with the scanned signature or the typed one."""
+        scans = self.desk.scans
+        badge = scans.badge or self.badge.text().strip()
+        pin = scans.pin or self.pin.text()
+        if not badge or not pin:
             self._say(self.tr("A lead signs this: scan or type your badge and PIN above."), "error")
             return
-        request = replace(
-            request, signature=LeadSignature(self.badge.text().strip(), self.pin.text())
-        )
+        self.desk.forget()
         self.pin.clear()
         self._say(self.tr("Working\u2026"), "info")
+        self._client.lead_action(replace(request, signature=LeadSignature(badge, pin)))
+
+    def _send(self, request: LeadRequest) -> None:
+        """A request the scans made, already signed; the desk has said what is being done."""
         self._client.lead_action(request)
 
     def show_outcome(self, outcome: LeadOutcome) -> None:
