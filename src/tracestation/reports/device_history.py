@@ -8,7 +8,7 @@ session; any thread.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -84,17 +84,22 @@ def device_history(engine: Engine, serial: str, part: str | None = None) -> Devi
             nonconformances=_nonconformances(s, units, lots),
             deviations=_deviations(s, units, lots),
             signatures=[],
-            audit=audit_status(engine),
+            audit=AuditStatus(0, 0, ()),
             history=history,
         )
         record.signatures = _signatures(s, record)
+    # The chains this record came from: every station that recorded one of its events.
+    stations = {e["station"] for e in history} | {o["station"] for o in record.operations}
+    stations |= {d["station"] for d in record.deviations}
+    record.audit = audit_status(engine, stations)
     return record
 
 
-def audit_status(engine: Engine) -> AuditStatus:
+def audit_status(engine: Engine, stations: Collection[str] | None = None) -> AuditStatus:
+    """The hash chains of `stations` (every station's when None) recomputed."""
     from tracestation.store.audit import verify_journal
 
-    counts, breaks = verify_journal(engine)
+    counts, breaks = verify_journal(engine, stations)
     return AuditStatus(
         sum(counts.values()),
         len(counts),

@@ -40,9 +40,9 @@ def _summary(record: DeviceHistory, generated: str) -> list[Flowable]:
     unit, order, audit = record.unit, record.work_order, record.audit
     if audit.intact:
         status = (
-            f"Intact: the hash chains of {audit.stations} station(s), {audit.checked_events} "
-            "event(s), recompute to their heads. The state tables against a rebuild from the "
-            "journal: `tracestation audit verify`."
+            f"Intact: the hash chains of the {audit.stations} station(s) that recorded it, "
+            f"{audit.checked_events} event(s), recompute to their heads. The state tables "
+            "against a rebuild from the journal: `tracestation audit verify`."
         )
     else:
         status = "BROKEN: " + "; ".join(audit.breaks[:5])

@@ -44,7 +44,7 @@ def test_the_device_history_record_carries_the_unit_its_tree_tests_rework_and_si
     assert "CTRL-500 Controller · serial CTRL-0001" in page
     assert "WO-1001 (CTRL-500, quantity 20, released)" in page
     assert re.search(r"Page 1 of \d", page) and "generated 20" in page
-    assert "Record audit Intact: the hash chains of" in page
+    assert "Record audit Intact: the hash chains of the 1 station(s) that recorded it" in page
     # operations with station and operator, the failed test before the passed one
     assert page.index("test Final test: FAILED") < page.index("test Final test: PASSED")
     assert "40 Pack ST-1 Ana Pop (B-1001)" in page
@@ -127,3 +127,23 @@ def test_a_wrong_serial_lot_or_place_is_a_clear_message_and_writes_nothing(
     err = capsys.readouterr().err
     assert code != 0 and message in err and "Traceback" not in err
     assert not list(tmp_path.glob("x.*"))
+
+
+def test_a_device_history_record_of_an_edited_journal_says_its_record_is_broken(
+    engine: Any, station: Any, tmp_path: Path
+) -> None:
+    from sqlalchemy import text
+
+    build(station)
+    with engine.begin() as c:  # someone edits a test verdict in the journal, not rehashing
+        c.execute(
+            text(
+                "UPDATE events SET reason = 'edited' WHERE id = "
+                "(SELECT id FROM events WHERE kind = 'test_recorded' ORDER BY seq LIMIT 1)"
+            )
+        )
+    out = tmp_path / "dhr.pdf"
+
+    assert report(engine, "dhr", "CTRL-0001", "--out", str(out)) == 0
+
+    assert "Record audit BROKEN: ST-1 event" in pdf_text(out)
