@@ -344,6 +344,19 @@ Conflict {id}</source>
     </message>
 </context>
 <context>
+    <name>InstructionsPanel</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/scan/instructions.py" line="+51"/>
+        <source>Work instructions · operation {operation}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Image not found or not readable: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KnowledgeNotice</name>
     <message>
         <location filename="../../../src/tracestation/ui/sync_status.py" line="+161"/>
@@ -1564,17 +1577,17 @@ Conflict {id}</source>
 <context>
     <name>ScanPage</name>
     <message>
-        <location filename="../../../src/tracestation/ui/scan/scan_page.py" line="+32"/>
+        <location filename="../../../src/tracestation/ui/scan/scan_page.py" line="+33"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Last scans</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Scan: {scan} (entered by hand)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1584,7 +1597,7 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>Unit {unit} · operation {operation} {name}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -345,6 +345,19 @@ Conflictul {id}</translation>
     </message>
 </context>
 <context>
+    <name>InstructionsPanel</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/scan/instructions.py" line="+51"/>
+        <source>Work instructions · operation {operation}</source>
+        <translation>Instrucțiuni de lucru · operația {operation}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Image not found or not readable: {path}</source>
+        <translation>Imaginea nu există sau nu se poate citi: {path}</translation>
+    </message>
+</context>
+<context>
     <name>KnowledgeNotice</name>
     <message>
         <location filename="../../../src/tracestation/ui/sync_status.py" line="+161"/>
@@ -1565,17 +1578,17 @@ Conflictul {id}</translation>
 <context>
     <name>ScanPage</name>
     <message>
-        <location filename="../../../src/tracestation/ui/scan/scan_page.py" line="+32"/>
+        <location filename="../../../src/tracestation/ui/scan/scan_page.py" line="+33"/>
         <source>Next</source>
         <translation>Urmează</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Last scans</source>
         <translation>Ultimele scanări</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Scan: {scan} (entered by hand)</source>
         <translation>Scanare: {scan} (introdusă manual)</translation>
     </message>
@@ -1585,7 +1598,7 @@ Conflictul {id}</translation>
         <translation>Scanare: {scan}</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>Unit {unit} · operation {operation} {name}</source>
         <translation>Unitatea {unit} · operația {operation} {name}</translation>
     </message>

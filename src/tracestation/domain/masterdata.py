@@ -233,10 +233,11 @@ class _Reader:
             kind = of.choice("kind", OperationKind)
             pack_qty = of.whole("pack_qty", least=1, required=False)
             name = of.text("name", NAME) or code
+            text, image = work_instructions(of)
             if code:
                 _first(of, "code", code, codes, "this routing")
             if of.ok and kind is not None:
-                operations.append(Operation(code, name, kind, pack_qty))
+                operations.append(Operation(code, name, kind, pack_qty, text, image))
             f.ok &= of.ok
         return tuple(operations)
 
@@ -413,6 +414,39 @@ class _Reader:
             return True
         f.problem(field_name, f"part '{shown(number)}' is not defined in the file or the database")
         return False
+
+
+INSTRUCTIONS_TEXT = 4000
+INSTRUCTIONS_IMAGE = 500
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".bmp", ".gif")
+
+
+def work_instructions(of: Fields) -> tuple[str | None, str | None]:
+    """An operation's optional `instructions`: text, or {"text": ..., "image": path}."""
+    raw = of.record.get("instructions")
+    if raw is None:
+        return None, None
+    if isinstance(raw, str):
+        return of.text("instructions", INSTRUCTIONS_TEXT, lines=True), None
+    if not isinstance(raw, dict):
+        of.problem(
+            "instructions", f"must be text or an object with text and image, not {kind_of(raw)}"
+        )
+        return None, None
+    unknown = sorted(set(raw) - {"text", "image"})
+    if unknown:
+        of.problem("instructions", f"has unknown keys {', '.join(unknown)}; use text and image")
+        return None, None
+    inner = Fields(raw, f"{of.where} instructions", of.problems)
+    text = inner.text("text", INSTRUCTIONS_TEXT, lines=True)
+    image = inner.text("image", INSTRUCTIONS_IMAGE)
+    if image is not None and not image.lower().endswith(IMAGE_SUFFIXES):
+        inner.problem("image", f"must be an image file ({', '.join(IMAGE_SUFFIXES)})")
+        image = None
+    if text is None and image is None and inner.ok:
+        inner.problem(None, "needs text, an image, or both")
+    of.ok &= inner.ok
+    return text, image
 
 
 def _first(

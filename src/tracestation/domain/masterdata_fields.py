@@ -141,8 +141,11 @@ class Fields:
                 codes.append(item.strip())
         return tuple(codes)
 
-    def text(self, name: str, longest: int, *, required: bool = False) -> str | None:
-        """Free text (a name, a description): spaces around it are dropped, empty is None."""
+    def text(
+        self, name: str, longest: int, *, required: bool = False, lines: bool = False
+    ) -> str | None:
+        """Free text (a name, a description): spaces around it are dropped, empty is None.
+        `lines`: line breaks and tabs are allowed (work instructions)."""
         value = self.record.get(name)
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
@@ -154,9 +157,10 @@ class Fields:
             )
             return None
         value = value.strip()
-        if not self._printable(name, value) or not self._fits(name, value, longest):
+        checked = value.replace("\r\n", "\n").translate({10: None, 9: None}) if lines else value
+        if not self._printable(name, checked) or not self._fits(name, value, longest):
             return None
-        return value
+        return value.replace("\r\n", "\n") if lines else value
 
     def _printable(self, name: str, value: str) -> bool:
         bad = _UNPRINTABLE.search(value)

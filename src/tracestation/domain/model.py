@@ -83,6 +83,9 @@ class Operation:
     name: str
     kind: OperationKind
     pack_qty: int | None = None
+    # Work instructions for the operator at this operation: text, and an image file's path.
+    instructions: str | None = None
+    instructions_image: str | None = None
 
 
 @dataclass(frozen=True)

@@ -122,6 +122,8 @@ def _routings(c: Connection, afters: list[Record], time: datetime) -> None:
                     name=operation["name"],
                     kind=operation["kind"],
                     pack_qty=operation.get("pack_qty"),
+                    instructions=operation.get("instructions"),
+                    instructions_image=operation.get("instructions_image"),
                 )
             )
 

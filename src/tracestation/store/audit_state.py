@@ -338,7 +338,14 @@ def _routings(c: Connection) -> Rows:
     return _keyed(
         (
             f"{r.part}/{r.code}",
-            {"position": r.position, "name": r.name, "kind": r.kind, "pack_qty": r.pack_qty},
+            {
+                "position": r.position,
+                "name": r.name,
+                "kind": r.kind,
+                "pack_qty": r.pack_qty,
+                "instructions": r.instructions,
+                "instructions_image": r.instructions_image,
+            },
         )
         for r in c.execute(select(ROUTINGS))
     )

@@ -73,7 +73,14 @@ def read_known(c: Connection) -> Known:
             gtins[gtin] = number
     routings: dict[str, list[Operation]] = {}
     for row in c.execute(select(OPERATIONS).order_by(OPERATIONS.c.part, OPERATIONS.c.position)):
-        operation = Operation(row.code, row.name, OperationKind(row.kind), row.pack_qty)
+        operation = Operation(
+            row.code,
+            row.name,
+            OperationKind(row.kind),
+            row.pack_qty,
+            row.instructions,
+            row.instructions_image,
+        )
         routings.setdefault(row.part, []).append(operation)
     boms: dict[str, set[str]] = {}
     for parent, child in c.execute(select(BOM.c.parent, BOM.c.child)):
@@ -194,8 +201,17 @@ def write_routings(c: Connection, routings: Sequence[Routing]) -> list[Change]:
             .where(OPERATIONS.c.part == routing.part)
             .order_by(OPERATIONS.c.position)
         ).all()
-        before = _routing(routing.part, [(r.code, r.name, r.kind, r.pack_qty) for r in rows])
-        wanted = [(op.code, op.name, op.kind.value, op.pack_qty) for op in routing.operations]
+        before = _routing(
+            routing.part,
+            [
+                (r.code, r.name, r.kind, r.pack_qty, r.instructions, r.instructions_image)
+                for r in rows
+            ],
+        )
+        wanted = [
+            (op.code, op.name, op.kind.value, op.pack_qty, op.instructions, op.instructions_image)
+            for op in routing.operations
+        ]
         after = _routing(routing.part, wanted)
         if before == after or after is None:
             continue
@@ -203,7 +219,13 @@ def write_routings(c: Connection, routings: Sequence[Routing]) -> list[Change]:
         c.execute(
             insert(OPERATIONS),
             [
-                {"part": routing.part, "position": i, **op}
+                {
+                    "part": routing.part,
+                    "position": i,
+                    "instructions": None,
+                    "instructions_image": None,
+                    **op,
+                }
                 for i, op in enumerate(after["operations"])
             ],
         )
@@ -211,16 +233,31 @@ def write_routings(c: Connection, routings: Sequence[Routing]) -> list[Change]:
     return changes.listed()
 
 
-def _routing(part: str, operations: list[tuple[str, str, str, int | None]]) -> Record | None:
+OperationFields = tuple[str, str, str, int | None, str | None, str | None]
+
+
+def _routing(part: str, operations: list[OperationFields]) -> Record | None:
     if not operations:
         return None
-    return {
-        "part": part,
-        "operations": [
-            {"code": code, "name": name, "kind": kind, "pack_qty": pack_qty}
-            for code, name, kind, pack_qty in operations
-        ],
-    }
+    return {"part": part, "operations": [_operation(*fields) for fields in operations]}
+
+
+def _operation(
+    code: str,
+    name: str,
+    kind: str,
+    pack_qty: int | None,
+    instructions: str | None,
+    image: str | None,
+) -> Record:
+    """An operation as its row and its record in master_data_changed: work instructions only
+    when it has them, so a routing without them reads as it always did."""
+    record: Record = {"code": code, "name": name, "kind": kind, "pack_qty": pack_qty}
+    if instructions is not None:
+        record["instructions"] = instructions
+    if image is not None:
+        record["instructions_image"] = image
+    return record
 
 
 def write_boms(c: Connection, boms: Sequence[tuple[str, list[BomLine]]]) -> list[Change]:

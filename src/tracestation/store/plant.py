@@ -313,7 +313,17 @@ class DatabasePlant:
             ).all()
             if not rows:
                 return None
-            ops = tuple(Operation(r.code, r.name, OperationKind(r.kind), r.pack_qty) for r in rows)
+            ops = tuple(
+                Operation(
+                    r.code,
+                    r.name,
+                    OperationKind(r.kind),
+                    r.pack_qty,
+                    r.instructions,
+                    r.instructions_image,
+                )
+                for r in rows
+            )
             return Routing(part, ops)
 
     def bom_lines(self, parent: str, operation: str) -> list[BomLine]:

@@ -70,6 +70,8 @@ class OperationRow(Base):
     name: Mapped[str] = mapped_column(String(100))
     kind: Mapped[str] = mapped_column(String(16))
     pack_qty: Mapped[int | None] = mapped_column(Integer)
+    instructions: Mapped[str | None] = mapped_column(Text)
+    instructions_image: Mapped[str | None] = mapped_column(String(500))
 
 
 class BomLineRow(Base):

@@ -54,6 +54,8 @@ class StationSnapshot:
     pending_events: int
     empty_plant: bool
     progress: WorkProgress | None = None  # the work order's, at this operation too
+    instructions: str | None = None  # the operation's work instructions (master data)
+    instructions_image: str | None = None
     shift_count: int | None = None  # operations completed here since the operator's login
 
 
@@ -94,6 +96,8 @@ def snapshot_of(station: Station, status: RecordStatus) -> StationSnapshot:
             if ctx.work_order
             else None
         ),
+        instructions=ctx.operation.instructions if ctx.operation else None,
+        instructions_image=ctx.operation.instructions_image if ctx.operation else None,
         shift_count=(
             status.completed_since_login(station.station_id, ctx.operator.badge)
             if ctx.operator

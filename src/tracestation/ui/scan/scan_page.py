@@ -9,6 +9,7 @@ from tracestation.station.verdicts import ScanResult
 from tracestation.ui.fitted_label import FittedLabel
 from tracestation.ui.scan.checklist import ChecklistModel, ChecklistView
 from tracestation.ui.scan.history import HistoryEntry, HistoryModel, HistoryView, visible_scan
+from tracestation.ui.scan.instructions import InstructionsPanel
 from tracestation.ui.scan.manual_entry import ManualEntry
 from tracestation.ui.scan.override_steps import OverrideSteps
 from tracestation.ui.scan.verdict_banner import TEST_FAILED, VerdictBanner
@@ -43,6 +44,7 @@ class ScanPage(QWidget):
         self.checklist_model = ChecklistModel(self)
         self.checklist = ChecklistView(self.checklist_model, self)
         self.manual = ManualEntry(self)
+        self.instructions = InstructionsPanel(self)
         self.history_title = QLabel(self.tr("Last scans"), self)
         self.history_title.setTextFormat(Qt.TextFormat.PlainText)
         self.history_title.setObjectName("sectionTitle")
@@ -71,6 +73,7 @@ class ScanPage(QWidget):
         left.addWidget(self.checklist, 1)
         right = QVBoxLayout()
         right.setSpacing(8)
+        right.addWidget(self.instructions)
         right.addWidget(self.history_title)
         right.addWidget(self.history, 1)
         right.addWidget(self.manual)
@@ -109,6 +112,9 @@ class ScanPage(QWidget):
         self.override.show_override(snapshot.override)
         self.override.setVisible(snapshot.override is not None)
         self.checklist_model.set_lines(snapshot.checklist)
+        self.instructions.show_instructions(
+            snapshot.operation, snapshot.instructions, snapshot.instructions_image
+        )
         if snapshot.unit and snapshot.checklist:
             self.checklist_title.setText(
                 self.tr("Unit {unit} \u00b7 operation {operation} {name}").format(
