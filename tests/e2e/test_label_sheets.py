@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from tracestation.messages.lead_desk import LeadCommand, LeadReason
 
 from support.label_reading import measure_linear, rasterise, read_zbar, read_zxing, tools_missing
 from tracestation.labels.symbols import encode
@@ -23,10 +24,8 @@ pytestmark = pytest.mark.skipif(
 COMMANDS = [
     f"CMD:{c}" for c in ("NEW", "DONE", "PASS", "FAIL", "REMOVE", "CLOSE", "CANCEL", "LOGOUT")
 ]
-REASONS = [
-    f"RSN:{r}"
-    for r in ("ENG-APPROVED", "QA-APPROVED", "CUSTOMER-DEVIATION", "REWORKED", "LABEL-DAMAGED")
-]
+LEAD_COMMANDS = [f"CMD:{c.value}" for c in LeadCommand]
+REASONS = [f"RSN:{r.value}" for r in LeadReason]
 
 
 def run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
@@ -66,12 +65,12 @@ def read_sheet(env: dict[str, str], tmp_path: Path, *args: str) -> tuple[list[st
     return reads, pages[0]
 
 
-def test_the_commands_sheet_carries_every_command_operation_and_reason_code(
+def test_the_commands_sheet_carries_every_command_operation_lead_action_and_reason_code(
     env: dict[str, str], tmp_path: Path
 ) -> None:
     reads, page = read_sheet(env, tmp_path, "commands")
     operations = ["OPN:10", "OPN:20", "OPN:30", "OPN:40"]
-    assert sorted(reads) == sorted(COMMANDS + operations + REASONS)
+    assert sorted(reads) == sorted(COMMANDS + operations + LEAD_COMMANDS + REASONS)
     [done] = [r for r in read_zxing(page) if r.data == b"CMD:DONE"]
     modules = encode(Barcode.station("CMD:DONE")).width
     measured = measure_linear(page, done, modules, 203)
@@ -115,3 +114,16 @@ def test_an_unknown_work_order_and_a_file_that_is_not_a_pdf_are_refused_clearly(
     png = run(env, "label", "sheet", "badges", "--out", str(tmp_path / "x.png"))
     assert png.returncode != 0 and ".pdf" in png.stderr and "Traceback" not in png.stderr
     assert not (tmp_path / "x.pdf").exists() and not (tmp_path / "x.png").exists()
+
+
+def test_a_plants_own_reason_codes_are_added_after_the_stations(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    own = tmp_path / "reasons.json"
+    own.write_text('[{"code": "ENG-APPROVED", "text": "Engineering approved"}]', encoding="utf-8")
+    reads, _ = read_sheet(env, tmp_path, "commands", "--reasons", str(own))
+    assert reads[-1] == "RSN:ENG-APPROVED" and set(REASONS) <= set(reads)
+    own.write_text('{"code": "X"}', encoding="utf-8")
+    out = str(tmp_path / "y.pdf")
+    bad = run(env, "label", "sheet", "commands", "--reasons", str(own), "--out", out)
+    assert bad.returncode != 0 and "must be a list" in bad.stderr and "Traceback" not in bad.stderr

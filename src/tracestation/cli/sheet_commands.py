@@ -21,8 +21,8 @@ def register(kinds: Any) -> None:
     commands.add_argument(
         "--reasons",
         type=Path,
-        help="the reason codes, a JSON list of {code, text} (default: reasons.json beside the "
-        "label templates)",
+        help="a plant's own reason codes to add, a JSON list of {code, text} (default: "
+        "reasons.json in $TRACESTATION_LABEL_TEMPLATES, if there is one)",
     )
     which.add_parser("badges", help="every operator's badge with the name (never a PIN)")
     traveler = which.add_parser("work-order", help="a work order's traveler: WO:, PN:, OPN:")

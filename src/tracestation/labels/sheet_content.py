@@ -1,7 +1,8 @@
-"""What goes on each printable sheet: the station's commands, the operations of the plant's
-routings, reason codes and defect codes (the commands sheet); operator badges (never a PIN);
-a work order's traveler. Built from master data; the sheets' words are English, as the
-command line's."""
+"""What goes on each printable sheet: the station's commands, the line lead's actions, the
+operations of the plant's routings, reason codes and defect codes (the commands sheet);
+operator badges (never a PIN); a work order's traveler. Built from master data and the core's
+catalogues (`tracestation.messages.lead_desk`); the sheets' words are English, as the command
+line's."""
 
 from __future__ import annotations
 

@@ -57,3 +57,11 @@ def test_a_badge_sheet_prints_badge_and_name_never_the_pin() -> None:
     assert [s.barcode.data for s in page.symbols] == ["B-1001", "B-9001"]
     assert "Ion Rus" in texts and "Line leads" in texts
     assert "4321" not in texts and "argon" not in texts
+
+
+def test_the_commands_sheet_lists_every_command_the_station_reads() -> None:
+    from tracestation.barcodes.station_codes import COMMANDS
+
+    sheet = commands_sheet([ROUTING])
+    printed = {code.data for code in sheet.codes if code.data.startswith("CMD:")}
+    assert printed == {f"CMD:{name}" for name in COMMANDS}
