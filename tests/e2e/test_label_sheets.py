@@ -11,11 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from tracestation.messages.lead_desk import LeadCommand, LeadReason
 
 from support.label_reading import measure_linear, rasterise, read_zbar, read_zxing, tools_missing
 from tracestation.labels.symbols import encode
 from tracestation.labels.templates import Barcode
+from tracestation.messages.lead_desk import LeadCommand, LeadReason
 
 pytestmark = pytest.mark.skipif(
     tools_missing(), reason="needs poppler-utils, zbar-tools and dmtx-utils"

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from tracestation.domain.model import Operator, Part, Routing, WorkOrder
 from tracestation.labels.sheets import Sheet, SheetCode, SheetSection
+from tracestation.messages.lead_desk import LeadCommand, LeadReason
 
 # The station's commands (`CMD:`), in the order an operator meets them.
 COMMANDS = (
@@ -61,21 +62,27 @@ def read_reason_codes(path: Path) -> list[CodeWithText]:
 
 def commands_sheet(
     routings: Sequence[Routing],
-    reasons: Sequence[CodeWithText],
+    plant_reasons: Sequence[CodeWithText] = (),
     defects: Sequence[CodeWithText] = (),
     today: date | None = None,
 ) -> Sheet:
+    """Operators' commands, operations, the lead's actions and reason codes (the core's, then
+    a plant's own), defect codes."""
+    reasons = [CodeWithText(r.value, r.english) for r in LeadReason]
+    known = {r.code for r in reasons}
+    reasons += [r for r in plant_reasons if r.code not in known]
     sections = [
         SheetSection("Commands", tuple(SheetCode(f"CMD:{name}", text) for name, text in COMMANDS)),
         SheetSection("Operations", tuple(_operations(routings))),
+        SheetSection(
+            "Line lead: badge, PIN, reason, then the action",
+            tuple(SheetCode(f"CMD:{c.value}", c.english) for c in LeadCommand),
+        ),
+        SheetSection(
+            "Reason codes (a lead scans one after badge and PIN)",
+            tuple(SheetCode(f"RSN:{r.code}", r.text) for r in reasons),
+        ),
     ]
-    if reasons:
-        sections.append(
-            SheetSection(
-                "Reason codes (a lead scans one after badge and PIN)",
-                tuple(SheetCode(f"RSN:{r.code}", r.text) for r in reasons),
-            )
-        )
     if defects:
         sections.append(
             SheetSection(
