@@ -227,3 +227,31 @@ def test_the_desk_speaks_romanian(qapp: Any, make_window: Any, qtbot: Any) -> No
         assert "Motiv DAMAGED (Deteriorat la manipulare)" in steps(window)
     finally:
         translators.remove()
+
+
+def test_an_override_the_station_waits_for_is_still_signed_by_scans_on_the_leads_tab(
+    window: StationWindow, wedge: Scanner, engine: Any
+) -> None:
+    wedge.scans(*BOARD, "LOT:CAP-220/C-6001")  # expired: the station waits for a lead
+    window.tabs.setCurrentWidget(window.lead_page)
+    assert wedge.scan("B-9001").result.code == "override_lead"
+    wedge.scan("PIN:4321")
+    applied = wedge.scan("RSN:ENG-OK")
+    assert applied.result.code == "override_applied"
+    assert window.top_bar.operator.value.text() == "Ana Pop"
+
+
+def test_a_half_done_signature_is_forgotten_after_a_quiet_while(
+    window: StationWindow, qtbot: Any
+) -> None:
+    page = window.lead_page
+    page.desk.quiet.setInterval(50)
+    desk = LeadScanner(qtbot, window)
+    desk.scan("B-9001")
+    desk.scan("PIN:4321")
+    qtbot.waitUntil(lambda: not page.desk.scans.pin, timeout=5_000)
+    assert page.result.text() == (
+        "Nothing was scanned for a while: the badge and PIN were forgotten. "
+        "Scan your badge to start again."
+    )
+    assert page.badge.text() == "" and steps(window).startswith("\u25cb Badge: scan it")

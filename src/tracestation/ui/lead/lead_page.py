@@ -159,6 +159,7 @@ class LeadPage(QWidget):
         self.pin.setPlaceholderText(self.tr("PIN:****") if scans.pin else self.tr("PIN"))
 
     def _desk_says(self, text: str, kind: str) -> None:
+        self._show_signature()  # a signature timed out clears its badge too
         self._say(text, kind)
 
     # -- actions ----------------------------------------------------------------------------
