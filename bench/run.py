@@ -222,7 +222,7 @@ def window_verdict(units: int, scans: int) -> dict[str, Any]:
 def measure_size(units: int, args: argparse.Namespace, pg_url: str | None) -> dict[str, Any]:
     tag = run_tag()
     log(f"plant of {units:,} units")
-    path = plants.sqlite_plant(units, args.out / "plants")
+    path = args.plant or plants.sqlite_plant(units, args.out / "plants")
     from tracestation.store.database import open_database
 
     engine = open_database(str(path))
@@ -237,7 +237,7 @@ def measure_size(units: int, args: argparse.Namespace, pg_url: str | None) -> di
         out["labels"] = label_rates(engine, args.labels)
         log(f"  labels {out['labels']}")
     engine.dispose()
-    if pg_url:
+    if pg_url and not args.plant:
         log("  PostgreSQL")
         pg_engine = open_database(plants.postgres_plant(units, pg_url))
         pg_floor = PostgresFloor(pg_url)
@@ -253,6 +253,11 @@ def measure_size(units: int, args: argparse.Namespace, pg_url: str | None) -> di
         out["cold_start"][mode] = cold_start(mode, path, args.memory_units)
         log(f"  cold start {mode}: {out['cold_start'][mode]}")
     return out
+
+
+def _units_in(path: Path) -> int:
+    with sqlite3.connect(path) as db:
+        return int(db.execute("SELECT count(*) FROM units").fetchone()[0])
 
 
 def _plant_counts(engine: Any) -> dict[str, int]:
@@ -307,9 +312,16 @@ def main(argv: list[str] | None = None) -> int:
         "--out", type=Path, default=HERE / "out", help="scratch: built plants, the floor's file"
     )
     parser.add_argument("--no-window", action="store_true", help="no window start-up (no Qt)")
+    parser.add_argument(
+        "--plant",
+        type=Path,
+        help="measure this SQLite plant file as it is (e.g. a build stopped midway); SQLite only",
+    )
     args = parser.parse_args(argv)
     quick = args.quick or args.units is not None
     sizes = [args.units] if args.units else [int(s) for s in args.sizes.split(",")]
+    if args.plant:
+        sizes = [_units_in(args.plant)]
     if args.quick and not args.units:
         sizes = [SIZES[0]]
     args.scan_units = args.scan_units or (25 if quick else 150)
