@@ -141,7 +141,7 @@ def peer_table(doc: dict[str, Any]) -> list[str]:
             "installed_tree",
         ),
         (
-            "every FG holding lot B03 (median)",
+            "every FG holding the lot asked (median)",
             "lot_forward_to_finished",
             "median_ms",
             " ms",

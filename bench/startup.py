@@ -87,7 +87,7 @@ def window(db: str, station_id: str, units: int) -> dict[str, Any]:
         deadline = time.monotonic() + timeout
         while not condition():
             if time.monotonic() > deadline:
-                raise SystemExit("the window did not get there in time")
+                raise SystemExit(f"the window did not get there in time ({len(outcomes)} verdicts)")
             loop = QEventLoop()
             QTimer.singleShot(2, loop.quit)
             loop.exec()
