@@ -179,8 +179,9 @@ class FakeWorkMemory:
 class FakeIdentities:
     """The carton serial counter one database holds for all its stations."""
 
-    def __init__(self, next_serial: int = 1) -> None:
+    def __init__(self, next_serial: int = 1, next_nonconformance: int = 1) -> None:
         self.next_serial = next_serial
+        self.next_nonconformance = next_nonconformance
 
     def next_container_serial(self) -> int:
         drawn = self.next_serial
@@ -190,11 +191,17 @@ class FakeIdentities:
     def next_unit_number(self) -> int | None:
         return None  # no blocks reserved: serials are counted per work order
 
+    def next_nonconformance_number(self) -> str:
+        drawn = self.next_nonconformance
+        self.next_nonconformance += 1
+        return f"NC-ST-{drawn:04d}"
+
     def fork(self) -> FakeIdentities:
-        return FakeIdentities(self.next_serial)
+        return FakeIdentities(self.next_serial, self.next_nonconformance)
 
     def adopt(self, forked: FakeIdentities) -> None:
         self.next_serial = forked.next_serial
+        self.next_nonconformance = forked.next_nonconformance
 
 
 @dataclass(frozen=True)

@@ -182,7 +182,8 @@ class LeadDesk:
         disposition: str,
         number: str,
     ) -> Signed[NonconformanceOpened]:
-        """Record a nonconformance on a unit or a lot, signed by the lead."""
+        """Record a nonconformance on a unit or a lot, signed by the lead. Without a `number`
+        (opened by scan) the station gives it the next of its own."""
         if disposition not in DISPOSITIONS:
             raise lots.LotActionRefused(Refusal.BAD_DISPOSITION, choices=", ".join(DISPOSITIONS))
 
@@ -192,7 +193,13 @@ class LeadDesk:
             if subject_kind == "lot":
                 _lot(tx.plant, part, subject)
             event = NonconformanceOpened(
-                number, subject_kind, part, subject, defect_code, description, disposition
+                number or tx.identities.next_nonconformance_number(),
+                subject_kind,
+                part,
+                subject,
+                defect_code,
+                description,
+                disposition,
             )
             return _sign(tx, lead, event, f"nonconformance {disposition}", description)
 

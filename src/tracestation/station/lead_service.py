@@ -132,8 +132,6 @@ class LeadService:
 
     def _nonconformance(self, request: OpenNonconformance, lead: Operator) -> LeadOutcome:
         part, subject = split_label(request.subject)
-        # Opened by scan, a nonconformance is numbered by the time it was signed.
-        number = request.number.strip() or f"NC-{self.desk.clock.now():%y%m%d-%H%M%S}"
         done = self.desk.open_nonconformance(
             lead,
             request.subject_kind,
@@ -142,9 +140,9 @@ class LeadService:
             request.defect_code.strip(),
             request.description.strip(),
             request.disposition,
-            number,
+            request.number.strip(),  # opened by scan: the station numbers it
         )
-        facts = {"number": number, "subject": f"{part}/{subject}", "name": lead.name}
+        facts = {"number": done.event.number, "subject": f"{part}/{subject}", "name": lead.name}
         return _signed_outcome(LeadResult.NONCONFORMANCE_OPENED, facts, done, lead)
 
     def _reprint(self, request: ReprintLabel, lead: Operator) -> LeadOutcome:

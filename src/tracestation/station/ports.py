@@ -146,6 +146,12 @@ class Identities(Protocol):
         this station; None when it holds none (serials are then counted per work order)."""
         ...
 
+    def next_nonconformance_number(self) -> str:
+        """The number of a nonconformance a lead opens without one (by scan): it names this
+        station and counts on its database, so two stations never give out the same number,
+        even in the same second. Allocated inside the action's transaction."""
+        ...
+
 
 class PrintJobs(Protocol):
     def enqueue(self, label: LabelToPrint, reprint_by: str | None = None) -> None:

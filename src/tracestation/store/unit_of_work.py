@@ -13,6 +13,7 @@ again; `RecordNotSaved` for anything else the database refused.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -31,6 +32,8 @@ from tracestation.store.work_memory import WorkMemoryOnConnection
 
 META = table_of(PlantMetaRow)
 SSCC_COUNTER = "sscc_serial"
+NONCONFORMANCE_COUNTER = "nonconformance_serial"
+_STATION_TAG_LENGTH = 12
 _NEXT_SSCC = (
     update(META)
     .where(META.c.key == bindparam("k_key"))
@@ -66,6 +69,25 @@ class CounterOnConnection:
 
     def next_unit_number(self) -> int | None:
         return draw_from_block(self.connection, SERIAL, self.station)
+
+    def next_nonconformance_number(self) -> str:
+        c = self.connection
+        value = c.scalar(_NEXT_SSCC, {"k_key": NONCONFORMANCE_COUNTER})
+        if value is None:
+            # Two stations starting at once collide on the key and one is run again.
+            value = 1
+            c.execute(insert(META).values(key=NONCONFORMANCE_COUNTER, value=value))
+        return nonconformance_number(self.station, int(value))
+
+
+def nonconformance_number(station: str, count: int) -> str:
+    """`NC-<station>-<count>`: the station tells numbers from two databases apart (offline
+    stations), the count those of one database. A long station id is shortened with a digest
+    of it, so the number fits its column (32 characters)."""
+    tag = station
+    if len(station) > _STATION_TAG_LENGTH:
+        tag = f"{station[:5]}~{hashlib.sha1(station.encode()).hexdigest()[:6]}"
+    return f"NC-{tag}-{count:04d}"
 
 
 class DatabaseTransaction:

@@ -19,6 +19,7 @@ from tracestation.station.lead_requests import (
     ChangeLotStatus,
     LeadResult,
     LeadSignature,
+    OpenNonconformance,
     ReprintLabel,
     SplitLot,
 )
@@ -26,7 +27,8 @@ from tracestation.station.lead_service import LeadService
 from tracestation.station.ports import RecordNotSaved, RejectedScan, Transaction
 from tracestation.store.pins import Argon2Pins
 from tracestation.store.plant import DatabasePlant
-from tracestation.store.tables import EventRow, LotRow, PrintJobRow
+from tracestation.store.tables import EventRow, LotRow, NonconformanceRow, PrintJobRow
+from tracestation.store.unit_of_work import nonconformance_number
 from tracestation.wiring import lead_service_on
 
 LEAD = LeadSignature("B-9001", "4321")
@@ -186,3 +188,28 @@ def test_a_signed_reprint_records_the_event_with_the_leads_name_and_enqueues_a_j
         job = s.scalars(select(PrintJobRow).where(PrintJobRow.reprint_by == "B-9001")).one()
     assert (row.id, row.signed_by) == (outcome.event_id, "B-9001")
     assert (job.kind, job.subject, job.status) == ("unit", unit, "failed")
+
+
+def test_two_stations_opening_nonconformances_by_scan_in_the_same_second_get_two_numbers(
+    engine: Any, clock: Any
+) -> None:
+    numbers = []
+    for station in ("LINE-1", "LINE-2", "LINE-1"):
+        service = lead_service_on(engine, station, clock=clock)  # one clock: the same second
+        request = OpenNonconformance(LEAD, "lot", "SCREW-M3/L-2291", "BURR", "SUSPECT", "scrap", "")
+
+        outcome = service.perform(request)
+
+        assert outcome.result is LeadResult.NONCONFORMANCE_OPENED, outcome
+        numbers.append(outcome.params["number"])
+    assert numbers == ["NC-LINE-1-0001", "NC-LINE-2-0002", "NC-LINE-1-0003"]
+    with Session(engine) as s:
+        assert sorted(s.scalars(select(NonconformanceRow.number))) == sorted(numbers)
+
+
+def test_offline_stations_counting_on_their_own_databases_still_give_different_numbers() -> None:
+    long_a, long_b = "ASSEMBLY-LINE-NORTH-1", "ASSEMBLY-LINE-NORTH-2"
+
+    assert nonconformance_number("LINE-1", 1) != nonconformance_number("LINE-2", 1)
+    assert nonconformance_number(long_a, 1) != nonconformance_number(long_b, 1)
+    assert len(nonconformance_number("S" * 64, 10**9)) <= 32  # the number's column
