@@ -176,5 +176,5 @@ def test_ctrl_right_bracket_from_the_wedge_is_the_gs1_separator(
     verdict = wedge.verdicts[-1]
     assert verdict.result.scan == "21CTRL-1\x1d0109506000134352"
     assert verdict.result.outcome is Outcome.ACCEPTED, verdict.result.message
-    assert window.top_bar.work_order.value.text() == "WO-1001 \u00b7 CTRL-500"
+    assert window.top_bar.work_order.value.text() == "WO-1001 \u00b7 CTRL-500 \u00b7 0/20 done"
     assert window.scan_page.checklist_title.text().startswith("Unit CTRL-500/CTRL-1")
