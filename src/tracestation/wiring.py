@@ -204,7 +204,7 @@ def services_on(
         lead=LeadService(_lead_desk(parts, settings), parts.printer),
         status=DatabaseStatus(engine),
         trace=DatabaseTrace(engine),
-        master_data=DatabaseMasterData(engine),
+        master_data=DatabaseMasterData(engine, station_id),  # the station signs the import
         close=close,
         sync=sync,
         printing=print_jobs_on(engine, station_id),

@@ -13,8 +13,9 @@ from sqlalchemy.orm import Session
 
 from tracestation.scanners import ScannerState, SerialScannerConfig
 from tracestation.station.verdicts import Outcome
+from tracestation.store.audit import verify_journal
 from tracestation.store.database import open_database
-from tracestation.store.tables import OperatorRow
+from tracestation.store.tables import EventRow, OperatorRow
 from tracestation.ui.main_window import StationWindow
 from tracestation.ui.scanners.serial_bridge import SerialScannerBridge
 from ui.conftest import Scanner
@@ -60,7 +61,7 @@ def test_a_serial_scanner_feeds_the_station_through_qt_signals(
         bridge.stop()
 
 
-def test_an_empty_database_offers_the_demo_plant_and_loads_it(
+def test_an_empty_database_offers_the_demo_plant_and_loads_it_journaled_as_this_station(
     make_window: Any, qtbot: Any, tmp_path: Any
 ) -> None:
     empty = open_database(str(tmp_path / "empty.sqlite"))
@@ -75,6 +76,10 @@ def test_an_empty_database_offers_the_demo_plant_and_loads_it(
         assert "Demo plant loaded" in window.notice.text.text()
         with Session(empty) as s:
             assert "B-1001" in set(s.scalars(select(OperatorRow.badge)))
+            chains = set(s.scalars(select(EventRow.station).distinct()))
+        assert chains == {"ST-1"}  # not an IMPORT-<host>-<database> chain of its own
+        checked, breaks = verify_journal(empty)
+        assert checked["ST-1"] > 0 and breaks == []
         wedge = Scanner(qtbot, window)
         assert wedge.scan("B-1001").result.outcome is Outcome.ACCEPTED
     finally:
