@@ -4,8 +4,11 @@ sign one action, recorded with the lead's signature and reason. The PIN is never
 
 from __future__ import annotations
 
+import shutil
+import threading
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
 from sqlalchemy import select
@@ -188,6 +191,34 @@ def test_a_label_reprint_by_scan_is_signed_recorded_with_its_reason_and_printed(
         event = s.scalars(select(EventRow).where(EventRow.kind == "label_reprinted")).one()
     assert (event.signed_by, event.reason) == ("B-9001", "LABEL-DAMAGED")
     assert window.top_bar.operator.value.text() == "Ana Pop", "the operator stays logged in"
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="label previews need poppler-utils")
+def test_a_reprint_by_scan_shows_the_label_it_sends_drawn_off_the_gui_thread(
+    window: StationWindow, wedge: Scanner, qtbot: Any, monkeypatch: Any
+) -> None:
+    wedge.scans(*BOARD)
+    printing = window.client.queries._read.printing  # type: ignore[union-attr]
+    drawn_on: list[threading.Thread] = []
+    draw = printing.preview
+
+    def spy(request: Any) -> Any:
+        drawn_on.append(threading.current_thread())
+        return draw(request)
+
+    monkeypatch.setattr(printing, "preview", spy)
+    desk = LeadScanner(qtbot, window)
+    preview = window.lead_page.desk_preview
+    assert not preview.isVisible(), "no label beside the desk before a reprint"
+
+    desk.sign("B-9001", "PIN:4321", "RSN:LABEL-DAMAGED", "CMD:REPRINT", "SN:PCBA-100/PCB-1")
+
+    qtbot.waitUntil(lambda: not preview.picture.pixmap().isNull(), timeout=30_000)
+    assert preview.isVisible() and preview.picture.pixmap().width() > 100
+    assert preview.caption.text() == "Reprinting this label of PCBA-100/PCB-1."
+    assert drawn_on and threading.main_thread() not in drawn_on
+    desk.scan("B-9001")
+    assert not preview.isVisible(), "the next signature puts the label away"
 
 
 def test_a_nonconformance_by_scan_names_its_subject_defect_and_disposition(

@@ -263,6 +263,19 @@ Conflict {id}</source>
     </message>
 </context>
 <context>
+    <name>DeskReprintPreview</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/lead/reprint_preview.py" line="+71"/>
+        <source>Drawing the label of {subject}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reprinting this label of {subject}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DeviationsModel</name>
     <message>
         <location filename="../../../src/tracestation/ui/lead/deviations.py" line="+18"/>
@@ -372,7 +385,7 @@ Conflict {id}</source>
 <context>
     <name>LabelsTab</name>
     <message>
-        <location filename="../../../src/tracestation/ui/lead/labels_tab.py" line="+51"/>
+        <location filename="../../../src/tracestation/ui/lead/labels_tab.py" line="+52"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -397,7 +410,7 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Choose a label in the list, or give one and show it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -422,12 +435,12 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+9"/>
         <source>This is the label as it will print. Sign above and reprint it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>No unit or carton {subject} is recorded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -581,23 +594,23 @@ Conflict {id}</source>
 <context>
     <name>LeadPage</name>
     <message>
-        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="+52"/>
+        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="+54"/>
         <source>Lead badge (scan it here)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+106"/>
+        <location line="+111"/>
         <source>PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-109"/>
         <source>Sign with your badge and PIN, then choose an action.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Lots</source>
         <translation type="unfinished"></translation>
     </message>
@@ -623,22 +636,22 @@ Conflict {id}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+145"/>
+        <location line="+153"/>
         <source>Conflicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-130"/>
         <source>Signed by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+67"/>
         <source>PIN:****</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>A lead signs this: scan or type your badge and PIN above.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -703,7 +716,7 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="+29"/>
+        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="+32"/>
         <source>link removed</source>
         <translation type="unfinished"></translation>
     </message>

@@ -264,6 +264,19 @@ Conflictul {id}</translation>
     </message>
 </context>
 <context>
+    <name>DeskReprintPreview</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/lead/reprint_preview.py" line="+71"/>
+        <source>Drawing the label of {subject}…</source>
+        <translation>Se desenează eticheta pentru {subject}…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reprinting this label of {subject}.</source>
+        <translation>Se retipărește această etichetă pentru {subject}.</translation>
+    </message>
+</context>
+<context>
     <name>DeviationsModel</name>
     <message>
         <location filename="../../../src/tracestation/ui/lead/deviations.py" line="+18"/>
@@ -373,7 +386,7 @@ Conflictul {id}</translation>
 <context>
     <name>LabelsTab</name>
     <message>
-        <location filename="../../../src/tracestation/ui/lead/labels_tab.py" line="+51"/>
+        <location filename="../../../src/tracestation/ui/lead/labels_tab.py" line="+52"/>
         <source>Refresh</source>
         <translation>Reîmprospătează</translation>
     </message>
@@ -398,7 +411,7 @@ Conflictul {id}</translation>
         <translation>Arată eticheta</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Choose a label in the list, or give one and show it.</source>
         <translation>Alegeți o etichetă din listă sau indicați una și afișați-o.</translation>
     </message>
@@ -423,12 +436,12 @@ Conflictul {id}</translation>
         <translation>Se desenează eticheta…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+9"/>
         <source>This is the label as it will print. Sign above and reprint it.</source>
         <translation>Aceasta este eticheta așa cum se va tipări. Semnați mai sus și retipăriți-o.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>No unit or carton {subject} is recorded.</source>
         <translation>Nu există nicio unitate sau cutie {subject} înregistrată.</translation>
     </message>
@@ -582,23 +595,23 @@ Conflictul {id}</translation>
 <context>
     <name>LeadPage</name>
     <message>
-        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="+52"/>
+        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="+54"/>
         <source>Lead badge (scan it here)</source>
         <translation>Ecusonul șefului de linie (scanați-l aici)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+106"/>
+        <location line="+111"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-109"/>
         <source>Sign with your badge and PIN, then choose an action.</source>
         <translation>Semnați cu ecusonul și PIN-ul, apoi alegeți o acțiune.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Lots</source>
         <translation>Loturi</translation>
     </message>
@@ -624,22 +637,22 @@ Conflictul {id}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+145"/>
+        <location line="+153"/>
         <source>Conflicts</source>
         <translation>Conflicte</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-130"/>
         <source>Signed by</source>
         <translation>Semnat de</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+67"/>
         <source>PIN:****</source>
         <translation>PIN:****</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>A lead signs this: scan or type your badge and PIN above.</source>
         <translation>Aceasta se semnează de un șef de linie: scanați sau tastați ecusonul și PIN-ul mai sus.</translation>
     </message>
@@ -704,7 +717,7 @@ Conflictul {id}</translation>
         <translation>Eticheta {subject} a fost retipărită, semnată de {name}.</translation>
     </message>
     <message>
-        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="+29"/>
+        <location filename="../../../src/tracestation/ui/lead/lead_page.py" line="+32"/>
         <source>link removed</source>
         <translation>legătură eliminată</translation>
     </message>

@@ -13,7 +13,7 @@ GUI thread only.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QPixmap, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -32,6 +32,7 @@ from tracestation.station.print_queue import PrintBacklog, PrintJob
 from tracestation.station.print_reads import LabelPreview, PreviewRequest
 from tracestation.ui.lead.forms import action_button, line_edit
 from tracestation.ui.lead.print_jobs_model import PrintJobsModel, PrintJobsView
+from tracestation.ui.lead.reprint_preview import LabelPicture
 from tracestation.ui.station_client import StationClient
 
 PREVIEW_BOX = QSize(360, 300)  # pixels: a label drawn whole, at a third of its size or so
@@ -59,10 +60,7 @@ class LabelsTab(QWidget):
         self.preview_button = action_button(
             self, self.tr("Show the label"), name="reprintPreviewButton"
         )
-        self.picture = QLabel(self)
-        self.picture.setObjectName("labelPreview")
-        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.picture.setFixedSize(PREVIEW_BOX)
+        self.picture = LabelPicture(PREVIEW_BOX, "labelPreview", self)
         self.note = QLabel(self.tr("Choose a label in the list, or give one and show it."), self)
         self.note.setObjectName("labelPreviewNote")
         self.note.setTextFormat(Qt.TextFormat.PlainText)
@@ -156,21 +154,11 @@ class LabelsTab(QWidget):
     def show_preview(self, preview: LabelPreview) -> None:
         if preview.request != self._asked:
             return  # an answer to a question no longer asked
-        if preview.png is not None:
-            pixmap = QPixmap()
-            if pixmap.loadFromData(preview.png, "PNG"):
-                self.picture.setPixmap(
-                    pixmap.scaled(
-                        PREVIEW_BOX,
-                        Qt.AspectRatioMode.KeepAspectRatio,
-                        Qt.TransformationMode.SmoothTransformation,
-                    )
-                )
-                self._shown = preview.request
-                self.confirm_button.setEnabled(True)
-                self._say(self.tr("This is the label as it will print. Sign above and reprint it."))
-                return
-        self.picture.clear()
+        if self.picture.show_png(preview.png):
+            self._shown = preview.request
+            self.confirm_button.setEnabled(True)
+            self._say(self.tr("This is the label as it will print. Sign above and reprint it."))
+            return
         self._say(self.problem_text(preview))
 
     def problem_text(self, preview: LabelPreview) -> str:

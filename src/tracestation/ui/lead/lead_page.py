@@ -25,6 +25,7 @@ from tracestation.station.lead_requests import (
     LeadRequest,
     LeadResult,
     LeadSignature,
+    ReprintLabel,
 )
 from tracestation.station.queries import Deviation, OpenConflict
 from tracestation.ui.lead.conflicts_form import ConflictsForm
@@ -35,6 +36,7 @@ from tracestation.ui.lead.lot_actions_form import LotActionsForm
 from tracestation.ui.lead.nonconformance_form import NonconformanceForm
 from tracestation.ui.lead.outcome_text import answer_to
 from tracestation.ui.lead.pin_form import PinForm
+from tracestation.ui.lead.reprint_preview import DeskReprintPreview
 from tracestation.ui.lead.scan_desk import ScanDesk
 from tracestation.ui.restyle import set_style_state
 from tracestation.ui.scan.override_steps import OverrideSteps
@@ -56,6 +58,7 @@ class LeadPage(QWidget):
         self.result.setTextFormat(Qt.TextFormat.PlainText)
         self.result.setObjectName("leadResult")
         self.result.setWordWrap(True)
+        self.desk_preview = DeskReprintPreview(client, self)
         self.lots = LotActionsForm(self)
         self.nonconformance = NonconformanceForm(self)
         self.reprint = LabelsTab(client, self)
@@ -105,7 +108,10 @@ class LeadPage(QWidget):
         layout.addWidget(self.override)
         layout.addWidget(signature)
         layout.addWidget(self.desk)
-        layout.addWidget(self.result)
+        answer = QHBoxLayout()
+        answer.addWidget(self.result, 1)
+        answer.addWidget(self.desk_preview)
+        layout.addLayout(answer)
         layout.addWidget(self.tabs, 1)
 
     def show_snapshot(self, snapshot: StationSnapshot) -> None:
@@ -121,6 +127,7 @@ class LeadPage(QWidget):
 
     def take_scan(self, raw: str) -> None:
         """A scan made on this tab: a step of the lead's signature and action."""
+        self.desk_preview.put_away()
         self.desk.take(raw)
         self._show_signature()
 
@@ -178,7 +185,10 @@ class LeadPage(QWidget):
         self._client.lead_action(replace(request, signature=LeadSignature(badge, pin)))
 
     def _send(self, request: LeadRequest) -> None:
-        """A request the scans made, already signed; the desk has said what is being done."""
+        """A request the scans made, already signed; the desk has said what is being done
+        (and, for a reprint, shows the label that goes out)."""
+        if isinstance(request, ReprintLabel):
+            self.desk_preview.ask(request)
         self._client.lead_action(request)
 
     def show_outcome(self, outcome: LeadOutcome) -> None:
