@@ -5,6 +5,7 @@ zbar and ZXing-C++: every code as Code 128 (`]C0`) with exactly its data, bars a
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -16,6 +17,7 @@ from support.label_reading import measure_linear, rasterise, read_zbar, read_zxi
 from tracestation.labels.symbols import encode
 from tracestation.labels.templates import Barcode
 from tracestation.messages.lead_desk import LeadCommand, LeadReason
+from tracestation.resources import demo_plant_path
 
 pytestmark = pytest.mark.skipif(
     tools_missing(), reason="needs poppler-utils, zbar-tools and dmtx-utils"
@@ -70,7 +72,9 @@ def test_the_commands_sheet_carries_every_command_operation_lead_action_and_reas
 ) -> None:
     reads, page = read_sheet(env, tmp_path, "commands")
     operations = ["OPN:10", "OPN:20", "OPN:30", "OPN:40"]
-    assert sorted(reads) == sorted(COMMANDS + operations + LEAD_COMMANDS + REASONS)
+    demo = json.loads(demo_plant_path().read_text(encoding="utf-8"))
+    defects = [f"DEF:{d['code']}" for d in demo.get("defects", [])]
+    assert sorted(reads) == sorted(COMMANDS + operations + LEAD_COMMANDS + REASONS + defects)
     [done] = [r for r in read_zxing(page) if r.data == b"CMD:DONE"]
     modules = encode(Barcode.station("CMD:DONE")).width
     measured = measure_linear(page, done, modules, 203)

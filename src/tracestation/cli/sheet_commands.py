@@ -67,6 +67,7 @@ def run_sheet(args: argparse.Namespace) -> int:
 
 def _sheet(args: argparse.Namespace) -> Any:
     from tracestation.labels.sheet_content import (
+        CodeWithText,
         SheetDataError,
         badges_sheet,
         commands_sheet,
@@ -87,7 +88,8 @@ def _sheet(args: argparse.Namespace) -> Any:
             reasons = read_reason_codes(path) if args.reasons or path.is_file() else []
         except SheetDataError as error:
             raise CliError(str(error)) from None
-        return commands_sheet(data.routings(), reasons)
+        defects = [CodeWithText(code, text) for code, text in data.defects()]
+        return commands_sheet(data.routings(), reasons, defects)
     plant = DatabasePlant(engine)
     work_order = plant.work_order(args.work_order.strip().removeprefix("WO:"))
     if work_order is None:

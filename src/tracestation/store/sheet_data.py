@@ -1,9 +1,9 @@
 """Master data for the printable sheets: every operator's badge and name (never the PIN
-hash) and every part's routing."""
+hash), every part's routing and the defect catalogue."""
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, column, inspect, select, table
 
 from tracestation.domain.model import Operation, OperationKind, Operator, Role, Routing
 from tracestation.store.tables import OperationRow, OperatorRow
@@ -37,3 +37,13 @@ class DatabaseSheetData:
                     Operation(code, name, OperationKind(kind), pack_qty)
                 )
         return [Routing(part, tuple(operations)) for part, operations in by_part.items()]
+
+    def defects(self) -> list[tuple[str, str]]:
+        """The defect catalogue of master data, (code, description) by code; empty when the
+        database has none (a catalogue is optional, and older databases have no table for it)."""
+        if not inspect(self.engine).has_table("defects"):
+            return []
+        defects = table("defects", column("code"), column("description"))
+        query = select(defects.c.code, defects.c.description).order_by(defects.c.code)
+        with self.engine.connect() as c:
+            return [(str(code), str(text or "")) for code, text in c.execute(query)]

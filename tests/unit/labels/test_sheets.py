@@ -66,3 +66,9 @@ def test_the_commands_sheet_lists_every_command_the_station_reads() -> None:
     sheet = commands_sheet([ROUTING])
     printed = {code.data for code in sheet.codes if code.data.startswith("CMD:")}
     assert printed == {f"CMD:{name}" for name in COMMANDS}
+
+
+def test_defect_codes_of_the_catalogue_are_printed_as_def_codes() -> None:
+    sheet = commands_sheet([ROUTING], defects=[CodeWithText("NO-POWER", "Does not power up")])
+    [section] = [s for s in sheet.sections if s.title.startswith("Defect codes")]
+    assert [(c.data, c.caption) for c in section.codes] == [("DEF:NO-POWER", "Does not power up")]
