@@ -148,7 +148,7 @@
 <context>
     <name>ConflictsModel</name>
     <message>
-        <location filename="../../../src/tracestation/ui/lead/conflicts.py" line="+14"/>
+        <location filename="../../../src/tracestation/ui/lead/conflicts.py" line="+13"/>
         <source>carton over capacity</source>
         <translation type="unfinished"></translation>
     </message>
@@ -193,7 +193,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
@@ -223,7 +223,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+14"/>
         <source>{detail}
 Conflict {id}</source>
         <translation type="unfinished"></translation>
@@ -278,7 +278,7 @@ Conflict {id}</source>
 <context>
     <name>DeviationsModel</name>
     <message>
-        <location filename="../../../src/tracestation/ui/lead/deviations.py" line="+18"/>
+        <location filename="../../../src/tracestation/ui/lead/deviations.py" line="+16"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1105,7 +1105,7 @@ Conflict {id}</source>
 <context>
     <name>PrintJobsModel</name>
     <message>
-        <location filename="../../../src/tracestation/ui/lead/print_jobs_model.py" line="+25"/>
+        <location filename="../../../src/tracestation/ui/lead/print_jobs_model.py" line="+23"/>
         <source>Queued at</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1140,7 +1140,7 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+21"/>
         <source>carton {sscc}</source>
         <translation type="unfinished"></translation>
     </message>

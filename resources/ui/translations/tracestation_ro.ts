@@ -148,7 +148,7 @@
 <context>
     <name>ConflictsModel</name>
     <message>
-        <location filename="../../../src/tracestation/ui/lead/conflicts.py" line="+14"/>
+        <location filename="../../../src/tracestation/ui/lead/conflicts.py" line="+13"/>
         <source>carton over capacity</source>
         <translation>cutie peste capacitate</translation>
     </message>
@@ -193,7 +193,7 @@
         <translation>operație greșită</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>When</source>
         <translation>Când</translation>
     </message>
@@ -223,7 +223,7 @@
         <translation>Ce s-a întâmplat</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+14"/>
         <source>{detail}
 Conflict {id}</source>
         <translation>{detail}
@@ -279,7 +279,7 @@ Conflictul {id}</translation>
 <context>
     <name>DeviationsModel</name>
     <message>
-        <location filename="../../../src/tracestation/ui/lead/deviations.py" line="+18"/>
+        <location filename="../../../src/tracestation/ui/lead/deviations.py" line="+16"/>
         <source>When</source>
         <translation>Când</translation>
     </message>
@@ -1106,7 +1106,7 @@ Conflictul {id}</translation>
 <context>
     <name>PrintJobsModel</name>
     <message>
-        <location filename="../../../src/tracestation/ui/lead/print_jobs_model.py" line="+25"/>
+        <location filename="../../../src/tracestation/ui/lead/print_jobs_model.py" line="+23"/>
         <source>Queued at</source>
         <translation>Pusă în coadă la</translation>
     </message>
@@ -1141,7 +1141,7 @@ Conflictul {id}</translation>
         <translation>Imprimanta a spus</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+21"/>
         <source>carton {sscc}</source>
         <translation>cutia {sscc}</translation>
     </message>

@@ -3,11 +3,10 @@ what, from which stations, its nonconformance, and what happened (the centre's o
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QWidget
 
 from tracestation.station.queries import OpenConflict
-from tracestation.ui.model_index import TOP, Index
+from tracestation.ui.record_table import RecordTable, RecordTableView
 from tracestation.ui.translate import QT_TRANSLATE_NOOP
 
 KINDS = {
@@ -23,62 +22,40 @@ KINDS = {
 }
 
 
-class ConflictsModel(QAbstractTableModel):
+class ConflictsModel(RecordTable[OpenConflict]):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[OpenConflict] = []
-        self._headers = (
-            self.tr("When"),
-            self.tr("Conflict"),
-            self.tr("Subject"),
-            self.tr("Stations"),
-            self.tr("Nonconformance"),
-            self.tr("What happened"),
+        super().__init__(
+            (
+                self.tr("When"),
+                self.tr("Conflict"),
+                self.tr("Subject"),
+                self.tr("Stations"),
+                self.tr("Nonconformance"),
+                self.tr("What happened"),
+            ),
+            parent,
         )
 
-    def set_rows(self, rows: list[OpenConflict]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def conflict_at(self, row: int) -> OpenConflict | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.record(row)
 
     def row_of(self, conflict_id: str) -> int:
         """The row of the conflict `conflict_id`, or -1 when it is not listed (any more)."""
         return next((n for n, c in enumerate(self._rows) if c.id == conflict_id), -1)
 
-    def rowCount(self, parent: Index = TOP) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+    def tip(self, record: OpenConflict) -> str:
+        """The whole sentence, and the id the CLI takes."""
+        return self.tr("{detail}\nConflict {id}").format(detail=record.detail, id=record.id)
 
-    def columnCount(self, parent: Index = TOP) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-        ):
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.ToolTipRole:  # the whole sentence, and the id the CLI takes
-            return self.tr("{detail}\nConflict {id}").format(detail=row.detail, id=row.id)
-        values = (
-            row.raised_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
-            self.kind_name(row.kind),
-            row.subject,
-            ", ".join(row.stations),
-            row.nonconformance or "\u2013",
-            row.detail,
+    def cells(self, record: OpenConflict) -> tuple[str, ...]:
+        return (
+            record.raised_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+            self.kind_name(record.kind),
+            record.subject,
+            ", ".join(record.stations),
+            record.nonconformance or "\u2013",
+            record.detail,
         )
-        return values[index.column()]
 
     def kind_name(self, kind: str) -> str:
         template = KINDS.get(kind)
@@ -87,15 +64,6 @@ class ConflictsModel(QAbstractTableModel):
         return self.tr(template)
 
 
-class ConflictsView(QTableView):
+class ConflictsView(RecordTableView):
     def __init__(self, model: ConflictsModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("conflicts")
-        self.setModel(model)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setWordWrap(True)
-        self.verticalHeader().hide()
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.horizontalHeader().setStretchLastSection(True)
+        super().__init__(model, "conflicts", parent, single=True)

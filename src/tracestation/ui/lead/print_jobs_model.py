@@ -6,66 +6,44 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractTableModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QWidget
 
 from tracestation.station.print_queue import JobStatus, PrintJob
-from tracestation.ui.model_index import TOP, Index
+from tracestation.ui.record_table import RecordTable, RecordTableView
 
 
 def _clock(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S") if moment else ""
 
 
-class PrintJobsModel(QAbstractTableModel):
+class PrintJobsModel(RecordTable[PrintJob]):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[PrintJob] = []
-        self._headers = (
-            self.tr("Queued at"),
-            self.tr("Label"),
-            self.tr("State"),
-            self.tr("Tries"),
-            self.tr("Printed at"),
-            self.tr("Reprint by"),
-            self.tr("The printer said"),
+        super().__init__(
+            (
+                self.tr("Queued at"),
+                self.tr("Label"),
+                self.tr("State"),
+                self.tr("Tries"),
+                self.tr("Printed at"),
+                self.tr("Reprint by"),
+                self.tr("The printer said"),
+            ),
+            parent,
         )
-
-    def set_rows(self, rows: list[PrintJob]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
     def job(self, row: int) -> PrintJob | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.record(row)
 
-    def rowCount(self, parent: Index = TOP) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = TOP) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        job = self._rows[index.row()]
-        values = (
-            _clock(job.created_at),
-            self.label_text(job),
-            self.state_text(job.status),
-            str(job.attempts),
-            _clock(job.printed_at),
-            job.reprint_by or "",
-            job.error or "",
+    def cells(self, record: PrintJob) -> tuple[str, ...]:
+        return (
+            _clock(record.created_at),
+            self.label_text(record),
+            self.state_text(record.status),
+            str(record.attempts),
+            _clock(record.printed_at),
+            record.reprint_by or "",
+            record.error or "",
         )
-        return values[index.column()]
 
     def label_text(self, job: PrintJob) -> str:
         if job.kind == "container":
@@ -82,14 +60,6 @@ class PrintJobsModel(QAbstractTableModel):
         return names[status]
 
 
-class PrintJobsView(QTableView):
+class PrintJobsView(RecordTableView):
     def __init__(self, model: PrintJobsModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("printJobs")
-        self.setModel(model)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.verticalHeader().hide()
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.horizontalHeader().setStretchLastSection(True)
+        super().__init__(model, "printJobs", parent, single=True)
