@@ -142,16 +142,15 @@ def unit_history(engine: Any, part: str, serial: str) -> tuple[int, str]:
     """A unit's history: the per-unit history when this code has one (`trace history`), else
     the journal's events that name the unit (what the station had before)."""
     try:
-        from tracestation.trace import history  # type: ignore[attr-defined]
+        from tracestation.trace import history
     except ImportError:
         history = None
-    if history is not None and hasattr(history, "unit_history"):
+    if history is not None:
         from sqlalchemy.orm import Session
 
         with Session(engine) as s:
             answer = history.unit_history(s, serial, part)
-        entries = answer.get("entries", answer) if isinstance(answer, dict) else answer
-        return len(entries), "unit history table"
+        return len(answer["events"]), "unit_history table (trace history)"
     from sqlalchemy import text
 
     with engine.connect() as c:
