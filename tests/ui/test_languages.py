@@ -173,3 +173,16 @@ def test_a_damaged_gs1_label_reads_in_romanian_sentence_by_sentence(
         "Eticheta poate fi deteriorată sau greșit tipărită: scanați-o din nou, iar dacă mesajul "
         "rămâne, puneți articolul deoparte și chemați un șef de linie."
     )
+
+
+def test_a_gs1_field_is_named_and_described_in_romanian_not_in_biips_english(
+    romanian: Translators,
+) -> None:
+    decoded = decode("]C1010950600013435210")
+    result = ScanResult("x", Outcome.REJECTED, Verdict.UNREADABLE, "", problems=decoded.problems)
+
+    shown = render_result(result)
+
+    assert "(10) LOT" in shown and "cel mult 20 caractere" in shown
+    assert "BATCH" not in shown and "characters" not in shown
+    assert decoded.problems[0][1]["format"] == "up to 20 characters", "the CLI stays English"

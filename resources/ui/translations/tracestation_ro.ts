@@ -315,6 +315,124 @@ Conflictul {id}</translation>
     </message>
 </context>
 <context>
+    <name>GS1Words</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="+266"/>
+        <source>a date as YYMMDD</source>
+        <translation>o dată în forma AALLZZ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>up to {count} digits</source>
+        <translation>cel mult {count} cifre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>up to {count} characters</source>
+        <translation>cel mult {count} caractere</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>exactly {count} digits</source>
+        <translation>exact {count} cifre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>exactly {count} characters</source>
+        <translation>exact {count} caractere</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{pattern}</source>
+        <translation>{pattern}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{before} then {after}</source>
+        <translation>{before}, apoi {after}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SSCC</source>
+        <translation>SSCC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GTIN</source>
+        <translation>GTIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CONTENT</source>
+        <translation>CONȚINUT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BATCH/LOT</source>
+        <translation>LOT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PROD DATE</source>
+        <translation>DATA FABRICAȚIEI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DUE DATE</source>
+        <translation>DATA SCADENȚEI</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PACK DATE</source>
+        <translation>DATA AMBALĂRII</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BEST BEFORE or BEST BY</source>
+        <translation>A SE CONSUMA DE PREFERINȚĂ ÎNAINTE DE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SELL BY</source>
+        <translation>A SE VINDE ÎNAINTE DE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>USE BY or EXPIRY</source>
+        <translation>DATA EXPIRĂRII</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SERIAL</source>
+        <translation>NUMĂR DE SERIE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VAR. COUNT</source>
+        <translation>CANTITATE VARIABILĂ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>COUNT</source>
+        <translation>CANTITATE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ADDITIONAL ID</source>
+        <translation>IDENTIFICARE SUPLIMENTARĂ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CUST. PART No.</source>
+        <translation>COD PIESĂ CLIENT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ORDER NUMBER</source>
+        <translation>NUMĂR COMANDĂ</translation>
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <location filename="../../../src/tracestation/ui/scan/history.py" line="+47"/>
@@ -459,7 +577,7 @@ Conflictul {id}</translation>
 <context>
     <name>LeadCommands</name>
     <message>
-        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="+242"/>
+        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="-46"/>
         <source>Put a lot on hold</source>
         <translation>Pune un lot în așteptare</translation>
     </message>

@@ -15,10 +15,9 @@ from biip.gs1_application_identifiers import GS1ApplicationIdentifier
 from biip.gs1_element_strings import GS1ElementString, GS1ElementStrings
 
 from tracestation.barcodes.decoded import GS
+from tracestation.barcodes.gs1_field_words import DATE_AIS, describe_format
 from tracestation.messages.base import Said, said
 from tracestation.messages.scan_errors import ScanError
-
-DATE_AIS = frozenset({"11", "12", "13", "15", "16", "17"})
 
 _CONFIG = ParseConfig(separator_chars=(GS,))
 
@@ -59,24 +58,6 @@ def parse_element_strings(data: str) -> GS1ElementStrings:
         elements.append(element)
         rest = rest[len(element) :].lstrip(GS)
     return elements
-
-
-def describe_format(ai: GS1ApplicationIdentifier) -> str:
-    """`N2+X..20` -> 'up to 20 characters': what the data after the AI must look like."""
-    if ai.ai in DATE_AIS:
-        return "a date as YYMMDD"
-    parts = ai.format.split("+")[1:] or [ai.format]
-    return " then ".join(_describe_component(part) for part in parts)
-
-
-def _describe_component(component: str) -> str:
-    kind = "digits" if component.startswith("N") else "characters"
-    length = component[1:]
-    if length.startswith(".."):
-        return f"up to {length[2:]} {kind}"
-    if length.isdecimal():
-        return f"exactly {length} {kind}"
-    return component
 
 
 def _no_ai_reasons(rest: str, elements: GS1ElementStrings, data: str) -> list[Said]:

@@ -12,8 +12,9 @@ from biip.checksums import gs1_standard_check_digit
 from biip.gs1_element_strings import GS1ElementString, GS1ElementStrings
 
 from tracestation.barcodes.decoded import Decoded
+from tracestation.barcodes.gs1_field_words import DATE_AIS
 from tracestation.barcodes.gs1_pairing import pairing_problems
-from tracestation.barcodes.gs1_parsing import DATE_AIS, UnreadableGS1, parse_element_strings
+from tracestation.barcodes.gs1_parsing import UnreadableGS1, parse_element_strings
 from tracestation.messages.base import Said, said
 from tracestation.messages.scan_errors import ScanError
 

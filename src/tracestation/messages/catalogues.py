@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tracestation.messages.base import Message
+from tracestation.messages.gs1_words import GS1Word
 from tracestation.messages.lead_answers import LeadAnswer
 from tracestation.messages.lead_desk import DeskSays, LeadCommand, LeadReason
 from tracestation.messages.refusals import Refusal
@@ -18,6 +19,7 @@ CATALOGUES: dict[str, type[Message]] = {
     "LeadDesk": DeskSays,
     "LeadCommands": LeadCommand,
     "LeadReasons": LeadReason,
+    "GS1Words": GS1Word,
 }
 
 

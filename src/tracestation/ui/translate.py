@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QCoreApplication
 
+from tracestation.barcodes.gs1_field_words import worded_params
 from tracestation.messages.base import Message, Said, fill
 from tracestation.messages.catalogues import context_of
 
@@ -23,7 +24,8 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 def render(message: Message, params: Mapping[str, str] | None = None) -> str:
     """`message` in the installed language, with `params` filled in."""
     text = QCoreApplication.translate(context_of(message), message.english)
-    return fill(text, params or {})
+    # A GS1 field's title and form are worded in the window's language too, not biip's English.
+    return fill(text, worded_params(params or {}, render))
 
 
 def render_all(said: Iterable[Said]) -> str:
