@@ -83,6 +83,8 @@ class StationConfig:
     pin_lockout_minutes: int = DEFAULT_PIN_LOCKOUT_MINUTES
     # The window's text sizes times this: above 1 for a large screen read from afar.
     font_scale: float = 1.0
+    # A folder automatic testers drop result files in (CSV, JSON): imported as they arrive.
+    results_folder: str = ""
 
     def decode_options(self) -> DecodeOptions:
         return replace(DecodeOptions(), gs_substitutes=tuple(s for s in self.gs_substitutes if s))

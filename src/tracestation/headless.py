@@ -6,7 +6,8 @@ With a central database, a sync thread runs the `SyncRunner` on its schedule; it
 the station, so a sync never holds up a scan (their local transactions just queue). A print
 thread (`PrintRetryLoop`) tries the labels the printer has not taken yet, with back-off, so a
 printer that comes back prints them without waiting for a scan. stdout carries outcomes only;
-the states of the station, its scanners, its printer and its sync go to stderr.
+the states of the station, its scanners, its printer and its sync go to stderr, and so does
+each tester result file a watched results folder took (`results_file`, its outcome).
 SIGTERM and SIGINT stop the scanners, then the scans already read are processed before exit, so
 nothing a scanner delivered is dropped.
 """
@@ -19,6 +20,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from types import FrameType
 from typing import IO, Protocol
 
@@ -30,8 +32,12 @@ from tracestation.station.core import Station
 from tracestation.station.print_queue import PrintBacklog, PrintRetryLoop, PrintRound
 from tracestation.station.sync_port import SyncService
 from tracestation.station.sync_schedule import SyncPolicy, SyncRunner, SyncStatus
+from tracestation.station.tester_results import FileOutcome, TesterResults
+from tracestation.testers.watch import ResultsFolderWatcher
 
 Item = ScanReceived | ScannerStateChanged
+# A watched folder of tester result files, and the core service that records them.
+ResultsFolder = tuple[Path, TesterResults]
 SYNC_STOP_TIMEOUT = 30.0  # seconds a sync under way may take to finish at shutdown
 
 
@@ -54,6 +60,7 @@ class HeadlessStation:
         policy: SyncPolicy | None = None,
         printing: PrintRetryLoop | None = None,
         printer_name: str = "none",
+        results: ResultsFolder | None = None,
     ) -> None:
         self.station = station
         self.printing = printing
@@ -65,6 +72,10 @@ class HeadlessStation:
         self.sync_thread: SyncThread | None = None
         if sync is not None:
             self.sync_thread = SyncThread(SyncRunner(sync, policy), SyncLines(self._say))
+        self.watcher: ResultsFolderWatcher | None = None
+        if results is not None:
+            folder, recorder = results
+            self.watcher = ResultsFolderWatcher(folder, recorder, self._result_file)
         self.inbox: queue.Queue[Item] = queue.Queue()
         self.stopping = threading.Event()
         self.scanners: list[Scanner] = [
@@ -94,6 +105,9 @@ class HeadlessStation:
             self.sync_thread.start()
         if self.printing is not None:
             self.printing.start(PrintLines(self._say, self.printer_name))
+        if self.watcher is not None:
+            self.watcher.start()
+            self._say({"results_folder": str(self.watcher.folder), "state": "watching"})
         while not self.stopping.is_set():
             try:
                 item = self.inbox.get(timeout=0.2)
@@ -109,6 +123,8 @@ class HeadlessStation:
                 break
         if self.printing is not None:
             self.printing.stop()
+        if self.watcher is not None:
+            self.watcher.stop()
         self._stop_sync()
         self._say({"station": self.station.station_id, "state": "stopped"})
         return 0
@@ -146,6 +162,10 @@ class HeadlessStation:
             json.dumps({**result.to_json(), "scanner": item.scanner}, ensure_ascii=False) + "\n"
         )
         self.out.flush()
+
+    def _result_file(self, outcome: FileOutcome) -> None:
+        """A result file the watcher took (its thread): a line on stderr."""
+        self._say({"results_file": outcome.name, **outcome.to_json()})
 
     def _say(self, document: dict[str, object]) -> None:
         with self._err_lock:
@@ -263,6 +283,7 @@ def run_headless(
     sync_policy: SyncPolicy | None = None,
     printing: PrintRetryLoop | None = None,
     printer_name: str = "none",
+    results: ResultsFolder | None = None,
 ) -> int:
     """Run until SIGTERM or SIGINT, syncing in the background when `sync` is given and trying
     waiting labels again when `printing` is given (`printer_name` for the state lines). Raises
@@ -279,6 +300,7 @@ def run_headless(
         sync_policy,
         printing,
         printer_name,
+        results,
     )
 
     def on_signal(_signum: int, _frame: FrameType | None) -> None:

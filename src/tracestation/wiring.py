@@ -8,8 +8,10 @@ themselves.
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from sqlalchemy import Engine
 
@@ -27,6 +29,7 @@ from tracestation.station.print_queue import PrintRetryLoop, QueuedPrinting
 from tracestation.station.print_reads import StationPrintJobs
 from tracestation.station.services import StationServices
 from tracestation.station.sync_port import SyncService
+from tracestation.station.tester_results import FileOutcome, TesterResults
 from tracestation.station.verdicts import ContainerLabel, LabelToPrint
 from tracestation.store.database import open_database
 from tracestation.store.importer import DatabaseMasterData
@@ -36,7 +39,10 @@ from tracestation.store.plant import DatabasePlant
 from tracestation.store.print_jobs import DatabasePrintJobs
 from tracestation.store.status import DatabaseStatus
 from tracestation.store.unit_of_work import DatabaseTransactions
+from tracestation.testers.watch import ResultsFolderWatcher
 from tracestation.trace.answers import DatabaseTrace
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -167,6 +173,26 @@ def lead_service_on(
     return LeadService(desk, parts.printer)
 
 
+def tester_results_on(engine: Engine, station_id: str) -> TesterResults:
+    """Tester result files recorded into `station_id`'s journal, on adapters of their own (a
+    results-folder watcher runs on its own thread, never on the station's)."""
+    plant = DatabasePlant(engine)
+    return TesterResults(DatabaseTransactions(engine, plant, station_id, SystemClock()))
+
+
+def results_watcher_on(engine: Engine, station_id: str, folder: str) -> ResultsFolderWatcher | None:
+    """The window's watched tester results folder (the settings' `results_folder`), started;
+    None when none is set. Each file's outcome is logged; refused files go to `rejected/`."""
+    if not folder.strip():
+        return None
+    results = tester_results_on(engine, station_id)
+    return ResultsFolderWatcher(Path(folder.strip()), results, _log_result_file).start()
+
+
+def _log_result_file(outcome: FileOutcome) -> None:
+    _log.info("tester result file %s: %s %s", outcome.name, outcome.status.value, outcome.problems)
+
+
 def central_sync_on(engine: Engine, station_id: str, central_url: str) -> SyncService | None:
     """The sync of `station_id`'s database with the centre at `central_url`; None when no
     central database is configured (`central_url` empty)."""
@@ -224,6 +250,7 @@ def open_station_services(
     plant = DatabasePlant(engine)
     target = printer_target_of(config)
     retry = print_retry_on(engine, station_id, target).start()
+    watcher = results_watcher_on(engine, station_id, config.results_folder)
     services = services_on(
         engine,
         station_id,
@@ -234,6 +261,8 @@ def open_station_services(
     )
 
     def close() -> None:
+        if watcher is not None:
+            watcher.stop()
         retry.stop()
         services.close()
 

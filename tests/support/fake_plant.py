@@ -21,6 +21,7 @@ from tracestation.domain.masterdata import read_master_data
 from tracestation.domain.model import (
     BomLine,
     Container,
+    Defect,
     InstalledChild,
     Lot,
     LotStatus,
@@ -35,6 +36,7 @@ from tracestation.domain.model import (
     WorkOrder,
     WorkOrderStatus,
 )
+from tracestation.domain.model import Nonconformance as DomainNonconformance
 from tracestation.domain.pins import PinState
 from tracestation.station.ports import RaceLost
 
@@ -148,6 +150,22 @@ class Nonconformance:
     disposition: str
     signed_by: str | None
     event_id: str
+    description: str = ""
+    status: str = "open"
+
+
+@dataclass(frozen=True)
+class DefectGiven:
+    """A `defect_recorded` event's row: the defect code given to a unit's test or removal."""
+
+    part: str
+    serial: str
+    work_order: str
+    operation: str
+    defect_code: str
+    source: str
+    reference: str | None
+    event_id: str
 
 
 @dataclass
@@ -164,6 +182,8 @@ class PlantState:
     dispositions: list[Disposition] = field(default_factory=list)
     lineage: list[Lineage] = field(default_factory=list)
     nonconformances: list[Nonconformance] = field(default_factory=list)
+    defects: list[DefectGiven] = field(default_factory=list)
+    tester_files: set[str] = field(default_factory=set)
     pins: dict[str, PinState] = field(default_factory=dict)
 
     def copy(self) -> PlantState:
@@ -195,6 +215,7 @@ class FakePlant:
         self.bom: list[BomLine] = []
         self.work_orders: dict[str, WorkOrder] = {}
         self.operators: dict[str, Operator] = {}
+        self.defects: dict[str, Defect] = {}
         self.state = PlantState()
         self.refreshes = 0
         self._guard = _Guard()
@@ -215,6 +236,7 @@ class FakePlant:
         plant.routings = {r.part: r for r in data.routings}
         plant.bom = [line for lines in data.boms.values() for line in lines]
         plant.work_orders = {w.number: w for w in data.work_orders}
+        plant.defects = {d.code: d for d in data.defects}
         for op in data.operators:
             plant.add_operator(op.badge, op.name, op.role, pin=op.pin)
         for lot in data.lots:
@@ -437,6 +459,32 @@ class FakePlant:
     def conflict(self, conflict_id: str) -> Conflict | None:
         """Conflicts are raised by a centre; a plant in memory has none."""
         return None
+
+    def defect(self, code: str) -> Defect | None:
+        self._read()
+        return self.defects.get(code)
+
+    def has_defects(self) -> bool:
+        self._read()
+        return bool(self.defects)
+
+    def nonconformance(self, number: str) -> DomainNonconformance | None:
+        for nc in self._read().nonconformances:
+            if nc.number == number:
+                return DomainNonconformance(
+                    nc.number,
+                    nc.subject_kind,
+                    nc.part,
+                    nc.subject,
+                    nc.defect_code,
+                    nc.description,
+                    nc.disposition,
+                    nc.status,
+                )
+        return None
+
+    def tester_file_imported(self, content_hash: str) -> bool:
+        return content_hash in self._read().tester_files
 
     def pin_state(self, badge: str) -> PinState:
         return self._read().pins.get(badge, PinState(badge))

@@ -13,6 +13,7 @@ from typing import Any
 from support.fake_plant import (
     Carton,
     Consumption,
+    DefectGiven,
     Deviation,
     Disposition,
     Lineage,
@@ -304,6 +305,7 @@ def _(event: ev.NonconformanceOpened, state: PlantState, w: Written) -> None:
             event.disposition,
             w.signed_by,
             w.event_id,
+            event.description,
         )
     )
     if event.subject_kind == "unit":
@@ -319,6 +321,47 @@ def _(event: ev.NonconformanceOpened, state: PlantState, w: Written) -> None:
             status_reason=f"NC {event.number}: {event.defect_code}",
             status_since=w.time,
         )
+
+
+@apply.register
+def _(event: ev.NonconformanceClosed, state: PlantState, w: Written) -> None:
+    for n, nc in enumerate(state.nonconformances):
+        if nc.number == event.number and nc.status == "open":
+            state.nonconformances[n] = replace(nc, status="closed")
+            return
+    raise ProjectionMismatch(f"nonconformance {event.number} is not open")
+
+
+@apply.register
+def _(event: ev.DefectRecorded, state: PlantState, w: Written) -> None:
+    _unit(state, event.part, event.serial)
+    if event.source == "test" and not any(
+        (t.part, t.serial, t.operation, t.passed)
+        == (event.part, event.serial, event.operation, False)
+        for t in state.tests
+    ):
+        raise ProjectionMismatch(f"{event.part}/{event.serial} has no failed test")
+    state.defects.append(
+        DefectGiven(
+            event.part,
+            event.serial,
+            event.work_order,
+            event.operation,
+            event.defect_code,
+            event.source,
+            event.reference,
+            w.event_id,
+        )
+    )
+
+
+@apply.register
+def _(event: ev.TesterResultRecorded, state: PlantState, w: Written) -> None:
+    tested = ev.TestRecorded(
+        event.part, event.serial, event.work_order, event.operation, event.test, event.passed
+    )
+    apply(tested, state, w)
+    state.tester_files.add(event.content_hash)
 
 
 # Lead PINs: the twin of the store's upserts into `pin_states` (a first event for a badge starts

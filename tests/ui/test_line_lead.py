@@ -155,7 +155,9 @@ def test_a_lead_opens_a_nonconformance_on_a_lot(
     form.number.setText("NC-0042")
     form.kind.setCurrentIndex(form.kind.findData("lot"))
     form.subject.setText("CAP-220/C-7790")
-    form.defect.setText("WRONG-VALUE")
+    qtbot.waitUntil(lambda: form.defect.count() == 7)  # the demo plant's catalogue
+    form.defect.setCurrentIndex(form.defect.findData("WRONG-PART"))
+    assert form.defect.currentText() == "WRONG-PART \u2014 Wrong component fitted"
     form.description.setPlainText("Reel marked 22 uF")
     form.disposition.setCurrentIndex(form.disposition.findData("return_to_vendor"))
     click_and_wait(qtbot, window, form.button)
@@ -166,6 +168,27 @@ def test_a_lead_opens_a_nonconformance_on_a_lot(
     with Session(engine) as s:
         row = s.scalars(select(NonconformanceRow)).one()
     assert (row.subject, row.disposition, row.signed_by) == ("C-7790", "return_to_vendor", "B-9001")
+    assert row.defect_code == "WRONG-PART"
+
+
+def test_a_lots_nonconformance_from_the_panel_can_hold_the_lot_in_the_same_step(
+    window: StationWindow, qtbot: Any, engine: Any
+) -> None:
+    sign(window, qtbot)
+    form = window.lead_page.nonconformance
+    window.lead_page.tabs.setCurrentWidget(form)
+    form.kind.setCurrentIndex(form.kind.findData("lot"))
+    form.subject.setText("CAP-220/C-7790")
+    form.defect.setEditText("DEF:DAMAGED-PART")  # scanned from the defect sheet
+    form.description.setPlainText("Reel crushed")
+    form.hold.setChecked(True)
+    click_and_wait(qtbot, window, form.button)
+    assert window.lead_page.result.text().startswith("Nonconformance NC-")
+    with Session(engine) as s:
+        row = s.scalars(select(NonconformanceRow)).one()
+        lot = s.scalars(select(LotRow).where(LotRow.code == "C-7790")).one()
+    assert (row.defect_code, row.disposition) == ("DAMAGED-PART", "use_as_is")
+    assert lot.status == "hold"
 
 
 def test_the_deviations_tab_lists_signed_overrides_with_the_leads_printed_name_and_meaning(

@@ -316,7 +316,7 @@ Conflict {id}</source>
 <context>
     <name>GS1Words</name>
     <message>
-        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="+266"/>
+        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="+280"/>
         <source>a date as YYMMDD</source>
         <translation type="unfinished"></translation>
     </message>
@@ -718,12 +718,12 @@ Conflict {id}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+111"/>
+        <location line="+112"/>
         <source>PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-110"/>
         <source>Sign with your badge and PIN, then choose an action.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -754,7 +754,7 @@ Conflict {id}</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+153"/>
+        <location line="+154"/>
         <source>Conflicts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -779,7 +779,7 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="-31"/>
+        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="-32"/>
         <source>Lot {lot}: {action} done, signed by {name}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -796,6 +796,11 @@ Conflict {id}</source>
     <message>
         <location line="+1"/>
         <source>Nonconformance {number} opened on {subject}, signed by {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nonconformance {number} closed, signed by {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1054,7 +1059,7 @@ Conflict {id}</source>
 <context>
     <name>NonconformanceForm</name>
     <message>
-        <location filename="../../../src/tracestation/ui/lead/nonconformance_form.py" line="+18"/>
+        <location filename="../../../src/tracestation/ui/lead/nonconformance_form.py" line="+19"/>
         <source>e.g. NC-0042</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1074,12 +1079,17 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Defect code, e.g. SOLDER-BRIDGE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Put the lot on hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>What is wrong, where, how many</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1314,7 +1324,7 @@ Conflict {id}</source>
 <context>
     <name>Refusals</name>
     <message>
-        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="-131"/>
+        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="-138"/>
         <source>A disposition needs a reason (--reason).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1386,6 +1396,36 @@ Conflict {id}</source>
     <message>
         <location line="+1"/>
         <source>Disposition must be one of {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A nonconformance needs a defect code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Defect code {defect} is not in the defect catalogue (tracestation defects list).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nonconformance {number} already exists; choose another number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no nonconformance {number}. List them with `tracestation nc list`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nonconformance {number} is already closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only a lot&apos;s nonconformance puts it on hold; {subject} is a unit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1708,7 +1748,7 @@ Conflict {id}</source>
 <context>
     <name>ScanPage</name>
     <message>
-        <location filename="../../../src/tracestation/ui/scan/scan_page.py" line="+33"/>
+        <location filename="../../../src/tracestation/ui/scan/scan_page.py" line="+36"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1840,17 +1880,22 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+105"/>
         <source>No printer (labels are logged only)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-92"/>
         <source>Save settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-7"/>
+        <source>a folder the tester writes result files in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Settings file: {path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1941,11 +1986,16 @@ Conflict {id}</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Tester results folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Call a lead when knowledge is older than</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Network label printer (ZPL, raw TCP)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1965,7 +2015,7 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Not saved: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2502,7 +2552,7 @@ Conflict {id}</source>
 <context>
     <name>Verdicts</name>
     <message>
-        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="-194"/>
+        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="-207"/>
         <source>Welcome, {name}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2659,6 +2709,16 @@ Conflict {id}</source>
     <message>
         <location line="+1"/>
         <source>Override signed by {name} ({rule} waived); deviation recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Defect {defect} ({description}) recorded for {unit}; take it to rework.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Defect {defect} ({description}) recorded for {removed} taken out of {unit}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2968,6 +3028,21 @@ Conflict {id}</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Defect {defect} scanned, but no failed test or removed part waits for one. Scan your work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{defect} is not in the defect catalogue. Scan a code from the defect-code sheet, or ask quality to add it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{unit} failed its test: scan its defect code (DEF:...) from the defect-code sheet first, or CMD:CANCEL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>A line lead scans the badge before the PIN.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3063,6 +3138,16 @@ Conflict {id}</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Scan the defect code (DEF:...) of {unit}&apos;s failed test.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan the defect code (DEF:...) of {removed}, or the replacement for {unit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Scan a passed unit to pack.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3072,7 +3157,7 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-21"/>
         <source>Serial assigned: {unit} on {work_order}.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -317,7 +317,7 @@ Conflictul {id}</translation>
 <context>
     <name>GS1Words</name>
     <message>
-        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="+266"/>
+        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="+280"/>
         <source>a date as YYMMDD</source>
         <translation>o dată în forma AALLZZ</translation>
     </message>
@@ -719,12 +719,12 @@ Conflictul {id}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+111"/>
+        <location line="+112"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-110"/>
         <source>Sign with your badge and PIN, then choose an action.</source>
         <translation>Semnați cu ecusonul și PIN-ul, apoi alegeți o acțiune.</translation>
     </message>
@@ -755,7 +755,7 @@ Conflictul {id}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+153"/>
+        <location line="+154"/>
         <source>Conflicts</source>
         <translation>Conflicte</translation>
     </message>
@@ -780,7 +780,7 @@ Conflictul {id}</translation>
         <translation>Se lucrează…</translation>
     </message>
     <message>
-        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="-31"/>
+        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="-32"/>
         <source>Lot {lot}: {action} done, signed by {name}.</source>
         <translation>Lotul {lot}: {action} efectuat(ă), semnat de {name}.</translation>
     </message>
@@ -798,6 +798,11 @@ Conflictul {id}</translation>
         <location line="+1"/>
         <source>Nonconformance {number} opened on {subject}, signed by {name}.</source>
         <translation>Neconformitatea {number} a fost deschisă pe {subject}, semnată de {name}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nonconformance {number} closed, signed by {name}.</source>
+        <translation>Neconformitatea {number} a fost închisă, semnat de {name}.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1055,7 +1060,7 @@ Conflictul {id}</translation>
 <context>
     <name>NonconformanceForm</name>
     <message>
-        <location filename="../../../src/tracestation/ui/lead/nonconformance_form.py" line="+18"/>
+        <location filename="../../../src/tracestation/ui/lead/nonconformance_form.py" line="+19"/>
         <source>e.g. NC-0042</source>
         <translation>de ex. NC-0042</translation>
     </message>
@@ -1075,12 +1080,17 @@ Conflictul {id}</translation>
         <translation>REPER/SERIE sau REPER/LOT (sau scanați eticheta)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Defect code, e.g. SOLDER-BRIDGE</source>
         <translation>Cod de defect, de ex. SOLDER-BRIDGE</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Put the lot on hold</source>
+        <translation>Blocați lotul</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>What is wrong, where, how many</source>
         <translation>Ce nu este în regulă, unde, câte bucăți</translation>
     </message>
@@ -1315,7 +1325,7 @@ Conflictul {id}</translation>
 <context>
     <name>Refusals</name>
     <message>
-        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="-131"/>
+        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="-138"/>
         <source>A disposition needs a reason (--reason).</source>
         <translation>O dispoziție are nevoie de un motiv (--reason).</translation>
     </message>
@@ -1388,6 +1398,36 @@ Conflictul {id}</translation>
         <location line="+1"/>
         <source>Disposition must be one of {choices}.</source>
         <translation>Dispoziția trebuie să fie una dintre {choices}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A nonconformance needs a defect code.</source>
+        <translation>O neconformitate are nevoie de un cod de defect.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Defect code {defect} is not in the defect catalogue (tracestation defects list).</source>
+        <translation>Codul de defect {defect} nu este în catalogul de defecte (tracestation defects list).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nonconformance {number} already exists; choose another number.</source>
+        <translation>Neconformitatea {number} există deja; alegeți alt număr.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no nonconformance {number}. List them with `tracestation nc list`.</source>
+        <translation>Nu există neconformitatea {number}. Listați-le cu `tracestation nc list`.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nonconformance {number} is already closed.</source>
+        <translation>Neconformitatea {number} este deja închisă.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only a lot&apos;s nonconformance puts it on hold; {subject} is a unit.</source>
+        <translation>Doar neconformitatea unui lot îl blochează; {subject} este o unitate.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1709,7 +1749,7 @@ Conflictul {id}</translation>
 <context>
     <name>ScanPage</name>
     <message>
-        <location filename="../../../src/tracestation/ui/scan/scan_page.py" line="+33"/>
+        <location filename="../../../src/tracestation/ui/scan/scan_page.py" line="+36"/>
         <source>Next</source>
         <translation>Urmează</translation>
     </message>
@@ -1841,17 +1881,22 @@ Conflictul {id}</translation>
         <translation>tcp://10.0.0.20:9100 sau un dosar pentru fișierele de etichete</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+105"/>
         <source>No printer (labels are logged only)</source>
         <translation>Fără imprimantă (etichetele sunt doar jurnalizate)</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-92"/>
         <source>Save settings</source>
         <translation>Salvează setările</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-7"/>
+        <source>a folder the tester writes result files in</source>
+        <translation>un dosar în care testerul scrie fișierele de rezultate</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Settings file: {path}</source>
         <translation>Fișierul de setări: {path}</translation>
     </message>
@@ -1942,11 +1987,16 @@ Conflictul {id}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Tester results folder</source>
+        <translation>Dosarul cu rezultatele testerului</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Call a lead when knowledge is older than</source>
         <translation>Chemați șeful de linie când informațiile sunt mai vechi de</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Network label printer (ZPL, raw TCP)</source>
         <translation>Imprimantă de etichete în rețea (ZPL, TCP direct)</translation>
     </message>
@@ -1966,7 +2016,7 @@ Conflictul {id}</translation>
         <translation>Deschise de {name}. Fișierul de setări: {path}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Not saved: {error}</source>
         <translation>Nesalvat: {error}</translation>
     </message>
@@ -2503,7 +2553,7 @@ Conflictul {id}</translation>
 <context>
     <name>Verdicts</name>
     <message>
-        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="-194"/>
+        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="-207"/>
         <source>Welcome, {name}.</source>
         <translation>Bun venit, {name}.</translation>
     </message>
@@ -2661,6 +2711,16 @@ Conflictul {id}</translation>
         <location line="+1"/>
         <source>Override signed by {name} ({rule} waived); deviation recorded.</source>
         <translation>Derogare semnată de {name} (regula {rule} ridicată); derogarea a fost înregistrată.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Defect {defect} ({description}) recorded for {unit}; take it to rework.</source>
+        <translation>Defectul {defect} ({description}) a fost înregistrat pentru {unit}; duceți-l la reparat.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Defect {defect} ({description}) recorded for {removed} taken out of {unit}.</source>
+        <translation>Defectul {defect} ({description}) a fost înregistrat pentru {removed}, scos din {unit}.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2969,6 +3029,21 @@ Conflictul {id}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Defect {defect} scanned, but no failed test or removed part waits for one. Scan your work.</source>
+        <translation>S-a scanat defectul {defect}, dar niciun test picat și nicio piesă scoasă nu așteaptă unul. Scanați-vă lucrul.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{defect} is not in the defect catalogue. Scan a code from the defect-code sheet, or ask quality to add it.</source>
+        <translation>{defect} nu este în catalogul de defecte. Scanați un cod de pe foaia de coduri de defecte sau cereți calității să-l adauge.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{unit} failed its test: scan its defect code (DEF:...) from the defect-code sheet first, or CMD:CANCEL.</source>
+        <translation>{unit} a picat testul: scanați întâi codul defectului (DEF:...) de pe foaia de coduri de defecte, sau CMD:CANCEL.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>A line lead scans the badge before the PIN.</source>
         <translation>Șeful de linie scanează ecusonul înaintea PIN-ului.</translation>
     </message>
@@ -3064,6 +3139,16 @@ Conflictul {id}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Scan the defect code (DEF:...) of {unit}&apos;s failed test.</source>
+        <translation>Scanați codul defectului (DEF:...) pentru testul picat al {unit}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan the defect code (DEF:...) of {removed}, or the replacement for {unit}.</source>
+        <translation>Scanați codul defectului (DEF:...) pentru {removed}, sau piesa de înlocuire pentru {unit}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Scan a passed unit to pack.</source>
         <translation>Scanați o unitate trecută la test pentru ambalare.</translation>
     </message>
@@ -3073,7 +3158,7 @@ Conflictul {id}</translation>
         <translation>Scanați o unitate trecută la test pentru ambalare în {sscc} ({count} în cutie).</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-21"/>
         <source>Serial assigned: {unit} on {work_order}.</source>
         <translation>Serie atribuită: {unit} pe {work_order}.</translation>
     </message>

@@ -16,10 +16,13 @@ from pathlib import Path
 from tracestation.cli import (
     conflict_commands,
     data_commands,
+    defect_commands,
     label_commands,
     lead_commands,
     lot_commands,
+    nc_commands,
     report_commands,
+    result_commands,
     station_commands,
     sync_commands,
     trace_commands,
@@ -57,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     station_commands.register(sub)
     trace_commands.register(sub)
     report_commands.register(sub)
+    defect_commands.register(sub)
+    result_commands.register(sub)
+    nc_commands.register(sub)
     lot_commands.register(sub)
     lead_commands.register(sub)
     label_commands.register(sub)

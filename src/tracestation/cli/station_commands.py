@@ -63,6 +63,14 @@ def register(sub: Any) -> None:
         metavar="SECONDS",
         help="seconds between background syncs while they succeed (default 30)",
     )
+    run.add_argument(
+        "--results-folder",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="with --headless: import the tester result files (CSV, JSON) dropped in DIR; "
+        "refused ones go to DIR/rejected with the reason, the others to DIR/imported",
+    )
     run.set_defaults(handler=run_station)
 
     ports = sub.add_parser("ports", help="list serial ports, with USB VID:PID, to pick a scanner")
@@ -136,10 +144,28 @@ def run_station(args: argparse.Namespace) -> int:
         return open_station(args)
     from tracestation.scanners.events import ScannerUnavailable
 
-    if not args.scanner and not args.wedge_device:
-        raise CliError("Give at least one --scanner URL or --wedge-device PATH.")
+    folder = args.results_folder
+    if not args.scanner and not args.wedge_device and folder is None:
+        raise CliError(
+            "Give at least one --scanner URL or --wedge-device PATH (or --results-folder DIR)."
+        )
+    if folder is not None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            reason = error.strerror or type(error).__name__
+            raise CliError(
+                f"the results folder {str(folder)[:120]} cannot be used ({reason}). "
+                "Give a folder this station may write in."
+            ) from None
     from tracestation.store.plant import DatabasePlant
-    from tracestation.wiring import central_sync_on, print_retry_on, printer_on, station_on
+    from tracestation.wiring import (
+        central_sync_on,
+        print_retry_on,
+        printer_on,
+        station_on,
+        tester_results_on,
+    )
 
     central = _central_url(args)
     target = _printer_target()
@@ -162,6 +188,7 @@ def run_station(args: argparse.Namespace) -> int:
             sync_policy=_sync_policy(args),
             printing=retry,
             printer_name=target,
+            results=(folder, tester_results_on(engine, station_id)) if folder else None,
         )
     except (ValueError, ScannerUnavailable) as error:
         raise CliError(str(error)) from None

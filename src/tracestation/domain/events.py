@@ -172,6 +172,44 @@ class TestRecorded(DomainEvent):
 
 
 @dataclass(frozen=True)
+class TesterResultRecorded(DomainEvent):
+    """An automatic tester's result for a unit, imported from its result file (`source`, the
+    file's name; `content_hash`, SHA-256 of its bytes: a file imported again adds nothing).
+    `measurements`: each {"name", "value" (decimal text), "unit", "low", "high" (decimal text
+    or null), "passed"}; `tested_at`: when the tester says it tested (ISO 8601) or null.
+    Projected as `TestRecorded` is, with the measurements: a failed result sends the unit to
+    rework."""
+
+    kind: ClassVar[str] = "tester_result_recorded"
+    part: str
+    serial: str
+    work_order: str
+    operation: str
+    test: str
+    passed: bool
+    measurements: tuple[dict[str, Any], ...]
+    tested_at: str | None
+    source: str
+    content_hash: str
+
+
+@dataclass(frozen=True)
+class DefectRecorded(DomainEvent):
+    """A defect code (from the catalogue in master data) given to what went wrong with a unit:
+    `source` "test", its last failed test at `operation`; "removal", the part taken out of it in
+    rework (`reference`: the event that had installed that part)."""
+
+    kind: ClassVar[str] = "defect_recorded"
+    part: str
+    serial: str
+    work_order: str
+    operation: str
+    defect_code: str
+    source: str
+    reference: str | None = None
+
+
+@dataclass(frozen=True)
 class ContainerOpened(DomainEvent):
     kind: ClassVar[str] = "container_opened"
     sscc: str
@@ -250,6 +288,15 @@ class NonconformanceOpened(DomainEvent):
     defect_code: str
     description: str
     disposition: str
+
+
+@dataclass(frozen=True)
+class NonconformanceClosed(DomainEvent):
+    """A lead closed a nonconformance: its disposition is carried out (`note` says how)."""
+
+    kind: ClassVar[str] = "nonconformance_closed"
+    number: str
+    note: str
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from tracestation.domain.masterdata_checks import Claim, bom_cycles, check_claim
 from tracestation.domain.masterdata_fields import Fields, Problem, Problems, kind_of, shown
 from tracestation.domain.model import (
     BomLine,
+    Defect,
     LotStatus,
     Operation,
     OperationKind,
@@ -32,7 +33,7 @@ from tracestation.domain.model import (
 __all__ = ["Known", "KnownWorkOrder", "MasterData", "MasterDataError", "Problem"]
 
 FILE = "the file"  # the record of a problem with the file as a whole
-SECTIONS = ("parts", "boms", "routings", "work_orders", "operators", "lots")
+SECTIONS = ("parts", "boms", "routings", "work_orders", "operators", "lots", "defects")
 _SLASH = (
     "station labels and scans read PART/LOT and PART/SERIAL (LOT:<part>/<lot>, "
     "SN:<part>/<serial>), so a slash would split it in two"
@@ -43,6 +44,8 @@ OPERATION_CODE = 16
 NAME = 100
 DESCRIPTION = 200
 UOM = 16
+DEFECT_CODE = 32
+CATEGORY = 64
 
 
 class MasterDataError(ValueError):
@@ -89,6 +92,7 @@ class MasterData:
     work_orders: list[WorkOrder] = field(default_factory=list)
     operators: list[OperatorRecord] = field(default_factory=list)
     lots: list[LotRecord] = field(default_factory=list)
+    defects: list[Defect] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -149,7 +153,8 @@ class _Reader:
         work_orders = self._work_orders()
         operators = self._operators()
         lots = self._lots()
-        return MasterData(parts, boms, routings, work_orders, operators, lots)
+        defects = self._defects()
+        return MasterData(parts, boms, routings, work_orders, operators, lots, defects)
 
     def _records(self, section: str) -> list[tuple[int, dict[str, Any]]]:
         records = self.document.get(section, [])
@@ -408,6 +413,26 @@ class _Reader:
             if f.ok and quantity is not None and status is not None:
                 lots.append(LotRecord(part, code, quantity, expiry, supplier, status))
         return lots
+
+    def _defects(self) -> list[Defect]:
+        """The defect catalogue: codes scanned as DEF:<code> (so no ':' or spaces in them)."""
+        defects: list[Defect] = []
+        first: dict[str, str] = {}
+        for i, r in self._records("defects"):
+            f = Fields(r, f"defects[{i}]", self.problems)
+            code = f.code("code", DEFECT_CODE)
+            if code:
+                f.where = f"defects[{i}] ({shown(code)})"
+                if ":" in code or " " in code:
+                    f.problem(
+                        "code", "must not contain ':' or spaces (it is scanned as DEF:<code>)"
+                    )
+                _first(f, "code", code, first)
+            description = f.text("description", DESCRIPTION, required=True)
+            category = f.text("category", CATEGORY)
+            if f.ok and description is not None:
+                defects.append(Defect(code, description, category))
+        return defects
 
     def _known_part(self, f: Fields, field_name: str, number: str) -> bool:
         if number in self.tracking:

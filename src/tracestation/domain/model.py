@@ -206,3 +206,31 @@ class Container:
     capacity: int | None
     units: tuple[str, ...] = field(default_factory=tuple)
     closed: bool = False
+
+
+@dataclass(frozen=True)
+class Defect:
+    """A defect of the plant's catalogue (master data): scanned as `DEF:<code>` from a
+    defect-code sheet when a test fails or a part is taken out in rework."""
+
+    code: str
+    description: str
+    category: str | None = None
+
+
+@dataclass(frozen=True)
+class Nonconformance:
+    """A nonconformance on record: on a unit (`subject` its serial) or a lot (its code)."""
+
+    number: str
+    subject_kind: str
+    part: str
+    subject: str
+    defect_code: str
+    description: str
+    disposition: str
+    status: str = "open"
+
+    @property
+    def label(self) -> str:
+        return f"{self.part}/{self.subject}"

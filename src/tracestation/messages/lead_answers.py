@@ -17,6 +17,10 @@ class LeadAnswer(Message):
         "nonconformance_opened",
         "Nonconformance {number} opened on {subject}, signed by {name}.",
     )
+    NONCONFORMANCE_CLOSED = (
+        "nonconformance_closed",
+        "Nonconformance {number} closed, signed by {name}.",
+    )
     CONFLICT_RESOLVED = (
         "conflict_resolved",
         "Conflict {conflict} resolved ({resolution}), signed by {name}.",

@@ -27,6 +27,21 @@ class Refusal(Message):
     LOT_EXISTS = "lot_exists", "Lot {lot} already exists; choose another code."
     UNIT_NOT_RECORDED = "unit_not_recorded", "Unit {unit} is not recorded."
     BAD_DISPOSITION = "bad_disposition", "Disposition must be one of {choices}."
+    DEFECT_REQUIRED = "defect_required", "A nonconformance needs a defect code."
+    DEFECT_NOT_IN_CATALOGUE = (
+        "defect_not_in_catalogue",
+        "Defect code {defect} is not in the defect catalogue (tracestation defects list).",
+    )
+    NC_EXISTS = "nc_exists", "Nonconformance {number} already exists; choose another number."
+    NC_NOT_FOUND = (
+        "nc_not_found",
+        "There is no nonconformance {number}. List them with `tracestation nc list`.",
+    )
+    NC_NOT_OPEN = "nc_not_open", "Nonconformance {number} is already closed."
+    HOLD_IS_FOR_LOTS = (
+        "hold_is_for_lots",
+        "Only a lot's nonconformance puts it on hold; {subject} is a unit.",
+    )
     NOT_A_LABEL = "not_a_label", "'{text}' is not PART/LOT (for example SCREW-M3/L-2291)."
     NOT_A_QUANTITY = "not_a_quantity", "'{text}' is not a quantity."
     UNKNOWN_BADGE = "unknown_badge", "{badge} is not a known badge."

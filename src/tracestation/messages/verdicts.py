@@ -76,6 +76,14 @@ class Verdict(Message):
         "override_applied",
         "Override signed by {name} ({rule} waived); deviation recorded.",
     )
+    DEFECT_RECORDED_ON_TEST = (
+        "defect_recorded_on_test",
+        "Defect {defect} ({description}) recorded for {unit}; take it to rework.",
+    )
+    DEFECT_RECORDED_ON_REMOVAL = (
+        "defect_recorded_on_removal",
+        "Defect {defect} ({description}) recorded for {removed} taken out of {unit}.",
+    )
     # rejected
     UNREADABLE = "unreadable", "{detail}"
     RECORD_NOT_SAVED = (
@@ -282,6 +290,21 @@ class Verdict(Message):
         "no_override_pending",
         "Nothing waits for a lead's signature. Scan your work.",
     )
+    NO_DEFECT_ASKED = (
+        "no_defect_asked",
+        "Defect {defect} scanned, but no failed test or removed part waits for one. "
+        "Scan your work.",
+    )
+    UNKNOWN_DEFECT = (
+        "unknown_defect",
+        "{defect} is not in the defect catalogue. Scan a code from the defect-code sheet, "
+        "or ask quality to add it.",
+    )
+    DEFECT_CODE_NEEDED = (
+        "defect_code_needed",
+        "{unit} failed its test: scan its defect code (DEF:...) from the defect-code sheet "
+        "first, or CMD:CANCEL.",
+    )
     OVERRIDE_NEEDS_LEAD_BADGE = (
         "override_needs_lead_badge",
         "A line lead scans the badge before the PIN.",
@@ -329,5 +352,13 @@ class Verdict(Message):
     PROMPT_KIT_DONE = "prompt_kit_done", "Kitting complete. Scan units of {part} to move them on."
     PROMPT_TEST_UNIT = "prompt_test_unit", "Scan the unit to test."
     PROMPT_TEST_RESULT = "prompt_test_result", "Scan CMD:PASS or CMD:FAIL for {unit}."
+    PROMPT_DEFECT_TEST = (
+        "prompt_defect_test",
+        "Scan the defect code (DEF:...) of {unit}'s failed test.",
+    )
+    PROMPT_DEFECT_REMOVAL = (
+        "prompt_defect_removal",
+        "Scan the defect code (DEF:...) of {removed}, or the replacement for {unit}.",
+    )
     PROMPT_PACK = "prompt_pack", "Scan a passed unit to pack."
     PROMPT_PACK_INTO = "prompt_pack_into", "Scan a passed unit to pack into {sscc} ({count} in it)."

@@ -21,7 +21,7 @@ from tracestation.domain.rules import (
     qty_text,
 )
 from tracestation.messages.verdicts import Verdict
-from tracestation.station.context import Context
+from tracestation.station.context import Context, DefectWanted
 from tracestation.station.env import Env
 from tracestation.station.resolve import LotScan, SerialScan
 from tracestation.station.units import (
@@ -254,9 +254,17 @@ def _remove(
         ctx.operation.code,
     )
     qty = qty_text(link.qty) if lot else "1"
+    wanted = DefectWanted(
+        "removal",
+        (parent.part, parent.serial),
+        parent.work_order,
+        ctx.operation.code,
+        link.installed_event,
+        label,
+    )
     return accept(
         Verdict.CHILD_REMOVED,
-        replace(ctx, remove_mode=False),
+        replace(ctx, remove_mode=False, defect_for=wanted),
         event,
         child=label,
         unit=parent.label,

@@ -27,6 +27,24 @@ class PendingOverride:
 
 
 @dataclass(frozen=True)
+class DefectWanted:
+    """A defect code the station asks for: of the unit's failed test (`source` "test"), or of
+    the part just taken out of it in rework ("removal": `reference` is the event that had
+    installed it, `removed` what it was)."""
+
+    source: str
+    unit: tuple[str, str]
+    work_order: str
+    operation: str
+    reference: str | None = None
+    removed: str = ""
+
+    @property
+    def label(self) -> str:
+        return "/".join(self.unit)
+
+
+@dataclass(frozen=True)
 class Context:
     operator: Operator | None = None
     work_order: WorkOrder | None = None
@@ -38,6 +56,7 @@ class Context:
     quantity: Decimal | None = None
     part: str | None = None
     override: PendingOverride | None = None
+    defect_for: DefectWanted | None = None
 
     def cleared_work(self) -> Context:
         """The same operator, work order and operation, with no unit or pending input."""

@@ -410,6 +410,7 @@ class Station:
             event_ids=tuple(event_ids),
             params=decision.params,
             notes=notes,
+            test_failed=decision.outcome is Outcome.ACCEPTED and decision.test_failed,
         )
         return _Judged(result, decision)
 

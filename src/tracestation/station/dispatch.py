@@ -6,13 +6,14 @@ from dataclasses import replace
 
 from tracestation.domain.model import Lot, OperationKind
 from tracestation.messages.verdicts import Verdict
-from tracestation.station import assembly, operations, selection
+from tracestation.station import assembly, defects, operations, selection
 from tracestation.station.context import Context
 from tracestation.station.env import Env
 from tracestation.station.resolve import (
     BadgeScan,
     Command,
     ContainerScan,
+    DefectScan,
     LotScan,
     OperationScan,
     PartScan,
@@ -39,6 +40,13 @@ def decide(thing: Thing, ctx: Context, env: Env, waived: frozenset[str]) -> Deci
         return reject(Verdict.NOT_LOGGED_IN)
     if isinstance(thing, PinScan | ReasonScan):
         return reject(Verdict.NO_OVERRIDE_PENDING)
+    if isinstance(thing, DefectScan):
+        return defects.record_defect(thing, ctx)
+    if ctx.defect_for is not None:
+        refused = defects.still_wanted(thing, ctx, env)
+        if refused is not None:
+            return refused
+        ctx = replace(ctx, defect_for=None)  # whatever this scan does, it does without it
     if isinstance(thing, Command) and thing.name == "LOGOUT":
         return selection.log_out(ctx)
     if isinstance(thing, Command) and thing.name == "CANCEL":

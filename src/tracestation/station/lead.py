@@ -22,10 +22,11 @@ from tracestation.domain.events import (
     LotsMerged,
     LotSplit,
     LotStatusChanged,
+    NonconformanceClosed,
     NonconformanceOpened,
     PinUnlocked,
 )
-from tracestation.domain.model import Lot, Operator
+from tracestation.domain.model import Lot, LotStatus, Operator
 from tracestation.domain.pins import (
     PinAttempt,
     PinPolicy,
@@ -181,19 +182,36 @@ class LeadDesk:
         description: str,
         disposition: str,
         number: str,
+        hold: bool = False,
     ) -> Signed[NonconformanceOpened]:
-        """Record a nonconformance on a unit or a lot, signed by the lead. Without a `number`
-        (opened by scan) the station gives it the next of its own."""
+        """Record a nonconformance on a unit or a lot, signed by the lead. The defect code
+        must be in the catalogue when master data has one. `hold` puts a lot on hold in the
+        same unit of work (unless it is on hold, or the disposition rejects it, already).
+        Without a `number` (opened by scan) the station gives it the next of its own."""
         if disposition not in DISPOSITIONS:
             raise lots.LotActionRefused(Refusal.BAD_DISPOSITION, choices=", ".join(DISPOSITIONS))
+        if not defect_code:
+            raise lots.LotActionRefused(Refusal.DEFECT_REQUIRED)
+        if hold and subject_kind != "lot":
+            raise lots.LotActionRefused(Refusal.HOLD_IS_FOR_LOTS, subject=f"{part}/{subject}")
 
         def act(tx: Transaction) -> Signed[NonconformanceOpened]:
-            if subject_kind == "unit" and tx.plant.unit(part, subject) is None:
+            plant = tx.plant
+            if plant.has_defects() and plant.defect(defect_code) is None:
+                raise lots.LotActionRefused(Refusal.DEFECT_NOT_IN_CATALOGUE, defect=defect_code)
+            if subject_kind == "unit" and plant.unit(part, subject) is None:
                 raise lots.LotActionRefused(Refusal.UNIT_NOT_RECORDED, unit=f"{part}/{subject}")
+            chosen = number or tx.identities.next_nonconformance_number()
+            if plant.nonconformance(chosen) is not None:
+                raise lots.LotActionRefused(Refusal.NC_EXISTS, number=chosen)
+            held = None
             if subject_kind == "lot":
-                _lot(tx.plant, part, subject)
+                lot = _lot(plant, part, subject)
+                rejects = disposition in ("scrap", "return_to_vendor")
+                if hold and not rejects and lot.status is not LotStatus.HOLD:
+                    held = lots.change_status(lot, "hold", f"NC {chosen}: {defect_code}")
             event = NonconformanceOpened(
-                number or tx.identities.next_nonconformance_number(),
+                chosen,
                 subject_kind,
                 part,
                 subject,
@@ -201,7 +219,26 @@ class LeadDesk:
                 description,
                 disposition,
             )
-            return _sign(tx, lead, event, f"nonconformance {disposition}", description)
+            done = _sign(tx, lead, event, f"nonconformance {disposition}", description)
+            if held is not None:
+                _sign(tx, lead, held, f"lot hold for nonconformance {chosen}", description)
+            return done
+
+        return self._in_transaction(act)
+
+    def close_nonconformance(
+        self, lead: Operator, number: str, note: str
+    ) -> Signed[NonconformanceClosed]:
+        """A lead closes an open nonconformance, signed, with a note of how it was settled."""
+
+        def act(tx: Transaction) -> Signed[NonconformanceClosed]:
+            found = tx.plant.nonconformance(number)
+            if found is None:
+                raise lots.LotActionRefused(Refusal.NC_NOT_FOUND, number=number)
+            if found.status != "open":
+                raise lots.LotActionRefused(Refusal.NC_NOT_OPEN, number=number)
+            event = NonconformanceClosed(number, note)
+            return _sign(tx, lead, event, f"closed nonconformance {number}", note)
 
         return self._in_transaction(act)
 

@@ -57,7 +57,17 @@ class OpenNonconformance:
     defect_code: str
     description: str
     disposition: str
+    number: str  # "" lets the station choose NC-<date>-<n>
+    hold: bool = False  # a lot's NC puts the lot on hold in the same step
+
+
+@dataclass(frozen=True)
+class CloseNonconformance:
+    """A lead closes a nonconformance once its disposition is carried out, signed."""
+
+    signature: LeadSignature
     number: str
+    note: str
 
 
 @dataclass(frozen=True)
@@ -93,6 +103,7 @@ SignedRequest = (
     | SplitLot
     | MergeLots
     | OpenNonconformance
+    | CloseNonconformance
     | ResolveConflict
     | UnlockPin
     | ReprintLabel
@@ -105,6 +116,7 @@ class LeadResult(StrEnum):
     LOT_SPLIT = "lot_split"
     LOTS_MERGED = "lots_merged"
     NONCONFORMANCE_OPENED = "nonconformance_opened"
+    NONCONFORMANCE_CLOSED = "nonconformance_closed"
     CONFLICT_RESOLVED = "conflict_resolved"
     PIN_UNLOCKED = "pin_unlocked"
     LABEL_REPRINTED = "label_reprinted"
@@ -122,6 +134,7 @@ DONE = frozenset(
         LeadResult.LOT_SPLIT,
         LeadResult.LOTS_MERGED,
         LeadResult.NONCONFORMANCE_OPENED,
+        LeadResult.NONCONFORMANCE_CLOSED,
         LeadResult.CONFLICT_RESOLVED,
         LeadResult.PIN_UNLOCKED,
         LeadResult.LABEL_REPRINTED,

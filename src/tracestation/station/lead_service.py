@@ -21,6 +21,7 @@ from tracestation.messages.refusals import Refusal
 from tracestation.station.lead import LeadDesk, LeadSignatureRefused, Signed
 from tracestation.station.lead_requests import (
     ChangeLotStatus,
+    CloseNonconformance,
     LeadOutcome,
     LeadRequest,
     LeadResult,
@@ -86,6 +87,8 @@ class LeadService:
             return self._unlock(request, lead)
         if isinstance(request, ReprintLabel):
             return self._reprint(request, lead)
+        if isinstance(request, CloseNonconformance):
+            return self._close(request, lead)
         return self._nonconformance(request, lead)
 
     def _unlock(self, request: UnlockPin, lead: Operator) -> LeadOutcome:
@@ -141,9 +144,16 @@ class LeadService:
             request.description.strip(),
             request.disposition,
             request.number.strip(),  # opened by scan: the station numbers it
+            request.hold,
         )
         facts = {"number": done.event.number, "subject": f"{part}/{subject}", "name": lead.name}
         return _signed_outcome(LeadResult.NONCONFORMANCE_OPENED, facts, done, lead)
+
+    def _close(self, request: CloseNonconformance, lead: Operator) -> LeadOutcome:
+        number = request.number.strip()
+        done = self.desk.close_nonconformance(lead, number, request.note.strip())
+        facts = {"number": number, "name": lead.name}
+        return _signed_outcome(LeadResult.NONCONFORMANCE_CLOSED, facts, done, lead)
 
     def _reprint(self, request: ReprintLabel, lead: Operator) -> LeadOutcome:
         """Signed and recorded, the label kept as a print job in the same unit of work; then
@@ -191,6 +201,8 @@ def _signing(request: SignedRequest) -> str:
         return f"unlock the PIN of {request.badge.strip()}"
     if isinstance(request, ReprintLabel):
         return f"reprint the label of {request.subject.strip()}"
+    if isinstance(request, CloseNonconformance):
+        return f"close nonconformance {request.number.strip()}"
     return f"nonconformance {request.disposition}"
 
 

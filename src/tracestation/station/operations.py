@@ -22,7 +22,7 @@ from tracestation.domain.rules import (
     qty_text,
 )
 from tracestation.messages.verdicts import Verdict
-from tracestation.station.context import Context
+from tracestation.station.context import Context, DefectWanted
 from tracestation.station.env import Env
 from tracestation.station.resolve import LotScan, SerialScan
 from tracestation.station.units import (
@@ -148,8 +148,19 @@ def record_result(passed: bool, ctx: Context, env: Env) -> Decision:
     event = TestRecorded(
         unit.part, unit.serial, unit.work_order, ctx.operation.code, ctx.operation.name, passed
     )
-    code = Verdict.TEST_PASSED if passed else Verdict.TEST_FAILED
-    return accept(code, ctx.cleared_work(), event, unit=unit.label, test=ctx.operation.name)
+    if passed:
+        return accept(
+            Verdict.TEST_PASSED, ctx.cleared_work(), event, unit=unit.label, test=event.test
+        )
+    wanted = DefectWanted("test", (unit.part, unit.serial), unit.work_order, event.operation)
+    failed = accept(
+        Verdict.TEST_FAILED,
+        replace(ctx.cleared_work(), defect_for=wanted),
+        event,
+        unit=unit.label,
+        test=event.test,
+    )
+    return replace(failed, test_failed=True)
 
 
 def pack_serial(scan: SerialScan, ctx: Context, env: Env) -> Decision:

@@ -20,8 +20,10 @@ from tracestation.domain.events import DomainEvent
 from tracestation.domain.model import (
     BomLine,
     Container,
+    Defect,
     InstalledChild,
     Lot,
+    Nonconformance,
     Operator,
     Part,
     Routing,
@@ -60,6 +62,19 @@ class PlantReader(Protocol):
     def parents_of(self, part: str, serial: str) -> list[ParentLink]:
         """The active links of a child unit to parents: one, or more when offline stations
         installed it twice (the later ones contested)."""
+        ...
+
+    def defect(self, code: str) -> Defect | None:
+        """The defect of the catalogue in master data with this code."""
+        ...
+
+    def has_defects(self) -> bool:
+        """Whether master data has a defect catalogue: then a failed test needs its code."""
+        ...
+
+    def nonconformance(self, number: str) -> Nonconformance | None: ...
+    def tester_file_imported(self, content_hash: str) -> bool:
+        """Whether a tester's result file with these bytes (SHA-256) is on record."""
         ...
 
     def pin_state(self, badge: str) -> PinState:

@@ -21,6 +21,11 @@ def prompt_for(ctx: Context, env: Env) -> tuple[Verdict, dict[str, str]]:
         return Verdict.PROMPT_WORK_ORDER, {}
     if ctx.operation is None:
         return Verdict.PROMPT_OPERATION, {"work_order": ctx.work_order.number}
+    wanted = ctx.defect_for
+    if wanted is not None and wanted.source == "test":
+        return Verdict.PROMPT_DEFECT_TEST, {"unit": wanted.label}
+    if wanted is not None:
+        return Verdict.PROMPT_DEFECT_REMOVAL, {"unit": wanted.label, "removed": wanted.removed}
     kind = ctx.operation.kind
     if kind is OperationKind.ASSEMBLE:
         return _assemble(ctx, env)

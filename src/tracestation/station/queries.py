@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
+from tracestation.domain.model import Defect
+
 
 @dataclass(frozen=True)
 class RecordedSignature:
@@ -121,6 +123,10 @@ class RecordStatus(Protocol):
     def completed_since_login(self, station: str, operator: str) -> int:
         """Operations `station` completed since `operator` last logged in there: the count of
         the operator's shift at this station."""
+        ...
+
+    def defect_catalogue(self) -> list[Defect]:
+        """The defect codes of master data, by code (the lead panel's picker)."""
         ...
 
 

@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 from tracestation.barcodes import Decoded
-from tracestation.domain.model import Lot, Operator, Unit, WorkOrder
+from tracestation.domain.model import Defect, Lot, Operator, Unit, WorkOrder
 from tracestation.messages.verdicts import Verdict
 from tracestation.station.ports import PlantReader
 
@@ -41,6 +41,14 @@ class PinScan:
 @dataclass(frozen=True)
 class ReasonScan:
     code: str
+
+
+@dataclass(frozen=True)
+class DefectScan:
+    """A defect code (`DEF:`), with its entry of the catalogue when master data has it."""
+
+    code: str
+    defect: Defect | None
 
 
 @dataclass(frozen=True)
@@ -98,6 +106,7 @@ Thing = (
     | OperationScan
     | PinScan
     | ReasonScan
+    | DefectScan
     | QuantityScan
     | PartScan
     | BadgeScan
@@ -122,6 +131,8 @@ def resolve(
         return PinScan(decoded.pin or "")
     if "reason" in f:
         return ReasonScan(f["reason"])
+    if "defect" in f:
+        return DefectScan(f["defect"], plant.defect(f["defect"]))
     if "value" in f:
         return _bare(f["value"], plant, expected_parts, pending_part)
     part = _part_of(decoded, plant, pending_part)

@@ -20,6 +20,16 @@ class Outcome(StrEnum):
     NEEDS_OVERRIDE = "needs_override"
 
 
+class VerdictKind(StrEnum):
+    """How a verdict looks to the operator. A failed test is recorded (its outcome is
+    accepted) but is no pass: the window shows it apart, and the station asks for its defect."""
+
+    ACCEPTED = "accepted"
+    TEST_FAILED = "test_failed"
+    REJECTED = "rejected"
+    NEEDS_OVERRIDE = "needs_override"
+
+
 @dataclass(frozen=True)
 class UnitLabel:
     part: str
@@ -50,6 +60,7 @@ class Decision:
     override_subject: str | None = None
     labels: tuple[LabelToPrint, ...] = ()
     resume_work: bool = False
+    test_failed: bool = False
 
 
 def accept(
@@ -98,9 +109,16 @@ class ScanResult:
     # Why an unreadable scan (`Verdict.UNREADABLE`) could not be read, as the decoder's codes:
     # its `detail` in English is these sentences joined, a translated view renders them itself.
     problems: tuple[Said, ...] = ()
+    test_failed: bool = False  # accepted: a unit's failed test is on record
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "scan", shown_scan(self.scan))
+
+    @property
+    def kind(self) -> VerdictKind:
+        if self.outcome is Outcome.ACCEPTED and self.test_failed:
+            return VerdictKind.TEST_FAILED
+        return VerdictKind(self.outcome.value)
 
     @property
     def event_id(self) -> str | None:
@@ -113,4 +131,5 @@ class ScanResult:
             "message": self.message,
             "event_id": self.event_id,
             "code": self.code,
+            "verdict": self.kind.value,
         }

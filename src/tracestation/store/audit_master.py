@@ -17,6 +17,7 @@ from sqlalchemy import Connection, and_, delete, insert, select, update
 
 from tracestation.store.tables import (
     BomLineRow,
+    DefectRow,
     LotRow,
     OperationRow,
     OperatorRow,
@@ -34,6 +35,7 @@ BOM = table_of(BomLineRow)
 WORK_ORDERS = table_of(WorkOrderRow)
 OPERATORS = table_of(OperatorRow)
 LOTS = table_of(LotRow)
+DEFECTS = table_of(DefectRow)
 
 Record = dict[str, Any]
 
@@ -188,6 +190,16 @@ def _lots(c: Connection, afters: list[Record], time: datetime) -> None:
         )
 
 
+def _defects(c: Connection, afters: list[Record], time: datetime) -> None:
+    for after in afters:
+        values = {
+            "code": after["code"],
+            "description": after["description"],
+            "category": after.get("category"),
+        }
+        _upsert(c, DEFECTS, ("code",), values)
+
+
 _SECTIONS: dict[str, Callable[[Connection, list[Record], datetime], None]] = {
     "parts": _parts,
     "routings": _routings,
@@ -195,4 +207,5 @@ _SECTIONS: dict[str, Callable[[Connection, list[Record], datetime], None]] = {
     "work_orders": _work_orders,
     "operators": _operators,
     "lots": _lots,
+    "defects": _defects,
 }

@@ -25,6 +25,8 @@ from tracestation.store.tables import (
     ConflictRow,
     ConsumptionRow,
     ContainerRow,
+    DefectRecordRow,
+    DefectRow,
     DeviationRow,
     GenealogyLinkRow,
     LotDispositionRow,
@@ -64,6 +66,8 @@ ROUTINGS = table_of(OperationRow)
 BOMS = table_of(BomLineRow)
 WORK_ORDERS = table_of(WorkOrderRow)
 OPERATORS = table_of(OperatorRow)
+DEFECTS = table_of(DefectRow)
+DEFECT_RECORDS = table_of(DefectRecordRow)
 
 # What the events make, in the order a report lists them.
 PROJECTED = (
@@ -79,8 +83,17 @@ PROJECTED = (
     "nonconformance",
     "deviation",
     "conflict",
+    "defect_record",
 ) + (("pin_state",) if "pin_states" in Base.metadata.tables else ())
-MASTER = ("part", "supplier_part", "routing_operation", "bom_line", "work_order", "operator")
+MASTER = (
+    "part",
+    "supplier_part",
+    "routing_operation",
+    "bom_line",
+    "work_order",
+    "operator",
+    "defect",
+)
 LOT_FIELDS = ("quantity", "status", "status_reason", "expiry", "supplier")
 
 _QUANTUM = Decimal("0.000001")
@@ -277,6 +290,8 @@ def _tests(c: Connection) -> Rows:
                 "operator": r.operator,
                 "time": r.time,
                 "attachment_hash": r.attachment_hash,
+                "source": r.source,
+                "tested_at": r.tested_at,
             },
         )
         for r in c.execute(query)
@@ -290,7 +305,7 @@ def _measurements(c: Connection) -> Rows:
     return _keyed(
         (
             f"{r.event_id} {r.name}",
-            {"value": r.value, "unit": r.unit, "low": r.low, "high": r.high},
+            {"value": r.value, "unit": r.unit, "low": r.low, "high": r.high, "passed": r.passed},
         )
         for r in c.execute(query)
     )
@@ -304,6 +319,43 @@ def _by_column(c: Connection, table: Any, key: str, skip: tuple[str, ...] = ()) 
         )
         for r in c.execute(select(table))
     )
+
+
+def _defect_records(c: Connection) -> Rows:
+    unit = UNITS.alias("defective")
+    tested = TESTS.alias("explained")
+    query = (
+        select(
+            DEFECT_RECORDS,
+            unit.c.part.label("unit_part"),
+            unit.c.serial.label("unit_serial"),
+            tested.c.event_id.label("test_event"),
+        )
+        .outerjoin(unit, unit.c.id == DEFECT_RECORDS.c.unit_id)
+        .outerjoin(tested, tested.c.id == DEFECT_RECORDS.c.test_record_id)
+    )
+    return _keyed(
+        (
+            r.event_id,
+            {
+                "unit": _unit_name(r.unit_part, r.unit_serial),
+                "work_order": r.work_order,
+                "operation": r.operation,
+                "defect_code": r.defect_code,
+                "source": r.source,
+                "test_event": r.test_event,
+                "reference": r.reference,
+                "station": r.station,
+                "operator": r.operator,
+                "time": r.time,
+            },
+        )
+        for r in c.execute(query)
+    )
+
+
+def _defects(c: Connection) -> Rows:
+    return _by_column(c, DEFECTS, "code")
 
 
 def _containers(c: Connection) -> Rows:
@@ -389,6 +441,8 @@ _READERS = {
     "bom_line": _boms,
     "work_order": _work_orders,
     "operator": _operators,
+    "defect_record": _defect_records,
+    "defect": _defects,
 }
 
 _LABELS = {
@@ -411,6 +465,8 @@ _LABELS = {
     "bom_line": "BOM line",
     "work_order": "work order",
     "operator": "operator",
+    "defect_record": "defect record of event",
+    "defect": "defect code",
 }
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 from tracestation.domain.masterdata import Known, KnownWorkOrder, LotRecord, OperatorRecord
 from tracestation.domain.model import (
     BomLine,
+    Defect,
     LotStatus,
     Operation,
     OperationKind,
@@ -27,6 +28,7 @@ from tracestation.domain.model import (
 )
 from tracestation.store.tables import (
     BomLineRow,
+    DefectRow,
     LotRow,
     OperationRow,
     OperatorRow,
@@ -45,6 +47,7 @@ WORK_ORDERS = table_of(WorkOrderRow)
 OPERATORS = table_of(OperatorRow)
 LOTS = table_of(LotRow)
 UNITS = table_of(UnitRow)
+DEFECTS = table_of(DefectRow)
 
 Record = dict[str, Any]
 Change = tuple[str, Record | None, Record]
@@ -394,3 +397,28 @@ def _lot_row(lot: LotRecord, now: datetime) -> Record:
         "status_reason": record["status_reason"],
         "status_since": now if record["status_reason"] else None,
     }
+
+
+# --- defects -------------------------------------------------------------------------------
+
+
+def write_defects(c: Connection, defects: Sequence[Defect]) -> list[Change]:
+    """The defect catalogue: a code is created or its description and category changed."""
+    changes = Changes()
+    for defect in defects:
+        row = c.execute(select(DEFECTS).where(DEFECTS.c.code == defect.code)).first()
+        after = defect_record(defect)
+        if row is None:
+            c.execute(insert(DEFECTS).values(**after))
+            changes.note(defect.code, None, after)
+            continue
+        before = {"code": row.code, "description": row.description, "category": row.category}
+        if before != after:
+            values = {k: v for k, v in after.items() if k != "code"}
+            c.execute(update(DEFECTS).where(DEFECTS.c.code == defect.code).values(**values))
+            changes.note(defect.code, before, after)
+    return changes.listed()
+
+
+def defect_record(defect: Defect) -> Record:
+    return {"code": defect.code, "description": defect.description, "category": defect.category}

@@ -1,11 +1,11 @@
 """Master-data import: validate the whole file first, then write it in short transactions.
 
 Nothing is written until every record has passed: a refused file changes nothing. The writing
-then goes section by section (parts, routings, BOMs, work orders, operators, lots), up to `CHUNK`
-records per transaction, each transaction with one `MasterDataChanged` event for what it changed,
-so a scan waiting for the write lock (SQLite has one writer) gets in between two of them instead
-of waiting for the whole import. On SQLite the import also pauses after each transaction, long
-enough for a waiting scan's next retry to find the lock free.
+then goes section by section (parts, routings, BOMs, work orders, operators, lots, defects), up
+to `CHUNK` records per transaction, each transaction with one `MasterDataChanged` event for what it
+changed, so a scan waiting for the write lock (SQLite has one writer) gets in between two of them
+instead of waiting for the whole import. On SQLite the import also pauses after each transaction,
+long enough for a waiting scan's next retry to find the lock free.
 
 Idempotent: importing the same file again changes nothing and writes no event. An import that
 stopped half-way (killed, the disk full) leaves whole transactions behind, each with its event;
@@ -46,6 +46,7 @@ from tracestation.store.import_sections import (
     read_known,
     read_pin_hashes,
     write_boms,
+    write_defects,
     write_lots,
     write_operators,
     write_parts,
@@ -182,6 +183,7 @@ class _Import:
             lambda c, chunk, _: write_operators(c, chunk),
         )
         self._section("lots", data.lots, _as_is, write_lots)
+        self._section("defects", data.defects, _as_is, lambda c, chunk, _: write_defects(c, chunk))
         if self.report.changed:
             with self.engine.begin() as c:
                 bump_master_data_version(c)

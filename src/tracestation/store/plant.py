@@ -22,9 +22,11 @@ from tracestation.domain.conflicts import Conflict, ParentLink
 from tracestation.domain.model import (
     BomLine,
     Container,
+    Defect,
     InstalledChild,
     Lot,
     LotStatus,
+    Nonconformance,
     Operation,
     OperationKind,
     Operator,
@@ -43,14 +45,17 @@ from tracestation.store.tables import (
     ConflictRow,
     ConsumptionRow,
     ContainerRow,
+    DefectRow,
     GenealogyLinkRow,
     LotRow,
+    NonconformanceRow,
     OperationRow,
     OperatorRow,
     PartRow,
     PinStateRow,
     PlantMetaRow,
     SupplierPartRow,
+    TestRecordRow,
     UnitRow,
     WorkOrderRow,
     table_of,
@@ -443,6 +448,42 @@ class DatabasePlant:
             ParentLink(r.part, r.serial, r.installed_event, r.contested_by is not None)
             for r in rows
         ]
+
+    def defect(self, code: str) -> Defect | None:
+        return self._cached(("defect", code), lambda: self._load_defect(code))
+
+    def _load_defect(self, code: str) -> Defect | None:
+        with self._session() as s:
+            row = s.get(DefectRow, code)
+            return Defect(row.code, row.description, row.category) if row else None
+
+    def has_defects(self) -> bool:
+        return self._cached(("has_defects",), self._load_has_defects)
+
+    def _load_has_defects(self) -> bool:
+        with self._connect() as c:
+            return c.scalar(select(DefectRow.code).limit(1)) is not None
+
+    def nonconformance(self, number: str) -> Nonconformance | None:
+        with self._session() as s:
+            row = s.get(NonconformanceRow, number)
+            if row is None:
+                return None
+            return Nonconformance(
+                row.number,
+                row.subject_kind,
+                row.part,
+                row.subject,
+                row.defect_code,
+                row.description,
+                row.disposition,
+                row.status,
+            )
+
+    def tester_file_imported(self, content_hash: str) -> bool:
+        with self._connect() as c:
+            found = select(TestRecordRow.id).where(TestRecordRow.attachment_hash == content_hash)
+            return c.scalar(found.limit(1)) is not None
 
     def pin_state(self, badge: str) -> PinState:
         with self._connect() as c:

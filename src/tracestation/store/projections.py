@@ -600,3 +600,7 @@ def consumption_values(
         "source": source,
         "event_id": w.event_id,
     }
+
+
+# The quality events' projections register themselves on `project` (kept apart for length).
+from tracestation.store import quality_projections  # noqa: E402, F401

@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlalchemy import Engine, func, select
 
 from tracestation.domain.conflicts import CHILD_INSTALLED_TWICE
+from tracestation.domain.model import Defect
 from tracestation.station.queries import Deviation, OpenConflict, WorkProgress
 from tracestation.store.plant import DatabasePlant, as_utc
 from tracestation.store.progress import completed_since_login, work_progress
@@ -43,6 +44,11 @@ class DatabaseStatus:
 
     def completed_since_login(self, station: str, operator: str) -> int:
         return completed_since_login(self.engine, station, operator)
+
+    def defect_catalogue(self) -> list[Defect]:
+        from tracestation.store.quality_records import DatabaseQualityRecords
+
+        return DatabaseQualityRecords(self.engine).defect_catalogue()
 
 
 def pending_event_count(engine: Engine) -> int:

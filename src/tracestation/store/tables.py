@@ -215,8 +215,12 @@ class TestRecordRow(Base):
     station: Mapped[str] = mapped_column(String(64))
     operator: Mapped[str | None] = mapped_column(String(64))
     time: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    attachment_hash: Mapped[str | None] = mapped_column(String(64))
+    # A tester's result file: SHA-256 of its bytes (the same file imported again adds nothing),
+    # its name, and when the tester says it tested. Null for CMD:PASS / CMD:FAIL.
+    attachment_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     event_id: Mapped[str] = mapped_column(ForeignKey("events.id"))
+    source: Mapped[str | None] = mapped_column(String(200))
+    tested_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class MeasurementRow(Base):
@@ -228,6 +232,36 @@ class MeasurementRow(Base):
     unit: Mapped[str | None] = mapped_column(String(16))
     low: Mapped[Decimal | None] = mapped_column(Quantity)
     high: Mapped[Decimal | None] = mapped_column(Quantity)
+    passed: Mapped[bool | None] = mapped_column(Boolean)
+
+
+class DefectRow(Base):
+    """The defect catalogue (master data): codes scanned as DEF:<code>."""
+
+    __tablename__ = "defects"
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    description: Mapped[str] = mapped_column(String(200))
+    category: Mapped[str | None] = mapped_column(String(64))
+
+
+class DefectRecordRow(Base):
+    """A defect code given at a station to a unit's failed test (`source` "test", the test
+    record it explains) or to a part taken out of it in rework ("removal", `reference` the event
+    that had installed it). A projection of `defect_recorded`; nonconformances keep their own."""
+
+    __tablename__ = "defect_records"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    work_order: Mapped[str] = mapped_column(String(64), index=True)
+    operation: Mapped[str] = mapped_column(String(16))
+    defect_code: Mapped[str] = mapped_column(String(32))
+    source: Mapped[str] = mapped_column(String(16))
+    test_record_id: Mapped[int | None] = mapped_column(ForeignKey("test_records.id"))
+    reference: Mapped[str | None] = mapped_column(String(36))
+    station: Mapped[str] = mapped_column(String(64))
+    operator: Mapped[str | None] = mapped_column(String(64))
+    time: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id"))
 
 
 class ContainerRow(Base):
@@ -261,6 +295,11 @@ class NonconformanceRow(Base):
     signed_by: Mapped[str | None] = mapped_column(String(64))
     time: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     event_id: Mapped[str] = mapped_column(ForeignKey("events.id"))
+    status: Mapped[str] = mapped_column(String(8), default="open", server_default="open")
+    closed_by: Mapped[str | None] = mapped_column(String(64))
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    closing_note: Mapped[str | None] = mapped_column(Text)
+    closed_event: Mapped[str | None] = mapped_column(String(36))
 
 
 class DeviationRow(Base):

@@ -37,6 +37,7 @@ from tracestation.store.projections import Written
 from tracestation.store.received import apply_received
 from tracestation.store.tables import (
     BomLineRow,
+    DefectRow,
     EventRow,
     LotRow,
     OperationRow,
@@ -67,6 +68,7 @@ _MASTER: tuple[tuple[Table, tuple[str, ...]], ...] = (
     (table_of(OperationRow), ("part", "code")),
     (table_of(WorkOrderRow), ("number",)),
     (table_of(OperatorRow), ("badge",)),
+    (table_of(DefectRow), ("code",)),
 )
 BOM = table_of(BomLineRow)
 

@@ -26,6 +26,7 @@ class QueryWorker(QObject):
     sig_trace_answer = Signal(object)  # TraceAnswer
     sig_deviations = Signal(object)  # list[Deviation]
     sig_conflicts = Signal(object)  # list[OpenConflict]
+    sig_defects = Signal(object)  # list[Defect]: the catalogue of master data
     sig_print_backlog = Signal(object)  # PrintBacklog
     sig_print_jobs = Signal(object)  # list[PrintJob], newest first
     sig_label_preview = Signal(object)  # LabelPreview
@@ -70,6 +71,15 @@ class QueryWorker(QObject):
         try:
             self.sig_conflicts.emit(self._read.status.open_conflicts())
         except Exception:  # as deviations: the list stays as it was, the thread lives on
+            return
+
+    @Slot()
+    def defects(self) -> None:
+        if self._read is None:
+            return
+        try:
+            self.sig_defects.emit(self._read.status.defect_catalogue())
+        except Exception:  # the picker keeps what it had; a code may still be typed
             return
 
     @Slot()

@@ -38,6 +38,7 @@ class StationClient(QObject):
     sig_trace_requested = Signal(object)
     sig_deviations_requested = Signal()
     sig_conflicts_requested = Signal()
+    sig_defects_requested = Signal()
     sig_print_backlog_requested = Signal()
     sig_print_jobs_requested = Signal()
     sig_label_preview_requested = Signal(object)
@@ -54,6 +55,7 @@ class StationClient(QObject):
     sig_trace_answer = Signal(object)
     sig_deviations = Signal(object)
     sig_conflicts = Signal(object)  # list[OpenConflict]
+    sig_defects = Signal(object)  # list[Defect]
     sig_sync_status = Signal(object)  # SyncStatus; None: no central database is configured
     sig_print_backlog = Signal(object)  # PrintBacklog
     sig_print_jobs = Signal(object)  # list[PrintJob]
@@ -99,6 +101,7 @@ class StationClient(QObject):
         self.sig_trace_requested.connect(queries.trace)
         self.sig_deviations_requested.connect(queries.deviations)
         self.sig_conflicts_requested.connect(queries.conflicts)
+        self.sig_defects_requested.connect(queries.defects)
         self.sig_print_backlog_requested.connect(queries.print_backlog)
         self.sig_print_jobs_requested.connect(queries.print_jobs)
         self.sig_label_preview_requested.connect(queries.label_preview)
@@ -119,6 +122,7 @@ class StationClient(QObject):
             (queries.sig_trace_answer, self.sig_trace_answer),
             (queries.sig_deviations, self.sig_deviations),
             (queries.sig_conflicts, self.sig_conflicts),
+            (queries.sig_defects, self.sig_defects),
             (self.syncs.sig_status, self.sig_sync_status),
             (queries.sig_print_backlog, self.sig_print_backlog),
             (queries.sig_print_jobs, self.sig_print_jobs),
@@ -190,6 +194,9 @@ class StationClient(QObject):
 
     def list_deviations(self) -> None:
         self.sig_deviations_requested.emit()
+
+    def list_defects(self) -> None:
+        self.sig_defects_requested.emit()
 
     def list_conflicts(self) -> None:
         self.sig_conflicts_requested.emit()

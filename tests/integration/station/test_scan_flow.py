@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from tracestation.store.tables import (
     ConsumptionRow,
     ContainerRow,
+    DefectRecordRow,
     EventRow,
     GenealogyLinkRow,
     LotRow,
@@ -202,11 +203,14 @@ def test_a_failed_unit_goes_to_rework_and_must_pass_test_again(engine: Any, scan
     failed = scan("OPN:30", "CTRL-1", "CMD:FAIL")
     assert failed.outcome == "accepted" and "take it to rework" in failed.message
     assert unit(engine, "CTRL-1").status == "failed"
+    assert scan("CTRL-1").code == "defect_code_needed"
+    assert scan("DEF:NO-POWER").outcome == "accepted"
     assert "rework first" in scan("CTRL-1").message
 
     assert "in rework" in scan("OPN:20", "CTRL-1").message
     removed = scan("CMD:REMOVE", "PCB-1")
     assert removed.outcome == "accepted"
+    assert scan("DEF:DAMAGED-PART").outcome == "accepted"
     assert scan("CMD:DONE").outcome == "rejected"  # the board is missing now
     assert scan("PCB-2").outcome == "accepted"
     assert scan("CMD:DONE").message == "Rework done for CTRL-500/CTRL-1; it must pass test again."
@@ -222,6 +226,15 @@ def test_a_failed_unit_goes_to_rework_and_must_pass_test_again(engine: Any, scan
         ).all()
         assert len(links) == 2, "the removed link stays, marked removed"
         assert sorted(link.removed_event is None for link in links) == [False, True]
+        defects = s.scalars(select(DefectRecordRow).order_by(DefectRecordRow.id)).all()
+        assert [(d.defect_code, d.source, d.operation) for d in defects] == [
+            ("NO-POWER", "test", "30"),
+            ("DAMAGED-PART", "removal", "20"),
+        ]
+        failed_test = s.get(TestRecordRow, defects[0].test_record_id)
+        assert failed_test is not None and not failed_test.passed
+        removed_link = next(link for link in links if link.removed_event is not None)
+        assert defects[1].reference == removed_link.installed_event
 
 
 def test_test_results_are_recorded_with_station_and_operator(engine: Any, scan: Any) -> None:

@@ -56,7 +56,7 @@ def test_opening_a_migrated_database_again_changes_nothing(tmp_path: Path) -> No
     with engine.connect() as connection:
         assert (
             connection.execute(text("select version_num from alembic_version")).scalar()
-            == "0013_work_instructions"
+            == "0011_quality_records"
         )
 
 

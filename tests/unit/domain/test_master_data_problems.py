@@ -328,7 +328,7 @@ def test_a_gtin_or_a_pin_of_digits_from_another_script_is_refused() -> None:
         pytest.param(
             [],
             "the file: must be a JSON object with the sections parts, boms, routings, "
-            "work_orders, operators, lots, not a list",
+            "work_orders, operators, lots, defects, not a list",
             id="a-list",
         ),
         pytest.param(
@@ -340,7 +340,7 @@ def test_a_gtin_or_a_pin_of_digits_from_another_script_is_refused() -> None:
         pytest.param(
             {"part": []},
             "the file: 'part' is not a section; expected parts, boms, routings, work_orders, "
-            "operators, lots",
+            "operators, lots, defects",
             id="a-misspelt-section",
         ),
     ],

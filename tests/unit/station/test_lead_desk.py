@@ -77,7 +77,9 @@ def test_a_unit_scrapped_by_a_nonconformance_cannot_be_worked(
     desk: LeadDesk, lead: Operator, plant: FakePlant, scan: Scan
 ) -> None:
     plant.add_unit("PCBA-100", "PCB-9", "WO-2001", last_operation="10")
-    desk.open_nonconformance(lead, "unit", "PCBA-100", "PCB-9", "BURN", "scorched", "scrap", "NC-1")
+    desk.open_nonconformance(
+        lead, "unit", "PCBA-100", "PCB-9", "DAMAGED-PART", "scorched", "scrap", "NC-1"
+    )
     result = scan("B-1001", "WO:WO-2001", "OPN:20", "PCB-9")
     assert (result.outcome, result.message) == (
         "rejected",

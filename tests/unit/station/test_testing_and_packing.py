@@ -48,7 +48,7 @@ def test_a_board_that_fails_goes_to_rework_and_is_not_tested_again_before(
     assert failed.message == "PCBA-100/PCB-1 failed In-circuit test; take it to rework."
     unit = plant.unit("PCBA-100", "PCB-1")
     assert unit is not None and (unit.status, unit.last_operation) == ("failed", "10")
-    again = scan("PCB-1")
+    again = scan("DEF:SOLDER-BRIDGE", "PCB-1")
     assert (again.outcome, again.message) == (
         "rejected",
         "PCBA-100/PCB-1 failed test; take it to rework first.",

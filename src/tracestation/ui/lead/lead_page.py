@@ -80,6 +80,7 @@ class LeadPage(QWidget):
         client.sig_lead_outcome.connect(self.show_outcome)
         client.sig_deviations.connect(self.show_deviations)
         client.sig_conflicts.connect(self.show_conflicts)
+        client.sig_defects.connect(self.nonconformance.set_defects)
         # A pull may bring conflicts the centre raised: list them again after each sync.
         client.sig_sync_status.connect(self._synced)
         self.conflicts.sig_refresh.connect(client.list_conflicts)
@@ -237,6 +238,8 @@ class LeadPage(QWidget):
             self._client.list_conflicts()
 
     def _tab_changed(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.nonconformance:
+            self._client.list_defects()
         if self.tabs.currentWidget() is self.deviations:
             self._client.list_deviations()
         if self.tabs.currentWidget() is self.conflicts:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QPlainTextEdit, QWidget
 
+from tracestation.domain.model import Defect
 from tracestation.station.lead import DISPOSITIONS
 from tracestation.station.lead_requests import LeadSignature, OpenNonconformance
 from tracestation.ui.lead.forms import action_button, form_layout, line_edit
@@ -23,7 +24,15 @@ class NonconformanceForm(QWidget):
         self.subject = line_edit(
             self, self.tr("PART/SERIAL or PART/LOT (or scan its label)"), name="ncSubject"
         )
-        self.defect = line_edit(self, self.tr("Defect code, e.g. SOLDER-BRIDGE"), name="ncDefect")
+        # Picked from the catalogue of master data (or scanned/typed: DEF:<code> is read too).
+        self.defect = QComboBox(self)
+        self.defect.setObjectName("ncDefect")
+        self.defect.setEditable(True)
+        editor = self.defect.lineEdit()
+        if editor is not None:  # an editable combo box has one
+            editor.setPlaceholderText(self.tr("Defect code, e.g. SOLDER-BRIDGE"))
+        self.hold = QCheckBox(self.tr("Put the lot on hold"), self)
+        self.hold.setObjectName("ncHold")
         self.description = QPlainTextEdit(self)
         self.description.setObjectName("ncDescription")
         self.description.setPlaceholderText(self.tr("What is wrong, where, how many"))
@@ -48,18 +57,37 @@ class NonconformanceForm(QWidget):
         form.addRow(self.tr("Defect"), self.defect)
         form.addRow(self.tr("Description"), self.description)
         form.addRow(self.tr("Disposition"), self.disposition)
+        form.addRow("", self.hold)
         form.addRow("", self.button)
         self.button.clicked.connect(self._submit)
 
+    def set_defects(self, defects: list[Defect]) -> None:
+        """The catalogue's codes to pick from, each with its description; what was typed stays."""
+        typed = self.defect.currentText()
+        self.defect.clear()
+        for defect in defects:
+            self.defect.addItem(f"{defect.code} \u2014 {defect.description}", defect.code)
+        self.defect.setEditText(typed)
+
+    def defect_code(self) -> str:
+        """The picked code, or the typed one (a scanned DEF: prefix dropped)."""
+        text = self.defect.currentText().strip()
+        index = self.defect.findText(text)
+        if index >= 0:
+            return str(self.defect.itemData(index))
+        return text.removeprefix("DEF:").strip()
+
     def _submit(self) -> None:
+        lot = str(self.kind.currentData()) == "lot"
         self.sig_request.emit(
             OpenNonconformance(
                 LeadSignature("", ""),
                 str(self.kind.currentData()),
                 self.subject.text(),
-                self.defect.text(),
+                self.defect_code(),
                 self.description.toPlainText(),
                 str(self.disposition.currentData()),
                 self.number.text(),
+                hold=lot and self.hold.isChecked(),
             )
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from tracestation.station.verdicts import ScanResult
+from tracestation.station.verdicts import ScanResult, VerdictKind
 from tracestation.ui.fitted_label import FittedLabel
 from tracestation.ui.scan.checklist import ChecklistModel, ChecklistView
 from tracestation.ui.scan.history import HistoryEntry, HistoryModel, HistoryView, visible_scan
@@ -23,6 +23,9 @@ FAILED_TEST_CODES = frozenset({"test_failed"})
 
 
 def is_failed_test(result: ScanResult) -> bool:
+    """The core says so in a typed field (`ScanResult.verdict`); the code is the fallback."""
+    if result.kind is VerdictKind.TEST_FAILED:
+        return True
     return result.code in FAILED_TEST_CODES or str(result.outcome) in FAILED_TEST_CODES
 
 

@@ -106,6 +106,9 @@ class SettingsPage(QWidget):
         self.central_url = line_edit(
             self, "postgresql+psycopg://user@host/tracestation", name="settingsCentral"
         )
+        self.results_folder = line_edit(
+            self, self.tr("a folder the tester writes result files in"), name="settingsResults"
+        )
         self.sync_notice = QSpinBox(self)
         self.sync_notice.setObjectName("settingsSyncNotice")
         self.sync_notice.setRange(1, 24 * 60)
@@ -157,6 +160,7 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Label printer"), self.printer)
         form.addRow(self.tr("Printer address"), self.printer_target)
         form.addRow(self.tr("Central database"), self.central_url)
+        form.addRow(self.tr("Tester results folder"), self.results_folder)
         form.addRow(self.tr("Call a lead when knowledge is older than"), self.sync_notice)
         inner = QWidget(self)
         columns = QHBoxLayout(inner)
@@ -197,6 +201,7 @@ class SettingsPage(QWidget):
         self.printer.setCurrentIndex(max(0, self.printer.findData(config.printer.kind)))
         self.printer_target.setText(config.printer.target)
         self.central_url.setText(config.central_url)
+        self.results_folder.setText(config.results_folder)
         self.sync_notice.setValue(config.sync_notice_minutes)
 
     def _printer_name(self, code: str) -> str:
@@ -231,6 +236,7 @@ class SettingsPage(QWidget):
                 str(self.printer.currentData()), self.printer_target.text().strip()
             ),
             central_url=self.central_url.text().strip(),
+            results_folder=self.results_folder.text().strip(),
             sync_notice_minutes=self.sync_notice.value(),
             sounds=self.sounds.isChecked(),
             font_scale=round(self.font_scale.value(), 2),
