@@ -155,7 +155,7 @@ def test_a_lead_opens_a_nonconformance_on_a_lot(
     form.number.setText("NC-0042")
     form.kind.setCurrentIndex(form.kind.findData("lot"))
     form.subject.setText("CAP-220/C-7790")
-    qtbot.waitUntil(lambda: form.defect.count() == 7)  # the demo plant's catalogue
+    qtbot.waitUntil(lambda: form.defect.count() == 8)  # the demo plant's catalogue
     form.defect.setCurrentIndex(form.defect.findData("WRONG-PART"))
     assert form.defect.currentText() == "WRONG-PART \u2014 Wrong component fitted"
     form.description.setPlainText("Reel marked 22 uF")
