@@ -34,6 +34,7 @@ one file holds the figures before and after a change.
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import os
 import platform
@@ -80,6 +81,9 @@ from tracestation.store.tables import (  # noqa: E402
 from tracestation.sync.central import prepare_central  # noqa: E402
 from tracestation.sync.push import push_journal  # noqa: E402
 from tracestation.sync.session import sync_with  # noqa: E402
+
+# The batch `tracestation sync` pushes in (`push_journal`'s default).
+PUSH_BATCH: int = inspect.signature(push_journal).parameters["batch"].default
 from tracestation.wiring import station_on  # noqa: E402
 
 STATION = "BENCH-1"
@@ -450,7 +454,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--units", type=int, default=5440, help="finished units (and boards); 5440 → ~50,000 events"
     )
-    parser.add_argument("--batch", type=int, default=500, help="push batch size (push's default)")
+    parser.add_argument(
+        "--batch", type=int, default=PUSH_BATCH, help=f"push batch size (push's: {PUSH_BATCH})"
+    )
     parser.add_argument("--label", default="latest", help="key of this run in the results file")
     parser.add_argument("--reuse", action="store_true", help="reuse a station file of this scale")
     parser.add_argument("--keep", action="store_true", help="keep the central databases")

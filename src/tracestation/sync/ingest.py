@@ -22,11 +22,10 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, insert, select, update
 
 from tracestation.domain.chain import GENESIS
-from tracestation.domain.events import ConflictRaised, DomainEvent, NonconformanceOpened, event_from
+from tracestation.domain.events import ConflictRaised, DomainEvent, NonconformanceOpened
 from tracestation.station.ports import Clock
-from tracestation.store.bulk import by_key, insert_rows, keyed, on_postgresql
+from tracestation.store.bulk import by_key, copies, copy_rows, insert_rows, keyed, on_postgresql
 from tracestation.store.journal import JournalOnConnection
-from tracestation.store.projections import Written
 from tracestation.store.received import Breach
 from tracestation.store.received_batch import apply_received_batch
 from tracestation.store.tables import (
@@ -39,6 +38,7 @@ from tracestation.store.tables import (
 )
 from tracestation.store.unit_history import Applied, note_history
 from tracestation.sync.central import CENTRAL_ORDER
+from tracestation.sync.outgoing import COPIED, Outgoing, outgoing
 
 CENTRAL_STATION = "CENTRAL"
 EVENTS = table_of(EventRow)
@@ -63,7 +63,6 @@ _DRAW_NUMBERS = (
 _STATION_OF = select(EVENTS.c.station).where(EVENTS.c.id == bindparam("k_id"))
 _PART = select(table_of(PartRow).c.number).where(table_of(PartRow).c.number == bindparam("k_part"))
 _NONCONFORMING = ("unit", "lot")
-_COPIED = [column.key for column in EVENTS.c if column.key not in ("synced_at", "central_seq")]
 
 
 class ChainBroken(RuntimeError):
@@ -82,22 +81,27 @@ class IngestReport:
 
 def ingest(c: Connection, rows: Sequence[Any], clock: Clock, report: IngestReport) -> None:
     """Append and apply `rows` (events of one or more stations, each station's in chain order)
-    inside the caller's central transaction.
+    inside the caller's central transaction."""
+    if rows:
+        ingest_outgoing(c, outgoing(rows), clock, report)
 
-    A batch costs a handful of statements, not a few per event: the chain is checked in memory,
-    the new events are numbered at once and go in with one COPY (one INSERT off PostgreSQL) in
-    chain order, and `apply_received_batch` applies them as sets, event by event only where one
-    breaks a rule."""
-    if not rows:
-        return
-    pg = on_postgresql(c)
-    known = set(c.scalars(_KNOWN[pg], keyed(pg, ("id",), {(row.id,) for row in rows})))
-    stations = sorted({row.station for row in rows})
+
+def ingest_outgoing(c: Connection, batch: Outgoing, clock: Clock, report: IngestReport) -> None:
+    """Append and apply `batch` inside the caller's central transaction.
+
+    A batch costs a handful of statements, not a few per event: the chain is checked in memory
+    against the stations' heads (only an event at or below its station's head can be central
+    already, and only those are looked up), the new events are numbered at once and go in with
+    one COPY (one INSERT off PostgreSQL) in chain order, and `apply_received_batch` applies
+    them as sets, event by event only where one breaks a rule."""
+    rows = batch.rows
+    stations = sorted(batch.stations)
     heads = {h.station: (h.seq, h.hash) for h in c.execute(_HEADS, {"stations": stations})}
     fresh = set(stations) - set(heads)
+    known = _known(c, [row.id for row in rows if row.seq <= heads.get(row.station, (0, ""))[0]])
     now = datetime.now(UTC)
-    new: list[Any] = []
-    for row in rows:
+    new: list[int] = []
+    for index, row in enumerate(rows):
         report.stations.add(row.station)
         if row.id in known:
             report.already_central += 1
@@ -110,35 +114,46 @@ def ingest(c: Connection, rows: Sequence[Any], clock: Clock, report: IngestRepor
                 f"id {row.station}, then run `tracestation audit verify` on both databases."
             )
         heads[row.station] = (row.seq, row.hash)
-        new.append(row)
-    numbers = _arrival_numbers(c, len(new))
-    insert_rows(
-        c,
-        EVENTS,
-        [
-            {**{k: getattr(row, k) for k in _COPIED}, "synced_at": now, "central_seq": number}
-            for row, number in zip(new, numbers, strict=True)
-        ],
-    )
+        new.append(index)
+    _append(c, batch, new, _arrival_numbers(c, len(new)), now)
     report.pushed += len(new)
-    received: list[tuple[Any, DomainEvent, Written]] = []
-    parked: list[dict[str, Any]] = []
-    for row in new:
-        event = _readable(row, now, parked)
-        if event is not None:
-            written = Written(
-                row.id, datetime.fromisoformat(row.time), row.station, row.operator, row.signed_by
-            )
-            received.append((row, event, written))
+    parked = [_parked(rows[i], batch.unreadable[i], now) for i in new if i in batch.unreadable]
     if parked:
         c.execute(insert(PARKED), parked)
         report.parked += len(parked)
-    applied = apply_received_batch(c, [(event, written) for _, event, written in received])
-    breaches = [(received[index][0], breach) for index, breach in applied]
-    note_history(c, [Applied(event, written, row.seq) for row, event, written in received])
+    received = [(i, event) for i in new if (event := batch.events[i]) is not None]
+    applied = apply_received_batch(c, [event for _, event in received])
+    breaches = [(rows[received[index][0]], breach) for index, breach in applied]
+    note_history(c, [Applied(event, written, rows[i].seq) for i, (event, written) in received])
     _move_heads(c, heads, fresh)
     if breaches:
         _raise_conflicts(c, breaches, clock, report)
+
+
+def _known(c: Connection, ids: list[str]) -> set[str]:
+    """Which of `ids` the centre has."""
+    if not ids:
+        return set()
+    pg = on_postgresql(c)
+    return set(c.scalars(_KNOWN[pg], keyed(pg, ("id",), {(i,) for i in ids})))
+
+
+def _append(
+    c: Connection, batch: Outgoing, new: list[int], numbers: list[int | None], now: datetime
+) -> None:
+    """The new events of `batch` into the central journal, in chain order: by COPY on
+    PostgreSQL (the payload copied as the text the station stored)."""
+    if copies(c):
+        names = (*COPIED, "synced_at", "central_seq")
+        rows = ((*batch.values[i], now, n) for i, n in zip(new, numbers, strict=True))
+        copy_rows(c, EVENTS, names, rows)
+        return
+    dicts = []
+    for i, number in zip(new, numbers, strict=True):
+        values = dict(zip(COPIED, batch.values[i], strict=True))
+        values["payload"] = batch.payloads[i]
+        dicts.append({**values, "synced_at": now, "central_seq": number})
+    insert_rows(c, EVENTS, dicts)
 
 
 def _arrival_numbers(c: Connection, count: int) -> list[int | None]:
@@ -155,21 +170,14 @@ def _arrival_numbers(c: Connection, count: int) -> list[int | None]:
     return list(range(int(last) - count + 1, int(last) + 1))
 
 
-def _readable(row: Any, now: datetime, parked: list[dict[str, Any]]) -> DomainEvent | None:
-    """The event `row` holds, or None with the row added to `parked`."""
-    try:
-        return event_from(row.kind, dict(row.payload))
-    except (ValueError, TypeError, KeyError, ArithmeticError) as error:
-        parked.append(
-            {
-                "event_id": row.id,
-                "station": row.station,
-                "seq": row.seq,
-                "reason": f"{type(error).__name__}: {error}"[:1000],
-                "parked_at": now,
-            }
-        )
-        return None
+def _parked(row: Any, reason: str, now: datetime) -> dict[str, Any]:
+    return {
+        "event_id": row.id,
+        "station": row.station,
+        "seq": row.seq,
+        "reason": reason,
+        "parked_at": now,
+    }
 
 
 def _move_heads(c: Connection, heads: dict[str, tuple[int, str]], fresh: set[str]) -> None:

@@ -51,7 +51,7 @@ from tracestation.store.tables import (
     table_of,
 )
 from tracestation.store.unit_history import Applied, note_history
-from tracestation.sync.push import unsent
+from tracestation.sync.outgoing import unsent
 
 EVENTS = table_of(EventRow)
 HEADS = table_of(StationHeadRow)

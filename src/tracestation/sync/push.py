@@ -10,11 +10,12 @@ after that commit.
 from __future__ import annotations
 
 import hashlib
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, bindparam, insert, select, text, update
+from sqlalchemy import Connection, Engine, insert, select, text, update
 
 from tracestation.station.clock import SystemClock
 from tracestation.station.ports import Clock
@@ -28,7 +29,8 @@ from tracestation.store.tables import (
     table_of,
 )
 from tracestation.sync.central import central_identity
-from tracestation.sync.ingest import ChainBroken, IngestReport, ingest
+from tracestation.sync.ingest import ChainBroken, IngestReport, ingest_outgoing
+from tracestation.sync.outgoing import read_outgoing
 
 EVENTS = table_of(EventRow)
 HEADS = table_of(StationHeadRow)
@@ -58,28 +60,15 @@ class PushReport:
         }
 
 
-def unsent(*columns: Any) -> Any:
-    """`columns` of this database's events the centre (the bound parameter `central`, its id)
-    does not have yet, by the cursor kept for it."""
-    return (
-        select(*columns)
-        .outerjoin(
-            TARGETS,
-            and_(
-                TARGETS.c.station == EVENTS.c.station,
-                TARGETS.c.central == bindparam("central"),
-            ),
-        )
-        .where((TARGETS.c.pushed_seq.is_(None)) | (EVENTS.c.seq > TARGETS.c.pushed_seq))
-    )
-
-
-_UNSENT = unsent(EVENTS).order_by(EVENTS.c.station, EVENTS.c.seq).limit(bindparam("batch"))
-
-
 def push_journal(
     local: Engine, central: Engine, batch: int = 2000, clock: Clock | None = None
 ) -> PushReport:
+    """Push what `central` lacks, in batches of `batch` events, a central transaction each.
+
+    The station's side of the work runs on a thread of its own, one batch ahead: while the
+    centre writes a batch, that thread reads the next one and makes it ready
+    (`sync.outgoing`), then moves the cursor past the batch the centre committed before. The
+    cursor never moves past a batch before its commit, and the batches go in order."""
     centre = central_identity(central)
     with central.connect() as c:
         if c.scalar(select(PARTS.c.number).limit(1)) is None:
@@ -89,23 +78,26 @@ def push_journal(
             )
     clock = clock or SystemClock()
     report = PushReport()
-    while True:
-        with local.connect() as c:
-            rows = c.execute(_UNSENT, {"central": centre, "batch": batch}).all()
-        if not rows:
-            return report
-        step = IngestReport()
-        try:
-            with writer(central).begin() as c:
-                _one_push_per_station(c, {row.station for row in rows})
-                ingest(c, rows, clock, step)
-        except ChainBroken as broken:
-            raise SyncRefused(str(broken)) from None
-        _absorb(report, step)
-        sent: dict[str, int] = {}
-        for row in rows:
-            sent[row.station] = max(sent.get(row.station, 0), row.seq)
-        mark_sent(local, centre, sent)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="push-station-side") as station:
+        ahead = station.submit(read_outgoing, local, centre, batch, None)
+        marked: Future[None] | None = None
+        while (sending := ahead.result()) is not None:
+            last = sending.rows[-1]
+            ahead = station.submit(read_outgoing, local, centre, batch, (last.station, last.seq))
+            step = IngestReport()
+            try:
+                with writer(central).begin() as c:
+                    _one_push_per_station(c, sending.stations)
+                    ingest_outgoing(c, sending, clock, step)
+            except ChainBroken as broken:
+                raise SyncRefused(str(broken)) from None
+            _absorb(report, step)
+            if marked is not None:
+                marked.result()
+            marked = station.submit(mark_sent, local, centre, sending.sent())
+        if marked is not None:
+            marked.result()
+    return report
 
 
 def _one_push_per_station(c: Connection, stations: set[str]) -> None:
