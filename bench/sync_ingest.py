@@ -81,14 +81,13 @@ from tracestation.store.tables import (  # noqa: E402
 from tracestation.sync.central import prepare_central  # noqa: E402
 from tracestation.sync.push import push_journal  # noqa: E402
 from tracestation.sync.session import sync_with  # noqa: E402
-
-# The batch `tracestation sync` pushes in (`push_journal`'s default).
-PUSH_BATCH: int = inspect.signature(push_journal).parameters["batch"].default
 from tracestation.wiring import station_on  # noqa: E402
 
 STATION = "BENCH-1"
 PG = os.environ.get("TRACESTATION_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 EVENTS = table_of(EventRow)
+# The batch `tracestation sync` pushes in (`push_journal`'s default).
+PUSH_BATCH: int = inspect.signature(push_journal).parameters["batch"].default
 COPIED = [column.key for column in EVENTS.c if column.key != "central_seq"]
 
 
