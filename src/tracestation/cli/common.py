@@ -24,9 +24,12 @@ class CliError(Exception):
 
 def engine_for(args: argparse.Namespace) -> Engine:
     from tracestation.store.database import open_database
+    from tracestation.store.database_errors import DatabaseUnavailable
 
     try:
         return open_database(args.db)
+    except DatabaseUnavailable as error:
+        raise CliError(str(error)) from None
     except (OperationalError, SQLAlchemyError) as error:
         raise CliError(
             f"cannot open the database: {error.__class__.__name__}: {error}".splitlines()[0]

@@ -198,16 +198,20 @@ def _central_engine(url: str) -> Any:
     from sqlalchemy.exc import SQLAlchemyError
 
     from tracestation.store.database import create_station_engine, database_url
+    from tracestation.store.database_errors import explained
 
-    engine = create_station_engine(database_url(url))
+    try:
+        engine = create_station_engine(database_url(url))
+    except SQLAlchemyError as error:
+        raise CliError(f"the central database: {error} Nothing was verified.") from None
     try:
         with engine.connect():
             pass
     except SQLAlchemyError as error:
         engine.dispose()
-        first = str(getattr(error, "orig", None) or error).splitlines()[0]
         raise CliError(
-            f"the central database is unreachable ({first}). Nothing was verified."
+            f"the central database is unreachable: {explained(engine.url, error)} "
+            "Nothing was verified."
         ) from None
     return engine
 

@@ -11,17 +11,50 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+
+from tracestation.store.database_errors import (
+    POSTGRESQL_EXAMPLE,
+    DatabaseUnavailable,
+    check_sqlite_file,
+    explained,
+    shown,
+)
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 WRITER = "tracestation_writer"
 
 
 def database_url(target: str) -> str:
-    """A SQLAlchemy URL from a URL or a plain SQLite file path."""
-    if "://" in target:
-        return target
-    return f"sqlite:///{Path(target).expanduser().resolve()}"
+    """A SQLAlchemy URL from a URL or a plain SQLite file path. `postgres://` and
+    `postgresql://` (as psql and most tools write them) are PostgreSQL through psycopg."""
+    if "://" not in target:
+        return f"sqlite:///{Path(target).expanduser().resolve()}"
+    scheme, rest = target.split("://", 1)
+    if scheme.lower() in ("postgres", "postgresql"):
+        return f"postgresql+psycopg://{rest}"
+    return target
+
+
+_BACKENDS = ("sqlite", "postgresql")
+
+
+def url_of(url: str) -> URL:
+    """`url` read, if it is one this program opens; `DatabaseUnavailable` says why not."""
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):
+        raise DatabaseUnavailable(
+            f"cannot read the database URL {url!r}: give a SQLite file's path or a URL such "
+            f"as {POSTGRESQL_EXAMPLE}."
+        ) from None
+    if parsed.get_backend_name() not in _BACKENDS:
+        raise DatabaseUnavailable(
+            f"{parsed.get_backend_name()} databases are not supported ({shown(parsed)}): "
+            f"give a SQLite file's path or a PostgreSQL URL such as {POSTGRESQL_EXAMPLE}."
+        )
+    return parsed
 
 
 def default_database_path() -> Path:
@@ -41,15 +74,24 @@ def resolve_target(explicit: str | None) -> str:
 
 
 def create_station_engine(url: str) -> Engine:
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 30})
-        event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "begin", _sqlite_begin_immediate)
-        return engine
-    return create_engine(url, pool_pre_ping=True)
+    """An engine on `url` (nothing connects yet). A SQLite file must be in a folder that
+    exists: `DatabaseUnavailable` names what is missing instead of creating it."""
+    parsed = url_of(url)
+    try:
+        if parsed.get_backend_name() == "sqlite":
+            if parsed.database and parsed.database != ":memory:":
+                check_sqlite_file(Path(parsed.database))
+            engine = create_engine(parsed, connect_args={"timeout": 30})
+            event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "begin", _sqlite_begin_immediate)
+            return engine
+        return create_engine(parsed, pool_pre_ping=True)
+    except (ArgumentError, NoSuchModuleError, ImportError) as error:
+        raise DatabaseUnavailable(
+            f"cannot open {shown(parsed)}: its driver {parsed.drivername} is not installed "
+            f"({error}). Use a PostgreSQL URL such as {POSTGRESQL_EXAMPLE} (psycopg) or a "
+            "SQLite file's path."
+        ) from None
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -94,8 +136,14 @@ def migrate(engine: Engine) -> None:
 
 
 def open_database(target: str | None) -> Engine:
-    engine = create_station_engine(resolve_target(target))
-    migrate(engine)
+    """Open and migrate the database; `DatabaseUnavailable` says why it cannot be opened."""
+    url = resolve_target(target)
+    engine = create_station_engine(url)
+    try:
+        migrate(engine)
+    except SQLAlchemyError as error:
+        engine.dispose()
+        raise DatabaseUnavailable(explained(engine.url, error)) from error
     return engine
 
 
@@ -108,8 +156,12 @@ def open_existing(target: str) -> Engine:
     migrated. Raises `SchemaMismatch` when its revision is not this program's."""
     engine = create_station_engine(database_url(target))
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    with engine.connect() as connection:
-        current = MigrationContext.configure(connection).get_current_revision()
+    try:
+        with engine.connect() as connection:
+            current = MigrationContext.configure(connection).get_current_revision()
+    except SQLAlchemyError as error:
+        engine.dispose()
+        raise DatabaseUnavailable(explained(engine.url, error)) from error
     if current != head:
         engine.dispose()
         raise SchemaMismatch(
