@@ -17,7 +17,11 @@ def register(sub: Any) -> None:
     add_json_flag(demo)
     demo.set_defaults(handler=run_demo)
 
-    imp = sub.add_parser("import", help="import master data from a JSON file")
+    imp = sub.add_parser(
+        "import",
+        help="import master data from a JSON file, or a CSV file of parts, lots, operators "
+        "or work orders",
+    )
     imp.add_argument("file", type=Path)
     add_json_flag(imp)
     imp.set_defaults(handler=run_import)
@@ -76,7 +80,11 @@ def _import(args: argparse.Namespace, path: Path) -> int:
     # The import's events go to the chain of the station the user chose, else IMPORT-<host>-<db>.
     station = chosen_station_id(args) or import_station_id(engine)
     try:
-        report = import_master_data(engine, load_file(path), station=station, source=path.name)
+        loaded = load_file(path)
+        try:
+            report = import_master_data(engine, loaded.document, station=station, source=path.name)
+        except MasterDataError as error:
+            raise loaded.relabeled(error) from None
     except MasterDataError as error:
         if args.json:
             shown = error.problems[:SHOWN_PROBLEMS]

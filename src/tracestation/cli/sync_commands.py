@@ -66,11 +66,7 @@ def _central(url: str) -> Any:
     try:
         return open_database(url)
     except SQLAlchemyError as error:
-        first = str(getattr(error, "orig", None) or error).splitlines()[0]
-        raise CliError(
-            f"the central database is unreachable ({first}). The station keeps working; "
-            "its events wait in the local journal until the next sync."
-        ) from None
+        raise _unreachable(error) from None
 
 
 def run_central_init(args: argparse.Namespace) -> int:
@@ -162,11 +158,20 @@ def _centre_for_sync(url: str) -> Any:
     except SchemaMismatch as error:
         raise CliError(f"the central database cannot take this station yet: {error}.") from None
     except SQLAlchemyError as error:
-        first = str(getattr(error, "orig", None) or error).splitlines()[0]
-        raise CliError(
-            f"the central database is unreachable ({first}). The station keeps working; "
-            "its events wait in the local journal until the next sync."
-        ) from None
+        raise _unreachable(error) from None
+
+
+def _unreachable(error: Exception) -> CliError:
+    from tracestation.store.database_errors import DatabaseUnavailable
+
+    if isinstance(error, DatabaseUnavailable):
+        reason = str(error)  # names the host or file and what to do
+    else:
+        reason = str(getattr(error, "orig", None) or error).splitlines()[0] + "."
+    return CliError(
+        f"the central database is unreachable: {reason} The station keeps working; "
+        "its events wait in the local journal until the next sync."
+    )
 
 
 def _central_url(explicit: str | None) -> str:

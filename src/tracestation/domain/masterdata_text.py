@@ -51,6 +51,12 @@ def parse_master_data(data: bytes, name: str = FILE) -> Any:
         ) from None
 
 
+def decoded_text(data: bytes, name: str = FILE) -> str:
+    """`data` as text (the encodings above; a legacy code page refused with where and how to
+    save it again), for a file read as CSV."""
+    return _decoded(data, name)
+
+
 def _integer(digits: str) -> int | Decimal:
     return int(digits) if len(digits) <= _LONGEST_INT else Decimal(digits)
 

@@ -37,7 +37,8 @@ from tracestation.domain.masterdata import (
     OperatorRecord,
     read_master_data,
 )
-from tracestation.domain.masterdata_text import parse_master_data
+from tracestation.domain.masterdata_csv import CsvMasterData, looks_like_csv, read_csv
+from tracestation.domain.masterdata_text import decoded_text, parse_master_data
 from tracestation.station.clock import SystemClock
 from tracestation.station.ports import Clock
 from tracestation.store.database import writer
@@ -93,14 +94,35 @@ class ImportInterrupted(RuntimeError):
     the database gone). What was written before stays, each part with its event."""
 
 
-def load_file(path: Path) -> Any:
-    """The JSON document in `path`; `MasterDataError` says what is wrong with the file."""
+@dataclass(frozen=True)
+class MasterDataFile:
+    """A master-data file read: the document in the JSON format's shape, and for a CSV file
+    where each record came from."""
+
+    document: Any
+    csv: CsvMasterData | None = None
+
+    def relabeled(self, error: MasterDataError) -> MasterDataError:
+        """`error` with each record named as the file names it (a CSV file: its line)."""
+        return self.csv.relabeled(error) if self.csv is not None else error
+
+
+def load_file(path: Path) -> MasterDataFile:
+    """The master data in `path`: JSON, or CSV of one kind of record (`domain.masterdata_csv`)
+    when the file is named .csv/.tsv or holds no JSON object; `MasterDataError` says what is
+    wrong with the file."""
     try:
         data = path.read_bytes()
     except OSError as error:
         reason = error.strerror or type(error).__name__
         raise MasterDataError.single(FILE, None, f"cannot be read ({reason})") from None
-    return parse_master_data(data)
+    suffix = path.suffix.lower()
+    if suffix != ".json":
+        text = decoded_text(data)
+        if suffix in (".csv", ".tsv") or looks_like_csv(text):
+            read = read_csv(text, path.stem)
+            return MasterDataFile(read.document, read)
+    return MasterDataFile(parse_master_data(data))
 
 
 def import_station_id(engine: Engine) -> str:
