@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, Text, and_, bindparam, or_, select, type_coerce
+from sqlalchemy import Engine, Row, Text, and_, bindparam, or_, select, type_coerce
 
 from tracestation.domain.events import DomainEvent, event_from
 from tracestation.store.projections import Written
@@ -103,7 +103,8 @@ def outgoing(rows: Sequence[Any]) -> Outgoing:
         payload = json.loads(stored) if isinstance(stored, str) else stored
         text = stored if isinstance(stored, str) else json.dumps(stored)
         payloads.append(payload)
-        copied = [getattr(row, key) for key in COPIED]
+        # A row read by `read_outgoing` holds the columns of `COPIED` in order.
+        copied = list(row) if isinstance(row, Row) else [getattr(row, k) for k in COPIED]
         copied[_PAYLOAD] = text
         values.append(tuple(copied))
         try:
