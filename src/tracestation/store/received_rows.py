@@ -92,21 +92,21 @@ class _Reads:
     ids: Any  # of units just inserted
     lots: Any
     containers: Any
-    routings: Any
-    known: Any
+    master: Any  # routings of parts, and which work orders and parts exist
 
     @staticmethod
     def made(pg: bool) -> _Reads:
-        routings = (
-            select(ROUTING.c.part, ROUTING.c.code)
-            .where(member(ROUTING.c.part, "parts", pg))
-            .order_by(ROUTING.c.part, ROUTING.c.position)
-        )
-        known = union_all(
-            select(literal("work_order"), WORK_ORDERS.c.number).where(
+        # The routings of the units' parts and which work orders and parts exist: one query.
+        master = union_all(
+            select(literal("routing"), ROUTING.c.part, ROUTING.c.code, ROUTING.c.position).where(
+                member(ROUTING.c.part, "routed", pg)
+            ),
+            select(literal("work_order"), WORK_ORDERS.c.number, literal(""), literal(0)).where(
                 member(WORK_ORDERS.c.number, "work_orders", pg)
             ),
-            select(literal("part"), PARTS.c.number).where(member(PARTS.c.number, "parts", pg)),
+            select(literal("part"), PARTS.c.number, literal(""), literal(0)).where(
+                member(PARTS.c.number, "parts", pg)
+            ),
         )
         if pg:
             active_link = (
@@ -129,8 +129,7 @@ class _Reads:
                     "u.sscc, u.part, u.capacity, u.packed, u.closed, u.closed_at",
                     lock=True,
                 ),
-                routings,
-                known,
+                master,
             )
         units = tuple_(UNITS.c.part, UNITS.c.serial).in_(bindparam("keys", expanding=True))
         return _Reads(
@@ -160,8 +159,7 @@ class _Reads:
             )
             .where(CONTAINERS.c.sscc.in_(bindparam("keys", expanding=True)))
             .with_for_update(key_share=True),
-            routings,
-            known,
+            master,
         )
 
 
@@ -217,13 +215,20 @@ class Run:
         pg = on_postgresql(c)
         reads = _READS[pg]
         self._load(c, units, lots, ssccs)
-        if units:
-            for part, code in c.execute(reads.routings, {"parts": sorted({k[0] for k in units})}):
+        if units or work_orders or parts:
+            asked = {
+                "routed": sorted({key[0] for key in units}),
+                "work_orders": sorted(work_orders),
+                "parts": sorted(parts),
+            }
+            steps: list[tuple[str, int, str]] = []
+            for what, number, code, position in c.execute(reads.master, asked):
+                if what == "routing":
+                    steps.append((number, position, code))
+                else:
+                    (self.work_orders if what == "work_order" else self.parts).add(number)
+            for part, _position, code in sorted(steps):
                 self.routings.setdefault(part, []).append(code)
-        if work_orders or parts:
-            known = {"work_orders": sorted(work_orders), "parts": sorted(parts)}
-            for what, number in c.execute(reads.known, known):
-                (self.work_orders if what == "work_order" else self.parts).add(number)
 
     def _clean(self) -> None:
         """Nothing to write: what is held is what the database holds."""

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, text, update
 
 from tracestation.domain.chain import GENESIS
 from tracestation.domain.events import ConflictRaised, DomainEvent, NonconformanceOpened
@@ -59,6 +59,14 @@ _DRAW_NUMBERS = (
     .where(META.c.key == CENTRAL_ORDER)
     .values(value=META.c.value + bindparam("count"))
     .returning(META.c.value)
+)
+_DRAW_NUMBERS_MOVE_HEADS = text(
+    "WITH moved AS (INSERT INTO station_heads (station, seq, hash, synced_seq) "
+    "SELECT h.station, h.seq, h.hash, h.seq FROM unnest(CAST(:stations AS VARCHAR[]), "
+    "CAST(:seqs AS INTEGER[]), CAST(:hashes AS VARCHAR[])) AS h(station, seq, hash) "
+    "ON CONFLICT (station) DO UPDATE SET seq = EXCLUDED.seq, hash = EXCLUDED.hash, "
+    "synced_seq = EXCLUDED.synced_seq) "
+    f"UPDATE plant_meta SET value = value + :count WHERE key = '{CENTRAL_ORDER}' RETURNING value"
 )
 _STATION_OF = select(EVENTS.c.station).where(EVENTS.c.id == bindparam("k_id"))
 _PART = select(table_of(PartRow).c.number).where(table_of(PartRow).c.number == bindparam("k_part"))
@@ -115,7 +123,7 @@ def ingest_outgoing(c: Connection, batch: Outgoing, clock: Clock, report: Ingest
             )
         heads[row.station] = (row.seq, row.hash)
         new.append(index)
-    _append(c, batch, new, _arrival_numbers(c, len(new)), now)
+    _append(c, batch, new, _numbered_heads_moved(c, len(new), heads, fresh), now)
     report.pushed += len(new)
     parked = [_parked(rows[i], batch.unreadable[i], now) for i in new if i in batch.unreadable]
     if parked:
@@ -125,7 +133,6 @@ def ingest_outgoing(c: Connection, batch: Outgoing, clock: Clock, report: Ingest
     applied = apply_received_batch(c, [event for _, event in received])
     breaches = [(rows[received[index][0]], breach) for index, breach in applied]
     note_history(c, [Applied(event, written, rows[i].seq) for i, (event, written) in received])
-    _move_heads(c, heads, fresh)
     if breaches:
         _raise_conflicts(c, breaches, clock, report)
 
@@ -154,6 +161,30 @@ def _append(
         values["payload"] = batch.payloads[i]
         dicts.append({**values, "synced_at": now, "central_seq": number})
     insert_rows(c, EVENTS, dicts)
+
+
+def _numbered_heads_moved(
+    c: Connection, count: int, heads: dict[str, tuple[int, str]], fresh: set[str]
+) -> list[int | None]:
+    """`count` numbers of arrival (`_arrival_numbers`), with the stations' heads moved to
+    `heads`: on PostgreSQL in one statement, one round trip."""
+    if count == 0 or not on_postgresql(c):
+        numbers = _arrival_numbers(c, count)
+        _move_heads(c, heads, fresh)
+        return numbers
+    stations = sorted(heads)
+    last = c.scalar(
+        _DRAW_NUMBERS_MOVE_HEADS,
+        {
+            "count": count,
+            "stations": stations,
+            "seqs": [heads[station][0] for station in stations],
+            "hashes": [heads[station][1] for station in stations],
+        },
+    )
+    if last is None:
+        return [None] * count
+    return list(range(int(last) - count + 1, int(last) + 1))
 
 
 def _arrival_numbers(c: Connection, count: int) -> list[int | None]:
