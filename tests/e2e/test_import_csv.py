@@ -126,3 +126,11 @@ def test_a_header_that_names_no_kind_says_what_each_kind_needs(demo_cli: Cli) ->
     assert "its header (item, qty) names no kind of record" in failed.stderr
     assert "work_orders: number, part, quantity" in failed.stderr
     assert "not valid JSON" not in failed.stderr
+
+
+def test_a_file_that_does_not_exist_or_is_a_folder_says_where_it_was_looked_for(cli: Cli) -> None:
+    missing = cli.fails("import", "parts.csv")
+    assert f"does not exist (looked for {cli.workdir / 'parts.csv'})" in missing.stderr
+    (cli.workdir / "exports").mkdir()
+    folder = cli.fails("import", "exports")
+    assert f"is a folder ({cli.workdir / 'exports'})" in folder.stderr

@@ -114,8 +114,7 @@ def load_file(path: Path) -> MasterDataFile:
     try:
         data = path.read_bytes()
     except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise MasterDataError.single(FILE, None, f"cannot be read ({reason})") from None
+        raise MasterDataError.single(FILE, None, _unreadable(path, error)) from None
     suffix = path.suffix.lower()
     if suffix != ".json":
         text = decoded_text(data)
@@ -123,6 +122,18 @@ def load_file(path: Path) -> MasterDataFile:
             read = read_csv(text, path.stem)
             return MasterDataFile(read.document, read)
     return MasterDataFile(parse_master_data(data))
+
+
+def _unreadable(path: Path, error: OSError) -> str:
+    """Why the file `path` cannot be read, and what to do."""
+    where = path.expanduser().absolute()
+    if isinstance(error, FileNotFoundError):
+        return f"does not exist (looked for {where}). Check the file's name and folder"
+    if isinstance(error, IsADirectoryError):
+        return f"is a folder ({where}). Give a master-data file in it (.json or .csv)"
+    if isinstance(error, PermissionError):
+        return f"cannot be read: you may not read {where}. Ask its owner, or copy it elsewhere"
+    return f"cannot be read ({error.strerror or type(error).__name__}: {where})"
 
 
 def import_station_id(engine: Engine) -> str:
