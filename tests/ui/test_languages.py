@@ -186,3 +186,18 @@ def test_a_gs1_field_is_named_and_described_in_romanian_not_in_biips_english(
     assert "(10) LOT" in shown and "cel mult 20 caractere" in shown
     assert "BATCH" not in shown and "characters" not in shown
     assert decoded.problems[0][1]["format"] == "up to 20 characters", "the CLI stays English"
+
+
+def test_a_units_status_and_an_operations_kind_are_worded_in_romanian_not_as_codes(
+    romanian: Translators,
+) -> None:
+    blocked = render(Verdict.UNIT_NOT_WORKABLE, {"unit": "PCBA-100/PCB-9", "status": "scrapped"})
+    selected = render(
+        Verdict.OPERATION_SELECTED, {"operation": "10", "name": "SMT", "kind": "assemble"}
+    )
+
+    assert blocked.startswith("PCBA-100/PCB-9 are starea casat;")
+    assert selected == "Operația 10 SMT (asamblare)."
+    assert Verdict.OPERATION_SELECTED.render(
+        {"operation": "10", "name": "SMT", "kind": "assemble"}
+    ) == ("Operation 10 SMT (assemble)."), "the CLI keeps the code"

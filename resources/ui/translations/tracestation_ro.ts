@@ -1323,9 +1323,102 @@ Conflictul {id}</translation>
     </message>
 </context>
 <context>
+    <name>RecordWords</name>
+    <message>
+        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="+30"/>
+        <source>in_process</source>
+        <translation>în lucru</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>finished</source>
+        <translation>terminat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>passed</source>
+        <translation>test trecut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>test picat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in_rework</source>
+        <translation>în reparație</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>scrapped</source>
+        <translation>casat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>packed</source>
+        <translation>ambalat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>shipped</source>
+        <translation>expediat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>released</source>
+        <translation>eliberat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hold</source>
+        <translation>blocat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>quarantine</source>
+        <translation>în carantină</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rejected</source>
+        <translation>respins</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>consumed</source>
+        <translation>consumat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>consume</source>
+        <translation>consum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>assemble</source>
+        <translation>asamblare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>test</source>
+        <translation>testare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pack</source>
+        <translation>ambalare</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>inspect</source>
+        <translation>inspecție</translation>
+    </message>
+</context>
+<context>
     <name>Refusals</name>
     <message>
-        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="-138"/>
+        <location line="-185"/>
         <source>A disposition needs a reason (--reason).</source>
         <translation>O dispoziție are nevoie de un motiv (--reason).</translation>
     </message>

@@ -6,6 +6,7 @@ from tracestation.messages.base import Message
 from tracestation.messages.gs1_words import GS1Word
 from tracestation.messages.lead_answers import LeadAnswer
 from tracestation.messages.lead_desk import DeskSays, LeadCommand, LeadReason
+from tracestation.messages.record_words import RecordWord
 from tracestation.messages.refusals import Refusal
 from tracestation.messages.scan_errors import ScanError
 from tracestation.messages.verdicts import Verdict
@@ -20,6 +21,7 @@ CATALOGUES: dict[str, type[Message]] = {
     "LeadCommands": LeadCommand,
     "LeadReasons": LeadReason,
     "GS1Words": GS1Word,
+    "RecordWords": RecordWord,
 }
 
 

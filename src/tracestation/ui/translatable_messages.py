@@ -301,3 +301,24 @@ GS1WORDS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("GS1Words", "CUST. PART No."),
     QT_TRANSLATE_NOOP("GS1Words", "ORDER NUMBER"),
 )
+
+RECORDWORDS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("RecordWords", "in_process"),
+    QT_TRANSLATE_NOOP("RecordWords", "finished"),
+    QT_TRANSLATE_NOOP("RecordWords", "passed"),
+    QT_TRANSLATE_NOOP("RecordWords", "failed"),
+    QT_TRANSLATE_NOOP("RecordWords", "in_rework"),
+    QT_TRANSLATE_NOOP("RecordWords", "scrapped"),
+    QT_TRANSLATE_NOOP("RecordWords", "packed"),
+    QT_TRANSLATE_NOOP("RecordWords", "shipped"),
+    QT_TRANSLATE_NOOP("RecordWords", "released"),
+    QT_TRANSLATE_NOOP("RecordWords", "hold"),
+    QT_TRANSLATE_NOOP("RecordWords", "quarantine"),
+    QT_TRANSLATE_NOOP("RecordWords", "rejected"),
+    QT_TRANSLATE_NOOP("RecordWords", "consumed"),
+    QT_TRANSLATE_NOOP("RecordWords", "consume"),
+    QT_TRANSLATE_NOOP("RecordWords", "assemble"),
+    QT_TRANSLATE_NOOP("RecordWords", "test"),
+    QT_TRANSLATE_NOOP("RecordWords", "pack"),
+    QT_TRANSLATE_NOOP("RecordWords", "inspect"),
+)

@@ -11,7 +11,8 @@ from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QCoreApplication
 
-from tracestation.barcodes.gs1_field_words import worded_params
+from tracestation.barcodes import gs1_field_words
+from tracestation.messages import record_words
 from tracestation.messages.base import Message, Said, fill
 from tracestation.messages.catalogues import context_of
 
@@ -24,8 +25,10 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 def render(message: Message, params: Mapping[str, str] | None = None) -> str:
     """`message` in the installed language, with `params` filled in."""
     text = QCoreApplication.translate(context_of(message), message.english)
-    # A GS1 field's title and form are worded in the window's language too, not biip's English.
-    return fill(text, worded_params(params or {}, render))
+    # A GS1 field's title and form, a status, an operation's kind: worded in the window's
+    # language too, not as biip's English or the record's codes.
+    worded = record_words.worded_params(gs1_field_words.worded_params(params or {}, render), render)
+    return fill(text, worded)
 
 
 def render_all(said: Iterable[Said]) -> str:
