@@ -1,5 +1,5 @@
 """Records read from the station shown as a read-only table: the lead panel's conflicts,
-deviations and print jobs.
+deviations and print jobs, the trace view's lists of units.
 
 `RecordTable` holds the rows a read port answered and gives Qt their count, the column titles
 and each cell; a table says only what its columns hold (`cells`, and `tip` for a tooltip).
