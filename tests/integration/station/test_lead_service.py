@@ -196,7 +196,9 @@ def test_two_stations_opening_nonconformances_by_scan_in_the_same_second_get_two
     numbers = []
     for station in ("LINE-1", "LINE-2", "LINE-1"):
         service = lead_service_on(engine, station, clock=clock)  # one clock: the same second
-        request = OpenNonconformance(LEAD, "lot", "SCREW-M3/L-2291", "BURR", "SUSPECT", "scrap", "")
+        request = OpenNonconformance(
+            LEAD, "lot", "SCREW-M3/L-2291", "WRONG-THREAD", "SUSPECT", "scrap", ""
+        )
 
         outcome = service.perform(request)
 
