@@ -1,7 +1,8 @@
 """One controller with everything a device history record must show: two levels (a board with
 its capacitor lot inside the controller, screws and kitted thermal paste), a board built with an
-expired lot on a lead's signed deviation, a failed final test, a rework that swaps the board,
-and the test passed again before packing. The scans, as an operator and a lead make them."""
+expired lot on a lead's signed deviation, a failed final test (no power), a rework that swaps
+the board (a cold joint on it), and the test passed again before packing. The scans, as an
+operator and a lead make them."""
 
 from __future__ import annotations
 
@@ -35,10 +36,12 @@ SCANS = (
     "OPN:30",
     "CTRL-0001",
     "CMD:FAIL",
+    "DEF:NO-POWER",
     "OPN:20",
     "CTRL-0001",
     "CMD:REMOVE",
     "PCB-0001",
+    "DEF:COLD-JOINT",
     "PCB-0002",
     "CMD:DONE",
     "OPN:30",

@@ -2577,6 +2577,16 @@ Conflict {id}</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>defect {code} on the failed test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>defect {code} on the part taken out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>label reprinted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2584,7 +2594,7 @@ Conflict {id}</source>
 <context>
     <name>UnitTableModel</name>
     <message>
-        <location filename="../../../src/tracestation/ui/trace/unit_table.py" line="+20"/>
+        <location filename="../../../src/tracestation/ui/trace/unit_table.py" line="+18"/>
         <source>Part</source>
         <translation type="unfinished"></translation>
     </message>

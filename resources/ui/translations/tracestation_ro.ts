@@ -2578,6 +2578,16 @@ Conflictul {id}</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>defect {code} on the failed test</source>
+        <translation>defect {code} la testul picat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>defect {code} on the part taken out</source>
+        <translation>defect {code} la piesa demontată</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>label reprinted</source>
         <translation>etichetă retipărită</translation>
     </message>
@@ -2585,7 +2595,7 @@ Conflictul {id}</translation>
 <context>
     <name>UnitTableModel</name>
     <message>
-        <location filename="../../../src/tracestation/ui/trace/unit_table.py" line="+20"/>
+        <location filename="../../../src/tracestation/ui/trace/unit_table.py" line="+18"/>
         <source>Part</source>
         <translation>Reper</translation>
     </message>

@@ -17,6 +17,7 @@ from sqlalchemy import Engine, or_, select
 from sqlalchemy.orm import Session
 
 from tracestation.domain.rules import qty_text
+from tracestation.reports.defects_of import removal_defects, test_defects
 from tracestation.station.queries import RecordedSignature
 from tracestation.store.plant import as_utc
 from tracestation.store.signatures import signatures_for
@@ -80,7 +81,7 @@ def device_history(engine: Engine, serial: str, part: str | None = None) -> Devi
             operations=_operations(s, units, history),
             tree=tree,
             tests=_tests(s, units),
-            rework=_rework(tree, history),
+            rework=_rework(s, tree, history, units),
             nonconformances=_nonconformances(s, units, lots),
             deviations=_deviations(s, units, lots),
             signatures=[],
@@ -220,10 +221,12 @@ def _tests(s: Session, units: list[tuple[str, str]]) -> list[dict[str, Any]]:
                 "high": qty_text(m.high) if m.high is not None else "",
             }
         )
+    defects = test_defects(s, [r.id for r in records])
     return [
         {
             "unit": "/".join(ids[r.unit_id]),
             "test": r.test,
+            "defect": defects.get(r.id, ""),
             "operation": r.operation,
             "result": "PASS" if r.passed else "FAIL",
             "station": r.station,
@@ -239,10 +242,14 @@ def _is(row: Any, part: str, subject: str) -> Any:
     return (row.part == part) & (row.serial == subject)
 
 
-def _rework(tree: dict[str, Any], history: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Each child taken out (at any level): what, when, why (the failed test or nonconformance
-    on its parent before it) and what replaced it (the same part installed after it, at the
-    same operation)."""
+def _rework(
+    s: Session, tree: dict[str, Any], history: list[dict[str, Any]], units: list[tuple[str, str]]
+) -> list[dict[str, Any]]:
+    """Each child taken out (at any level): what, when, why (the defect given to it when it
+    was taken out, and the failed test or nonconformance on its parent before it) and what
+    replaced it (the same part installed after it, at the same operation)."""
+    ids = s.scalars(select(UnitRow.id).where(or_(*(_is(UnitRow, p, n) for p, n in units))))
+    defects = removal_defects(s, list(ids))
     found: list[dict[str, Any]] = []
     for parent in [tree, *(n for n in _nodes(tree["children"]) if "serial" in n)]:
         for child in parent["children"]:
@@ -253,7 +260,10 @@ def _rework(tree: dict[str, Any], history: list[dict[str, Any]]) -> list[dict[st
                     "unit": f"{parent['part']}/{parent['serial']}",
                     "removed": _label(child),
                     "removed_at": when_text(child["removed_at"]),
-                    "why": _why(history, parent, child["removed_at"]),
+                    "why": _with_defect(
+                        defects.get((f"{parent['part']}/{parent['serial']}", _key(child))),
+                        _why(history, parent, child["removed_at"]),
+                    ),
                     "replaced_by": _replacement(parent["children"], child),
                 }
             )
@@ -264,6 +274,18 @@ def _label(node: dict[str, Any]) -> str:
     if "lot" in node:
         return f"lot {node['part']}/{node['lot']} x{node['qty']}"
     return f"{node['part']}/{node['serial']}"
+
+
+def _key(node: dict[str, Any]) -> str:
+    if "lot" in node:
+        return f"lot {node['part']}/{node['lot']}"
+    return f"{node['part']}/{node['serial']}"
+
+
+def _with_defect(defect: str | None, why: str) -> str:
+    if defect is None:
+        return why
+    return f"defect {defect}" + (f"; after {why}" if why != "not recorded" else "")
 
 
 def _why(history: list[dict[str, Any]], parent: dict[str, Any], removed_at: str) -> str:
@@ -320,6 +342,12 @@ def _nonconformances(
             "signed_by": r.signed_by or "",
             "time": _when(r.time),
             "event_id": r.event_id,
+            "status": (
+                f"closed {_when(r.closed_at)} by {r.closed_by}: {r.closing_note or ''}".rstrip(": ")
+                if r.status == "closed"
+                else "open"
+            ),
+            "closed_event": r.closed_event,
         }
         for r in rows
     ]
@@ -366,6 +394,7 @@ def _signatures(s: Session, record: DeviceHistory) -> list[RecordedSignature]:
     ids += [n.get("_event") or "" for n in _nodes(record.tree["children"])]
     ids += [d["event_id"] for d in record.deviations]
     ids += [n["event_id"] for n in record.nonconformances]
+    ids += [n["closed_event"] or "" for n in record.nonconformances]
     signed = signatures_for(s.connection(), ids)
     tree_signed = [
         RecordedSignature(

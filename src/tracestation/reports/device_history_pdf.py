@@ -81,7 +81,7 @@ def _operations(record: DeviceHistory) -> Flowable:
     return table(
         ["Time (UTC)", "Unit", "Operation", "Station", "Operator", "What"],
         rows,
-        [0.17, 0.19, 0.15, 0.09, 0.17, 0.23],
+        [0.19, 0.18, 0.15, 0.09, 0.17, 0.22],
     )
 
 
@@ -126,6 +126,7 @@ def _tests(record: DeviceHistory) -> list[Flowable]:
             t["unit"],
             f"{t['test']} (op {t['operation']})",
             t["result"],
+            t["defect"],
             t["station"],
             t["operator"],
         ]
@@ -133,9 +134,9 @@ def _tests(record: DeviceHistory) -> list[Flowable]:
     ]
     out: list[Flowable] = [
         table(
-            ["Time (UTC)", "Unit", "Test", "Result", "Station", "Operator"],
+            ["Time (UTC)", "Unit", "Test", "Result", "Defect", "Station", "Operator"],
             rows,
-            [0.2, 0.22, 0.24, 0.08, 0.12, 0.14],
+            [0.18, 0.17, 0.2, 0.08, 0.17, 0.09, 0.11],
         )
     ]
     measured = [
@@ -181,18 +182,17 @@ def _nonconformances(record: DeviceHistory) -> Flowable:
         [
             n["number"],
             n["subject"],
-            n["defect"],
-            n["description"],
+            f"{n['defect']}: {n['description']}",
             n["disposition"],
-            n["signed_by"],
-            n["time"],
+            f"{n['time']} by {n['signed_by'] or '-'}",
+            n["status"],
         ]
         for n in record.nonconformances
     ]
     return table(
-        ["NC", "Subject", "Defect", "Description", "Disposition", "Signed", "Time (UTC)"],
+        ["NC", "Subject", "Defect: description", "Disposition", "Opened (UTC)", "Status"],
         rows,
-        [0.1, 0.17, 0.1, 0.23, 0.12, 0.1, 0.18],
+        [0.1, 0.18, 0.2, 0.12, 0.18, 0.22],
     )
 
 

@@ -213,7 +213,6 @@ def _any_unit_event(fields: dict[str, Any]) -> list[dict[str, Any]]:
     part, serial = fields.get("part"), fields.get("serial")
     if not (isinstance(part, str) and isinstance(serial, str)):
         return []
-    passed = fields.get("passed")
     note = fields.get("test") or fields.get("defect_code") or fields.get("note")
     return [
         _unit(
@@ -221,10 +220,20 @@ def _any_unit_event(fields: dict[str, Any]) -> list[dict[str, Any]]:
             serial,
             operation=_text_or_none(fields.get("operation"), 16),
             work_order=_text_or_none(fields.get("work_order"), 64),
-            outcome=None if not isinstance(passed, bool) else "passed" if passed else "failed",
+            outcome=_outcome(fields),
             note=_text_or_none(note, _NOTE),
         )
     ]
+
+
+def _outcome(fields: dict[str, Any]) -> str | None:
+    """A verdict (passed, failed), or where a defect code was given (test, removal)."""
+    passed = fields.get("passed")
+    if isinstance(passed, bool):
+        return "passed" if passed else "failed"
+    if fields.get("defect_code") is not None:
+        return _text_or_none(fields.get("source"), 32)
+    return None
 
 
 def _text_or_none(value: Any, length: int) -> str | None:

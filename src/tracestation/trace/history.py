@@ -96,6 +96,9 @@ def describe(entry: dict[str, Any]) -> str:
         return f"nonconformance {other.get('id')}: {entry['note']} (disposition {outcome})"
     if kind == "conflict_raised":
         return f"conflict {outcome}: {entry['note']}"
+    if kind == "defect_recorded":
+        on = {"test": " on the failed test", "removal": " on the part taken out"}
+        return f"defect {entry['note']}" + on.get(outcome or "", "")
     words = str(kind).replace("_", " ")
     if outcome in ("passed", "failed"):
         words += f" {entry['note'] or ''}: {str(outcome).upper()}"

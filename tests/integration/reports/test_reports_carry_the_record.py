@@ -34,6 +34,12 @@ def test_the_device_history_record_carries_the_unit_its_tree_tests_rework_and_si
     engine: Any, station: Any, tmp_path: Path, capsys: Any
 ) -> None:
     build(station)
+    db = str(engine.url.database)
+    lead = ["--lead", "B-9001", "--pin", "4321"]
+    nc = ["nc", "open", "--unit", "CTRL-500/CTRL-0001", "--defect", "NO-POWER"]
+    nc += ["--disposition", "rework", "--description", "dead on arrival", "--number", "NC-77"]
+    assert main(["--db", db, *nc, *lead]) == 0
+    assert main(["--db", db, "nc", "close", "NC-77", "--note", "board swapped", *lead]) == 0
     out = tmp_path / "dhr.pdf"
 
     assert report(engine, "dhr", "CTRL-0001", "--out", str(out)) == 0
@@ -44,7 +50,7 @@ def test_the_device_history_record_carries_the_unit_its_tree_tests_rework_and_si
     assert "CTRL-500 Controller · serial CTRL-0001" in page
     assert "WO-1001 (CTRL-500, quantity 20, released)" in page
     assert re.search(r"Page 1 of \d", page) and "generated 20" in page
-    assert "Record audit Intact: the hash chains of the 1 station(s) that recorded it" in page
+    assert "Record audit Intact: the hash chains of the 2 station(s) that recorded it" in page
     # operations with station and operator, the failed test before the passed one
     assert page.index("test Final test: FAILED") < page.index("test Final test: PASSED")
     assert "40 Pack ST-1 Ana Pop (B-1001)" in page
@@ -52,11 +58,20 @@ def test_the_device_history_record_carries_the_unit_its_tree_tests_rework_and_si
     assert "SN PCB-0002" in page and "lot C-6001" in page
     assert "lot P-88" in page and "kitted to WO-1001" in page
     # rework: what, why and what replaced it
-    assert re.search(r"PCBA-100/PCB-0001 .*test Final test: FAILED at .*PCBA-100/PCB-0002", page)
+    assert re.search(
+        r"PCBA-100/PCB-0001 .*defect COLD-JOINT \(Cold or dry .*PCBA-100/PCB-0002", page
+    )
+    assert re.search(r"Final test \(op 30\) FAIL NO-POWER \(Does", page)
     # the deviation and the lead's signature with printed name and meaning
     assert "lot_expired CAP-220/C-6001 WO-2001 ENG-OK B-9001" in page
     assert re.search(r"Ion Rus B-9001 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d waived lot_expired", page)
     assert "In-circuit test (op 20) PASS" in page
+    # the nonconformance, closed, and its signatures
+    assert re.search(
+        r"NC-77 unit NO-POWER: dead on rework \d{4}-\d\d-\d\d \d\d:\d\d:\d\d closed", page
+    )
+    assert "board swapped" in page
+    assert "closed nonconformance NC-77" in page
 
 
 def test_the_recall_report_counts_both_scopes_and_lists_units_with_their_work_orders(

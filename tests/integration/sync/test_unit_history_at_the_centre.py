@@ -34,9 +34,11 @@ def test_the_centre_ingests_a_units_history_and_the_migration_rebuilds_it_on_pos
     assert history_rows(centre) == history_rows(engine)
     with Session(centre) as s:
         lines = [describe(e) for e in unit_history(s, "CTRL-0001")["events"]]
-    assert lines[5:8] == [
+    assert lines[5:10] == [
         "test Final test: FAILED",
+        "defect NO-POWER on the failed test",
         "removed PCBA-100 PCB-0001",
+        "defect COLD-JOINT on the part taken out",
         "installed PCBA-100 PCB-0002",
     ]
 

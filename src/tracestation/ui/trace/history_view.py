@@ -138,6 +138,10 @@ class UnitHistoryView(QDialog):
             return self.tr("nonconformance {number}: {what} (disposition {disposition})").format(
                 number=other.get("id"), what=entry["note"], disposition=outcome
             )
+        if kind == "defect_recorded" and outcome == "test":
+            return self.tr("defect {code} on the failed test").format(code=entry["note"])
+        if kind == "defect_recorded":
+            return self.tr("defect {code} on the part taken out").format(code=entry["note"])
         if kind == "label_reprinted":
             return self.tr("label reprinted")
         return str(kind).replace("_", " ")
