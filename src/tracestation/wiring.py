@@ -117,12 +117,14 @@ def station_settings(station_id: str, config: StationConfig | None = None) -> St
     """The station core's settings for `station_id`: the PIN policy from the settings file
     (`config`), else the defaults. The station, the window's lead panel and the command line
     all take theirs from here, so they count wrong PINs to the same limit."""
+    has_printer = printer_target_of(config) not in ("", "none")
     if config is None:
-        return StationSettings(station_id)
+        return StationSettings(station_id, has_printer=has_printer)
     return StationSettings(
         station_id,
         max_pin_attempts=config.max_pin_attempts,
         pin_lockout_minutes=config.pin_lockout_minutes,
+        has_printer=has_printer,
     )
 
 
@@ -137,7 +139,11 @@ def station_on(
 ) -> Station:
     """The scanning station alone (replay, headless, tests)."""
     parts = _adapters(engine, station_id, clock, printer)
-    return _station(settings or StationSettings(station_id), parts, decode_options)
+    if settings is None:  # a printer handed in is a printer; else the configured one, if any
+        settings = station_settings(station_id)
+        if printer is not None:
+            settings = replace(settings, has_printer=True)
+    return _station(settings, parts, decode_options)
 
 
 def _station(

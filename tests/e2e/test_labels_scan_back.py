@@ -67,7 +67,7 @@ def plant(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, str], Pat
         for x in run(env, "replay", "--station", "PACK-1", str(scans)).stdout.splitlines()
     ]
     assert [x["outcome"] for x in lines[-3:]] == ["accepted"] * 3, lines[-3:]
-    assert "label is printing" in lines[-3]["message"]
+    assert lines[-3]["message"].endswith("Label printed."), lines[-3]
     [carton_pdf] = sorted((folder / "spool").glob("carton-*.pdf"))
     sscc = carton_pdf.name.split("-")[1]
     [unit_pdf] = sorted((folder / "spool").glob("unit-*.pdf"))

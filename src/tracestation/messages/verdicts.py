@@ -362,3 +362,12 @@ class Verdict(Message):
     )
     PROMPT_PACK = "prompt_pack", "Scan a passed unit to pack."
     PROMPT_PACK_INTO = "prompt_pack_into", "Scan a passed unit to pack into {sscc} ({count} in it)."
+
+
+# The verdicts that print a label, worded without the label, so what became of the label
+# (printed, the printer's words, no printer) can follow as the truth of it.
+LABEL_VERDICTS: dict[Verdict, Verdict] = {
+    Verdict.SERIAL_ASSIGNED: Verdict.SERIAL_ASSIGNED_SHORT,
+    Verdict.UNIT_PACKED_CONTAINER_FULL: Verdict.UNIT_PACKED_CONTAINER_FULL_SHORT,
+    Verdict.CONTAINER_CLOSED: Verdict.CONTAINER_CLOSED_SHORT,
+}

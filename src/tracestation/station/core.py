@@ -20,7 +20,7 @@ from tracestation.barcodes import Decoded, DecodeOptions, decode, shown_scan
 from tracestation.domain import pins
 from tracestation.domain.events import ContainerClosed, DeviationRecorded
 from tracestation.domain.model import Operator
-from tracestation.messages.verdicts import Verdict
+from tracestation.messages.verdicts import LABEL_VERDICTS, Verdict
 from tracestation.station.context import Context, PendingOverride
 from tracestation.station.dispatch import decide
 from tracestation.station.env import Env, StationSettings
@@ -133,11 +133,9 @@ class Station:
             printer_fault = self._print_after(judged.decision)
             if printer_fault:
                 fault_note = (Verdict.LABEL_NOT_PRINTED, {"detail": printer_fault})
-                result = replace(
-                    result,
-                    notes=(*result.notes, fault_note),
-                    message=f"{result.message} {Verdict.LABEL_NOT_PRINTED.render(fault_note[1])}",
-                )
+                result = replace(result, notes=(*result.notes, fault_note))
+            if _labels_of(judged.decision):
+                result = replace(result, message=self._label_told(result, printer_fault))
         try:
             prompt_code, prompt_params = self.prompt_code()
         except Exception:  # the record stands; the operator still gets the verdict
@@ -432,6 +430,19 @@ class Station:
         if after != before and after is not None:
             memory.remember(self.station_id, after)
         return ()
+
+    def _label_told(self, result: ScanResult, printer_fault: str | None) -> str:
+        """The verdict's English with the truth of its label: printed, the printer's words, or
+        no printer configured (what the core's own sentence cannot know before printing)."""
+        short = LABEL_VERDICTS.get(result.code)
+        said = short.render(result.params) if short is not None else result.message
+        if printer_fault:
+            state = Verdict.LABEL_NOT_PRINTED.render({"detail": printer_fault})
+        elif not self.env.settings.has_printer:
+            state = Verdict.NO_PRINTER.render({})
+        else:
+            state = Verdict.LABEL_PRINTED.render({})
+        return f"{said} {state}"
 
     def _print_after(self, decision: Decision) -> str | None:
         """Hand the print jobs the scan's unit of work kept to the printer; returns the

@@ -23,6 +23,9 @@ class StationSettings:
     duplicate_window_seconds: float = 1.0
     max_pin_attempts: int = DEFAULT_MAX_PIN_ATTEMPTS
     pin_lockout_minutes: int = DEFAULT_PIN_LOCKOUT_MINUTES
+    # Whether labels go to a printer; without one they are kept as jobs and the verdict says
+    # "No printer configured: label not printed." instead of claiming a label printed.
+    has_printer: bool = True
 
     @property
     def pin_policy(self) -> PinPolicy:

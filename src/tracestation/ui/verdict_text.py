@@ -3,17 +3,9 @@
 
 from __future__ import annotations
 
-from tracestation.messages.verdicts import Verdict
+from tracestation.messages.verdicts import LABEL_VERDICTS, Verdict
 from tracestation.station.verdicts import ScanResult
 from tracestation.ui.translate import render, render_all
-
-# The verdicts that print a label, as the window says them: what happened, then what became of
-# the label (the core's English says "its label is printing" whether or not a printer is set).
-LABEL_VERDICTS = {
-    Verdict.SERIAL_ASSIGNED: Verdict.SERIAL_ASSIGNED_SHORT,
-    Verdict.UNIT_PACKED_CONTAINER_FULL: Verdict.UNIT_PACKED_CONTAINER_FULL_SHORT,
-    Verdict.CONTAINER_CLOSED: Verdict.CONTAINER_CLOSED_SHORT,
-}
 
 
 def render_result(result: ScanResult, *, printer: bool | None = None) -> str:

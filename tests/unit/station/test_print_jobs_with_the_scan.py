@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from support.fakes import FakeClock, FakeTransactions, RecordingPrinter, Scan
+from support.fakes import (
+    FakeClock,
+    FakePlant,
+    FakeTransactions,
+    RecordingPrinter,
+    Scan,
+    station_with,
+)
+from tracestation.station.env import StationSettings
 from tracestation.station.ports import RecordNotSaved
 from tracestation.station.print_queue import JobStatus
 from tracestation.station.verdicts import UnitLabel
@@ -35,6 +43,7 @@ def test_a_printer_fault_keeps_the_job_failed_with_the_printers_words_and_retrie
     printer.fails_with = OSError("head open")
     result = scan(*NEW_SERIAL)
     assert result.outcome == "accepted" and "head open" in result.message
+    assert "Label printed" not in result.message
     [job] = transactions.print_store.jobs()
     assert (job.status, job.error, job.attempts) == (JobStatus.FAILED, "head open", 1)
 
@@ -55,3 +64,17 @@ def test_a_scan_whose_commit_fails_leaves_no_print_job(
     result = scan("CMD:NEW")
     assert result.outcome == "rejected" and transactions.print_store.jobs() == []
     assert printer.units == []
+
+
+def test_a_station_without_a_printer_says_its_label_was_not_printed(
+    plant: FakePlant, transactions: FakeTransactions
+) -> None:
+    station = station_with(
+        plant, transactions=transactions, settings=StationSettings("ST-1", has_printer=False)
+    )
+    result = [station.scan(raw) for raw in NEW_SERIAL][-1]
+    assert result.outcome == "accepted"
+    assert result.message.endswith("No printer configured: label not printed."), result.message
+    assert "printing" not in result.message and "Label printed" not in result.message
+    [job] = transactions.print_store.jobs()
+    assert isinstance(job.label, UnitLabel), "the label is still kept as a job"

@@ -74,8 +74,8 @@ def test_packing_fills_a_carton_closes_it_at_its_pack_quantity_and_prints_its_la
 
     full = scan("CTRL-2")
     assert full.message == (
-        f"CTRL-500/CTRL-2 packed; carton {FIRST_CARTON} is full with 2 and closed; "
-        "its label is printing."
+        f"CTRL-500/CTRL-2 packed; carton {FIRST_CARTON} is full with 2 and closed. "
+        "Label printed."
     )
     assert printer.containers == [
         Container(FIRST_CARTON, "WO-1001", "CTRL-500", 2, ("CTRL-1", "CTRL-2"), closed=True)
@@ -84,7 +84,7 @@ def test_packing_fills_a_carton_closes_it_at_its_pack_quantity_and_prints_its_la
     third = scan("CTRL-3")
     assert third.message == f"CTRL-500/CTRL-3 packed in carton {SECOND_CARTON} (1 of 2)."
     closed = scan("CMD:CLOSE")
-    assert closed.message == f"Carton {SECOND_CARTON} closed with 1 units; its label is printing."
+    assert closed.message == f"Carton {SECOND_CARTON} closed with 1 units. Label printed."
     assert [c.sscc for c in printer.containers] == [FIRST_CARTON, SECOND_CARTON]
     unit = plant.unit("CTRL-500", "CTRL-2")
     assert unit is not None and (unit.status, unit.container) == ("packed", FIRST_CARTON)
