@@ -90,3 +90,22 @@ def _rejected() -> Any:
     from tracestation.station.verdicts import Outcome
 
     return Outcome.REJECTED
+
+
+@pytest.mark.parametrize("screen", SCREENS, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_top_bar_shows_every_value_whole_on_a_panel_pc(
+    make_window: Callable[..., StationWindow],
+    prepared: Callable[..., None],
+    qtbot: Any,
+    language: str,
+    screen: tuple[int, int],
+) -> None:
+    prepared(*CONTROLLER_READY)
+    window = make_window()
+    Scanner(qtbot, window).scans("B-1001", "WO:WO-1001", "OPN:20", "CTRL-1")
+    window.resize(screen[0], screen[1] - TITLE_AND_TASK_BARS)
+    qtbot.waitUntil(lambda: window.size().width() == screen[0])
+    bar = window.top_bar
+    qtbot.waitUntil(lambda: not any(f.value.is_elided() for f in bar.fields()), timeout=5_000)
+    window.resize(1920, 1000)
+    qtbot.waitUntil(lambda: bar.density == "normal", timeout=5_000)

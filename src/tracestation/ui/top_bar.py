@@ -3,14 +3,20 @@ work at this operation, the operator's shift count, scanners, sync."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
 from tracestation.scanners import ScannerState
 from tracestation.station.queries import WorkProgress
 from tracestation.station.sync_schedule import SyncStatus
+from tracestation.ui.restyle import set_style_state
 from tracestation.ui.station_state import StationSnapshot
 from tracestation.ui.sync_status import SyncField
 from tracestation.ui.top_field import Field
+
+# How closely the bar sets its text, largest first: on a narrow screen (a 1366-pixel panel PC)
+# the bar takes the first that shows every value whole before any value ends in "\u2026".
+DENSITIES = ("normal", "compact", "tight")
 
 
 class TopBar(QFrame):
@@ -39,6 +45,8 @@ class TopBar(QFrame):
         )
         self.scanners = Field(self.tr("Scanners"), self)
         self.sync = SyncField(self.tr("Sync"), self)
+        self.density = DENSITIES[0]
+        self._fitted: tuple[int, tuple[str, ...]] | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.setSpacing(4)
@@ -51,6 +59,44 @@ class TopBar(QFrame):
         self.station.set(station_id)
         self.operator.set(self.tr("nobody logged in"), "warning")
         self.set_scanner("keyboard", self.tr("Keyboard"), None)
+
+    def fields(self) -> list[Field]:
+        return [getattr(self, name) for name in self.FIELDS]
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def fit(self) -> None:
+        """Set the text as large as lets every field show its value whole in the bar's width
+        (again only when the width or a text changed: a scan's snapshot mostly changes none)."""
+        fields = self.fields()
+        seen = (self.width(), tuple(f.caption.text() + "\n" + f.value.text() for f in fields))
+        if seen == self._fitted:
+            return
+        self._fitted = seen
+        for density in DENSITIES:
+            self._set_density(density)
+            if self._wanted_width() <= self.width():
+                return
+
+    def _set_density(self, density: str) -> None:
+        if density == self.density:
+            return
+        self.density = density
+        for field in self.fields():
+            set_style_state(field, "density", density, field.caption, field.value)
+            field.caption.updateGeometry()
+            field.value.updateGeometry()
+
+    def _wanted_width(self) -> int:
+        layout = self.layout()
+        margins = layout.contentsMargins()
+        fields = self.fields()
+        spacing = layout.spacing() * (len(fields) - 1)
+        return (
+            sum(f.sizeHint().width() for f in fields) + spacing + margins.left() + margins.right()
+        )
 
     def show_snapshot(self, snapshot: StationSnapshot) -> None:
         self.station.set(snapshot.station_id)
@@ -72,6 +118,7 @@ class TopBar(QFrame):
         count = snapshot.shift_count
         self.shift.set(str(count) if count is not None else None)
         self.sync.set_pending(snapshot.pending_events)
+        self.fit()
 
     def show_progress(self, progress: WorkProgress | None) -> None:
         if progress is None or progress.operation is None:
@@ -104,6 +151,7 @@ class TopBar(QFrame):
     def show_sync(self, status: SyncStatus | None) -> None:
         """The background sync's status; None when no central database is configured."""
         self.sync.set_status(status)
+        self.fit()
 
     def set_scanner(self, key: str, name: str, state: ScannerState | None) -> None:
         """`state` None is a keyboard wedge: always there while the window has the keyboard."""
@@ -119,6 +167,8 @@ class TopBar(QFrame):
                 texts.append("\u25cb " + self.tr("{name} offline").format(name=scanner_name))
                 worst = "error"
         self.scanners.set("  ".join(texts), worst)
+        self.fit()
 
     def show_failure(self, detail: str) -> None:
         self.sync.show_database_failure(detail)
+        self.fit()
