@@ -47,7 +47,7 @@ class TopBar(QFrame):
         self.sync = SyncField(self.tr("Sync"), self)
         self.density = DENSITIES[0]
         self._fitted: tuple[int, tuple[str, ...]] | None = None
-        layout = QHBoxLayout(self)
+        layout = self._row = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.setSpacing(4)
         # Each field as wide as its text when there is room (the rest of the bar stays empty
@@ -90,7 +90,7 @@ class TopBar(QFrame):
             field.value.updateGeometry()
 
     def _wanted_width(self) -> int:
-        layout = self.layout()
+        layout = self._row
         margins = layout.contentsMargins()
         fields = self.fields()
         spacing = layout.spacing() * (len(fields) - 1)

@@ -78,9 +78,7 @@ def test_cmd_new_assigns_the_next_serial_and_prints_its_label(
 ) -> None:
     result = scan("B-1001", "WO:WO-2001", "OPN:10", "CMD:NEW")
     assert (result.outcome, result.code) == ("accepted", "serial_assigned")
-    assert result.message == (
-        "Serial assigned: PCBA-100/WO-2001-00001 on WO-2001. Label printed."
-    )
+    assert result.message == ("Serial assigned: PCBA-100/WO-2001-00001 on WO-2001. Label printed.")
     assert printer.units == [Unit("PCBA-100", "WO-2001-00001", "WO-2001")]
     assert plant.unit("PCBA-100", "WO-2001-00001") is not None
 

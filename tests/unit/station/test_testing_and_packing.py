@@ -74,8 +74,7 @@ def test_packing_fills_a_carton_closes_it_at_its_pack_quantity_and_prints_its_la
 
     full = scan("CTRL-2")
     assert full.message == (
-        f"CTRL-500/CTRL-2 packed; carton {FIRST_CARTON} is full with 2 and closed. "
-        "Label printed."
+        f"CTRL-500/CTRL-2 packed; carton {FIRST_CARTON} is full with 2 and closed. Label printed."
     )
     assert printer.containers == [
         Container(FIRST_CARTON, "WO-1001", "CTRL-500", 2, ("CTRL-1", "CTRL-2"), closed=True)
