@@ -231,7 +231,8 @@ def _tests(s: Session, units: list[tuple[str, str]]) -> list[dict[str, Any]]:
             "result": "PASS" if r.passed else "FAIL",
             "station": r.station,
             "operator": r.operator or "",
-            "time": _when(r.time),
+            # when the tester tested it (its file says), else when the station recorded it
+            "time": _when(r.tested_at or r.time),
             "measurements": measured.get(r.id, []),
         }
         for r in records

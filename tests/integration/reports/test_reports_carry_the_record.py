@@ -162,3 +162,30 @@ def test_a_device_history_record_of_an_edited_journal_says_its_record_is_broken(
     assert report(engine, "dhr", "CTRL-0001", "--out", str(out)) == 0
 
     assert "Record audit BROKEN: ST-1 event" in pdf_text(out)
+
+
+TESTER_FILE = """serial,test,measurement,value,unit,low,high,result,tested_at
+PCBA-100/PCB-7,In-circuit test,Supply voltage,3.31,V,3.2,3.4,,2026-11-30T10:15:00Z
+PCBA-100/PCB-7,In-circuit test,Leakage,0.2,mA,0,0.5,,2026-11-30T10:15:00Z
+"""
+
+
+def test_a_testers_measurements_and_limits_are_in_the_record_at_the_time_it_tested(
+    tmp_path: Path, capsys: Any
+) -> None:
+    db = str(tmp_path / "station.sqlite")
+    scans = tmp_path / "built.scans"
+    scans.write_text("B-1001\nWO:WO-2001\nOPN:10\nPCB-7\nLOT:CAP-220/C-7781\nCMD:DONE\n")
+    results = tmp_path / "ict.csv"
+    results.write_text(TESTER_FILE)
+    assert main(["--db", db, "demo"]) == 0
+    assert main(["--db", db, "replay", str(scans)]) == 0
+    assert main(["--db", db, "results", "import", str(results)]) == 0
+    out = tmp_path / "dhr.pdf"
+
+    assert main(["--db", db, "report", "dhr", "PCB-7", "--out", str(out)]) == 0
+
+    page = pdf_text(out)
+    assert "2026-11-30 10:15:00 PCBA-100/PCB-7 In-circuit test (op 20) PASS" in page
+    assert "Supply voltage 3.31 V 3.2 3.4 PASS" in page
+    assert "Leakage 0.2 mA 0 0.5 PASS" in page
