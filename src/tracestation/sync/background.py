@@ -21,12 +21,13 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, func, select
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
 from tracestation.station.sync_port import SyncOutcome
 from tracestation.station.sync_schedule import utc_now
 from tracestation.store.database import alembic_config, database_url
+from tracestation.store.database_errors import explained
 from tracestation.store.status import pending_event_count
 from tracestation.store.tables import SyncTargetRow, table_of
 from tracestation.sync.central import NotACentre
@@ -110,6 +111,9 @@ class CentralSync:
             report = sync_with(self.local, central, self.stations)
         except (SyncRefused, NotACentre) as error:
             return self._failed(str(error))
+        except OperationalError as error:  # the centre cannot be reached: where, and what to do
+            assert self._url is not None
+            return self._failed(explained(make_url(self._url), error))
         except SQLAlchemyError as error:
             first = str(getattr(error, "orig", None) or error).strip().splitlines()
             return self._failed(first[0] if first else type(error).__name__)

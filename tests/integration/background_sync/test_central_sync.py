@@ -57,7 +57,8 @@ def test_an_unreachable_centre_fails_with_the_reason_and_the_password_is_never_s
     sync = CentralSync(engine, "postgresql+psycopg://station:s3cret@127.0.0.1:9/plant", {"ST-1"})
     assert sync.target == "postgresql+psycopg://station:***@127.0.0.1:9/plant"
     outcome = sync.sync_now()
-    assert not outcome.ok and "Connection refused" in str(outcome.error)
+    assert not outcome.ok and "nothing answers at 127.0.0.1:9" in str(outcome.error)
+    assert "Check that the PostgreSQL server runs there" in str(outcome.error), "what to do"
     assert "s3cret" not in str(outcome.error)
 
 
