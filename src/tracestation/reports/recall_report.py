@@ -54,9 +54,10 @@ class RecallReport:
 
     @property
     def headline(self) -> str:
+        """ "140 units instead of 5,000": what serial genealogy recalls, then a lot-only system."""
         units = self.scope["unit_scope"]["count"]
         lots = self.scope["lot_scope"]["count"]
-        return f"{units:,} units instead of {lots:,}"
+        return f"{units_of(units)} instead of {lots:,}"
 
     @property
     def spared(self) -> int:
@@ -148,7 +149,7 @@ def write_recall_pdf(report: RecallReport, out: Path) -> None:
     story: list[Flowable] = [
         text(title, TITLE),
         text(
-            f"Recall {report.headline}: serial genealogy spares {report.spared:,} unit(s) a "
+            f"Recall {report.headline}: serial genealogy spares {units_of(report.spared)} a "
             "lot-only recall would pull.",
             TITLE,
         ),
@@ -158,14 +159,14 @@ def write_recall_pdf(report: RecallReport, out: Path) -> None:
                 ("Status", f"{lot['status']} {lot['status_reason']}".strip()),
                 ("Supplier, expiry", f"{lot['supplier'] or '-'}, {lot['expiry'] or '-'}"),
                 ("On hand", lot["quantity"]),
-                ("Unit scope", f"{unit_scope['count']:,} unit(s) contain it now"),
+                ("Unit scope", f"{units_of(unit_scope['count'])} contain it now"),
                 (
                     "Lot scope",
-                    f"{lot_scope['count']:,} unit(s) of work orders "
+                    f"{units_of(lot_scope['count'])} of work orders "
                     + (", ".join(lot_scope["work_orders"]) or "-"),
                 ),
-                ("Difference", f"{report.spared:,} unit(s)"),
-                ("Removed in rework", f"{len(unit_scope['removed']):,} unit(s) held it once"),
+                ("Difference", units_of(report.spared)),
+                ("Removed in rework", f"{units_of(len(unit_scope['removed']))} held it once"),
                 ("Generated", generated),
             ]
         ),
@@ -179,14 +180,14 @@ def write_recall_pdf(report: RecallReport, out: Path) -> None:
             )
         )
     story += [heading("Lineage (splits and merges)"), _lineage_table(report)]
-    story += [heading(f"Unit scope: {unit_scope['count']:,} unit(s)"), _units(unit_scope["units"])]
+    story += [heading(f"Unit scope: {units_of(unit_scope['count'])}"), _units(unit_scope["units"])]
     story += [
-        heading(f"Held it once, removed in rework: {len(unit_scope['removed']):,} unit(s)"),
+        heading(f"Held it once, removed in rework: {units_of(len(unit_scope['removed']))}"),
         _units(unit_scope["removed"]),
     ]
     story += [heading("Deviations that let it be used"), _deviations(report)]
     story += [
-        heading(f"Lot scope (what a lot-only system would recall): {lot_scope['count']:,} unit(s)"),
+        heading(f"Lot scope (what a lot-only system would recall): {units_of(lot_scope['count'])}"),
         _units(lot_scope["units"]),
         space(),
         text("Shipments are not recorded by TraceStation: the carton is the last place known."),
@@ -234,3 +235,8 @@ def _deviations(report: RecallReport) -> Flowable:
         rows,
         [0.18, 0.14, 0.18, 0.12, 0.16, 0.22],
     )
+
+
+def units_of(count: int) -> str:
+    """A count of units as a sentence says it: "1 unit", "5,000 units"."""
+    return f"{count:,} unit" if count == 1 else f"{count:,} units"

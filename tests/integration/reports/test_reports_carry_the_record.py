@@ -84,10 +84,10 @@ def test_the_recall_report_counts_both_scopes_and_lists_units_with_their_work_or
     assert report(engine, "recall", "--lot", "C-7781", "--out", str(table)) == 0
 
     page = pdf_text(pdf)
-    assert "Recall 1 units instead of 3" in page
-    assert "Held it once, removed in rework: 1 unit(s)" in page
+    assert "Recall 1 unit instead of 3" in page
+    assert "Held it once, removed in rework: 1 unit" in page
     assert "CTRL-500 CTRL-0001 WO-1001 packed" in page
-    assert "Lot scope (what a lot-only system would recall): 3 unit(s)" in page
+    assert "Lot scope (what a lot-only system would recall): 3 units" in page
     rows = {r["serial"]: r for r in csv.DictReader(table.open())}
     assert set(rows) == {"CTRL-0001", "PCB-0001", "PCB-0002"}
     assert (rows["PCB-0001"]["in_unit_scope"], rows["PCB-0001"]["work_order"]) == ("yes", "WO-2001")
