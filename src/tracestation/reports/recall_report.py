@@ -159,7 +159,11 @@ def write_recall_pdf(report: RecallReport, out: Path) -> None:
                 ("Status", f"{lot['status']} {lot['status_reason']}".strip()),
                 ("Supplier, expiry", f"{lot['supplier'] or '-'}, {lot['expiry'] or '-'}"),
                 ("On hand", lot["quantity"]),
-                ("Unit scope", f"{units_of(unit_scope['count'])} contain it now"),
+                (
+                    "Unit scope",
+                    f"{units_of(unit_scope['count'])} "
+                    f"{'contains' if unit_scope['count'] == 1 else 'contain'} it now",
+                ),
                 (
                     "Lot scope",
                     f"{units_of(lot_scope['count'])} of work orders "
