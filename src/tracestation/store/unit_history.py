@@ -132,26 +132,9 @@ def _rows_of(event: ev.DomainEvent) -> list[dict[str, Any]]:
         ]
     if isinstance(event, ev.ChildUnitInstalled):
         common = {"operation": event.operation, "work_order": event.work_order, "qty": Decimal(1)}
-        return [
-            _unit(
-                event.parent_part,
-                event.parent_serial,
-                "parent",
-                other_kind="unit",
-                other_part=event.child_part,
-                other=event.child_serial,
-                **common,
-            ),
-            _unit(
-                event.child_part,
-                event.child_serial,
-                "child",
-                other_kind="unit",
-                other_part=event.parent_part,
-                other=event.parent_serial,
-                **common,
-            ),
-        ]
+        return _unit_link_rows(
+            (event.parent_part, event.parent_serial), (event.child_part, event.child_serial), common
+        )
     if isinstance(event, ev.LotInstalled):
         return [
             _unit(
@@ -254,25 +237,18 @@ def _removed_rows(event: ev.ChildRemoved) -> list[dict[str, Any]]:
                 **common,
             )
         ]
+    return _unit_link_rows(
+        (event.parent_part, event.parent_serial), (event.child_part, event.child_serial), common
+    )
+
+
+def _unit_link_rows(
+    parent: tuple[str, str], child: tuple[str, str], common: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """A unit put into (or taken out of) another: a row in each one's history, naming the other."""
     return [
-        _unit(
-            event.parent_part,
-            event.parent_serial,
-            "parent",
-            other_kind="unit",
-            other_part=event.child_part,
-            other=event.child_serial,
-            **common,
-        ),
-        _unit(
-            event.child_part,
-            event.child_serial,
-            "child",
-            other_kind="unit",
-            other_part=event.parent_part,
-            other=event.parent_serial,
-            **common,
-        ),
+        _unit(*parent, "parent", other_kind="unit", other_part=child[0], other=child[1], **common),
+        _unit(*child, "child", other_kind="unit", other_part=parent[0], other=parent[1], **common),
     ]
 
 
