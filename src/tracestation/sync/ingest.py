@@ -24,8 +24,9 @@ from sqlalchemy import Connection, bindparam, insert, select, text, update
 from tracestation.domain.chain import GENESIS
 from tracestation.domain.events import ConflictRaised, DomainEvent, NonconformanceOpened
 from tracestation.station.ports import Clock
-from tracestation.store.bulk import by_key, copies, copy_rows, insert_rows, keyed, on_postgresql
+from tracestation.store.bulk import by_key, copies, copy_text, insert_rows, keyed, on_postgresql
 from tracestation.store.journal import JournalOnConnection
+from tracestation.store.projections import Written
 from tracestation.store.received import Breach
 from tracestation.store.received_batch import apply_received_batch
 from tracestation.store.tables import (
@@ -36,7 +37,7 @@ from tracestation.store.tables import (
     StationHeadRow,
     table_of,
 )
-from tracestation.store.unit_history import Applied, note_history
+from tracestation.store.unit_history import HISTORY, HISTORY_COLUMNS, Applied, note_history
 from tracestation.sync.central import CENTRAL_ORDER
 from tracestation.sync.outgoing import COPIED, Outgoing, outgoing
 
@@ -132,7 +133,7 @@ def ingest_outgoing(c: Connection, batch: Outgoing, clock: Clock, report: Ingest
     received = [(i, event) for i in new if (event := batch.events[i]) is not None]
     applied = apply_received_batch(c, [event for _, event in received])
     breaches = [(rows[received[index][0]], breach) for index, breach in applied]
-    note_history(c, [Applied(event, written, rows[i].seq) for i, (event, written) in received])
+    _note_history(c, batch, received, all_new=len(new) == len(rows))
     if breaches:
         _raise_conflicts(c, breaches, clock, report)
 
@@ -152,8 +153,9 @@ def _append(
     PostgreSQL (the payload copied as the text the station stored)."""
     if copies(c):
         names = (*COPIED, "synced_at", "central_seq")
-        rows = ((*batch.values[i], now, n) for i, n in zip(new, numbers, strict=True))
-        copy_rows(c, EVENTS, names, rows)
+        at = now.isoformat()
+        lines = (f"{batch.lines[i]}\t{at}\t{n}" for i, n in zip(new, numbers, strict=True))
+        copy_text(c, EVENTS, names, lines)
         return
     dicts = []
     for i, number in zip(new, numbers, strict=True):
@@ -161,6 +163,24 @@ def _append(
         values["payload"] = batch.payloads[i]
         dicts.append({**values, "synced_at": now, "central_seq": number})
     insert_rows(c, EVENTS, dicts)
+
+
+def _note_history(
+    c: Connection,
+    batch: Outgoing,
+    received: list[tuple[int, tuple[DomainEvent, Written]]],
+    *,
+    all_new: bool,
+) -> None:
+    """The per-unit history of the events applied: the rows the station-side thread formatted
+    (`Outgoing.history`) sent by COPY when the whole batch was new (the usual case), else made
+    here from what was applied."""
+    if all_new and copies(c):
+        copy_text(c, HISTORY, HISTORY_COLUMNS, (line for _event, line in batch.history))
+        return
+    note_history(
+        c, [Applied(event, written, batch.rows[i].seq) for i, (event, written) in received]
+    )
 
 
 def _numbered_heads_moved(

@@ -17,8 +17,10 @@ from typing import Any
 from sqlalchemy import Engine, Row, Text, and_, bindparam, or_, select, type_coerce
 
 from tracestation.domain.events import DomainEvent, event_from
+from tracestation.store.bulk import copy_line
 from tracestation.store.projections import Written
 from tracestation.store.tables import EventRow, SyncTargetRow, table_of
+from tracestation.store.unit_history import Applied, history_rows
 
 EVENTS = table_of(EventRow)
 TARGETS = table_of(SyncTargetRow)
@@ -71,13 +73,19 @@ _NEXT = (
 class Outgoing:
     """Journal rows (each station's in chain order) with what the centre makes of each: its
     event and how it was written, or why it cannot be read (`unreadable`, by index), and the
-    values of its row in the centre's journal (`COPIED`, the payload as JSON text)."""
+    values of its row in the centre's journal (`COPIED`, the payload as JSON text).
+
+    Formatted ahead for COPY (`store.bulk.copy_line`), so that the central transaction only
+    sends them: each row's `COPIED` values (`lines`), and the per-unit history rows of the
+    readable events (`history`: event id and line, columns `HISTORY_COLUMNS`)."""
 
     rows: Sequence[Any]
     events: list[tuple[DomainEvent, Written] | None]
     unreadable: dict[int, str]
     values: list[tuple[Any, ...]]
     payloads: list[Any]
+    lines: list[str]
+    history: list[tuple[str, str]]
 
     @property
     def stations(self) -> set[str]:
@@ -115,7 +123,15 @@ def outgoing(rows: Sequence[Any]) -> Outgoing:
             continue
         time = datetime.fromisoformat(row.time)
         events.append((event, Written(row.id, time, row.station, row.operator, row.signed_by)))
-    return Outgoing(rows, events, unreadable, values, payloads)
+    applied = [
+        Applied(item[0], item[1], row.seq)
+        for row, item in zip(rows, events, strict=True)
+        if item is not None
+    ]
+    # A history row's keys are in the order of `HISTORY_COLUMNS`.
+    history = [(h["event_id"], copy_line(h.values())) for h in history_rows(applied)]
+    lines = [copy_line(copied) for copied in values]
+    return Outgoing(rows, events, unreadable, values, payloads, lines, history)
 
 
 def read_outgoing(

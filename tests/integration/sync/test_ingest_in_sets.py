@@ -417,3 +417,61 @@ def test_a_held_lot_used_all_shift_is_a_conflict_per_use_as_one_at_a_time(
     assert got == one_by_one(reference, rows)
     assert got == [("lot_not_released", "SCREW-M3/L-2288")] * 40
     assert state(central) == state(reference)
+
+
+def test_text_with_tabs_backslashes_and_line_breaks_reaches_the_centre_as_the_station_wrote_it(
+    centres: tuple[Engine, Engine],
+) -> None:
+    """The push formats its COPY rows itself: every character COPY's text format treats
+    specially arrives as written, in the journal (its hash still checks) and in the history."""
+    central, _ = centres
+    awkward = "ICT\tfixture \\2\nline 3\r\n été ✓ \\N"
+    rows = Journal("ST-A").rows(
+        ev.UnitRegistered(BOARD, "P\\7", W2, "10"),
+        ev.TestRecorded(BOARD, "P\\7", W2, "20", awkward, True),
+    )
+    report = in_sets(central, rows)
+
+    assert report.pushed == 2 and report.parked == 0
+    counted, breaks = verify_journal(central)
+    assert breaks == [] and counted["ST-A"] == 2
+    with central.connect() as c:
+        stored = c.scalar(select(EVENTS.c.payload).where(EVENTS.c.id == rows[1].id))
+        notes = c.execute(
+            text("SELECT serial, kind, note FROM unit_history WHERE station = 'ST-A' ORDER BY seq")
+        ).all()
+    assert stored["test"] == awkward
+    assert [tuple(n) for n in notes] == [
+        ("P\\7", "unit_registered", None),
+        ("P\\7", "test_recorded", awkward),
+    ]
+
+
+def test_a_centre_prepared_before_the_numbering_trigger_had_its_condition_gets_it(
+    centres: tuple[Engine, Engine],
+) -> None:
+    """The trigger that numbers arrivals fires only for a row without its number; a centre
+    made with the older, unconditional trigger is given the new one by `central init` and still
+    numbers a row inserted without a number."""
+    central, _ = centres
+    definition = text(
+        "SELECT pg_get_triggerdef(oid) FROM pg_trigger WHERE tgname = 'events_central_order'"
+    )
+    with central.begin() as c:
+        c.execute(text("DROP TRIGGER events_central_order ON events"))
+        c.execute(
+            text(
+                "CREATE TRIGGER events_central_order BEFORE INSERT ON events FOR EACH ROW "
+                "EXECUTE FUNCTION tracestation_central_order()"
+            )
+        )
+    prepare_central(central)
+    prepare_central(central)  # idempotent
+
+    with central.begin() as c:
+        assert "WHEN ((new.central_seq IS NULL))" in c.scalar(definition)
+        before = c.scalar(select(func.max(EVENTS.c.central_seq)))
+        row = vars(Journal("ST-Z").rows(ev.OperatorLoggedIn("B-1001"))[0])
+        c.execute(insert(EVENTS), {**row, "synced_at": datetime.now(UTC)})
+        numbered = c.scalar(select(EVENTS.c.central_seq).where(EVENTS.c.id == row["id"]))
+    assert numbered == before + 1
