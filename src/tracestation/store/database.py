@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
@@ -21,6 +18,9 @@ from tracestation.store.database_errors import (
     explained,
     shown,
 )
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 WRITER = "tracestation_writer"
@@ -118,6 +118,8 @@ def writer(engine: Engine) -> Engine:
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     if engine is not None:
@@ -125,13 +127,50 @@ def alembic_config(engine: Engine | None = None) -> Config:
     return config
 
 
+_REVISION = re.compile(r"^(down_revision|revision)\s*=\s*(?:\"([^\"]*)\"|None)\s*$", re.M)
+
+
+def head_revision() -> str | None:
+    """The newest migration's revision, read from the migration files' `revision` and
+    `down_revision` lines; None when they do not make one straight line (then ask Alembic).
+
+    Alembic and its script directory take a few hundred milliseconds to load; a station that is
+    already at the head (nearly every start) needs neither."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in (MIGRATIONS / "versions").glob("*.py"):
+        found = dict(_REVISION.findall(script.read_text("utf-8")))
+        if "revision" not in found or "down_revision" not in found:
+            return None
+        revisions.add(found["revision"])
+        if found["down_revision"]:
+            parents.add(found["down_revision"])
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 and len(parents) == len(revisions) - 1 else None
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The revision the database is at (None: not migrated yet, or not on one line)."""
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        found = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+    return str(found[0][0]) if len(found) == 1 else None
+
+
 def migrate(engine: Engine) -> None:
     """Bring the database to the newest schema (the station does this at every start)."""
+    head = head_revision()
+    if head is not None and current_revision(engine) == head:
+        return
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
     config = alembic_config(engine)
     with engine.connect() as connection:
         current = MigrationContext.configure(connection).get_current_revision()
-    head = ScriptDirectory.from_config(config).get_current_head()
-    if current != head:
+    if current != ScriptDirectory.from_config(config).get_current_head():
         command.upgrade(config, "head")
 
 
@@ -154,6 +193,9 @@ class SchemaMismatch(RuntimeError):
 def open_existing(target: str) -> Engine:
     """A database someone else migrates (a centre, as a station): opened, checked, never
     migrated. Raises `SchemaMismatch` when its revision is not this program's."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
     engine = create_station_engine(database_url(target))
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     try:

@@ -3,21 +3,31 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from tracestation.domain.events import LotInstalled, UnitRegistered
 from tracestation.station.ports import RecordNotSaved
-from tracestation.store.database import migrate, open_database
+from tracestation.store.database import (
+    alembic_config,
+    current_revision,
+    head_revision,
+    migrate,
+    open_database,
+)
 from tracestation.store.importer import import_master_data
 from tracestation.store.journal import DatabaseJournal
 from tracestation.store.tables import Base, EventRow, OperatorRow, StationHeadRow, UnitRow
@@ -58,6 +68,40 @@ def test_opening_a_migrated_database_again_changes_nothing(tmp_path: Path) -> No
             connection.execute(text("select version_num from alembic_version")).scalar()
             == "0011_quality_records"
         )
+
+
+def test_the_head_read_from_the_migration_files_is_alembics_head() -> None:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head_revision() == head
+
+
+def test_a_database_at_the_head_opens_without_loading_alembic(tmp_path: Path) -> None:
+    path = tmp_path / "at-head.sqlite"
+    open_database(str(path)).dispose()
+    opened = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys\n"
+            "from tracestation.store.database import open_database\n"
+            f"open_database({str(path)!r}).dispose()\n"
+            "print(sorted(m for m in sys.modules if m.startswith('alembic')))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert opened.stdout.strip() == "[]"
+
+
+def test_a_database_behind_the_head_is_still_migrated(tmp_path: Path) -> None:
+    path = str(tmp_path / "behind.sqlite")
+    engine = open_database(path)
+    command.downgrade(alembic_config(engine), "-1")
+    assert current_revision(engine) not in (None, head_revision())
+    engine.dispose()
+    engine = open_database(path)
+    assert current_revision(engine) == head_revision()
 
 
 class _Clock:
