@@ -17,10 +17,8 @@ from typing import Protocol
 from urllib.parse import parse_qs, urlparse
 
 from tracestation.domain.model import Container, Lot, Unit
-from tracestation.labels.pdf import render_pdf
 from tracestation.labels.template_files import DPIS, template_for
 from tracestation.labels.templates import Label, LabelTemplate, carton_label, lot_label, unit_label
-from tracestation.labels.zpl import render_zpl
 from tracestation.station.ports import PlantReader
 
 FORMATS = ("zpl", "pdf", "png")
@@ -56,10 +54,17 @@ class NoPrinter:
 
 
 def render(label: Label, fmt: str, dpi: int | None = None) -> bytes:
-    """The label as a file of format `fmt` (one of FORMATS)."""
+    """The label as a file of format `fmt` (one of FORMATS).
+
+    The renderers (reportlab, PIL, the barcode encoder) load at the first label, not when the
+    station starts: most starts print nothing before the first scan is answered."""
     if fmt == "zpl":
+        from tracestation.labels.zpl import render_zpl
+
         return render_zpl(label, dpi).encode("utf-8")
     if fmt == "pdf":
+        from tracestation.labels.pdf import render_pdf
+
         return render_pdf([label], dpi)
     if fmt == "png":
         from tracestation.labels.preview import PreviewUnavailable, render_png
@@ -100,7 +105,7 @@ class RawTcpSink:
         self.host, self.port, self.timeout, self.dpi = host, port, timeout, dpi
 
     def send(self, label: Label) -> None:
-        data = render_zpl(label, self.dpi).encode("utf-8")
+        data = render(label, "zpl", self.dpi)
         try:
             with socket.create_connection((self.host, self.port), timeout=self.timeout) as conn:
                 conn.sendall(data)

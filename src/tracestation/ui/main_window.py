@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon
@@ -20,7 +21,6 @@ from tracestation.scanners import ScannerStateChanged, ScanReceived
 from tracestation.station.sync_schedule import SyncStatus
 from tracestation.station.verdicts import Outcome
 from tracestation.ui.demo_offer import DemoOffer
-from tracestation.ui.lead.lead_page import LeadPage
 from tracestation.ui.notice_bar import NoticeBar
 from tracestation.ui.page_tabs import PageTabs
 from tracestation.ui.print_notice import PrintNotice
@@ -28,15 +28,18 @@ from tracestation.ui.scan.scan_page import ScanPage, is_failed_test
 from tracestation.ui.scan.sounds import VerdictSounds
 from tracestation.ui.scan.wedge_filter import WedgeKeyFilter
 from tracestation.ui.scanners.serial_bridge import SerialScannerBridge
-from tracestation.ui.settings.settings_lock import SettingsLock
-from tracestation.ui.settings.settings_page import SettingsPage
 from tracestation.ui.station_client import StationClient
 from tracestation.ui.station_state import StationSnapshot
 from tracestation.ui.station_worker import Verdict
 from tracestation.ui.style import apply_font_scale
 from tracestation.ui.sync_status import KnowledgeNotice
 from tracestation.ui.top_bar import TopBar
-from tracestation.ui.trace.trace_page import TracePage
+
+if TYPE_CHECKING:
+    from tracestation.ui.lead.lead_page import LeadPage
+    from tracestation.ui.settings.settings_lock import SettingsLock
+    from tracestation.ui.settings.settings_page import SettingsPage
+    from tracestation.ui.trace.trace_page import TracePage
 
 _log = logging.getLogger(__name__)
 
@@ -66,18 +69,24 @@ class StationWindow(QMainWindow):
         self.notice = NoticeBar(self)
         self.scan_page = ScanPage(self)
         self.scan_page.printer = has_printer(config)  # a new printer applies at the next start
-        self.lead_page = LeadPage(client, self)
-        self.trace_page = TracePage(client, self)
-        self.settings_page = SettingsPage(config, self)
-        self.settings_lock = SettingsLock(client, self.settings_page, self)
+        self._lead_page: LeadPage | None = None
+        self._trace_page: TracePage | None = None
+        self._settings_lock: SettingsLock | None = None
         self.tabs = PageTabs(self)
         self.tabs.setObjectName("mainTabs")
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tabs.add_page(self.scan_page, self.tr("Scan"))
-        self.tabs.add_page(self.lead_page, self.tr("Line lead"))
-        self.tabs.add_page(self.trace_page, self.tr("Trace"))
-        self.tabs.add_page(self.settings_lock, self.tr("Settings"))
+        # Built when first shown: the operator scans on the scan page (see PageTabs).
+        self._lead_area = self.tabs.add_page_later(
+            self._build_lead_page, self.tr("Line lead"), "leadPage"
+        )
+        self._trace_area = self.tabs.add_page_later(
+            self._build_trace_page, self.tr("Trace"), "tracePage"
+        )
+        self._settings_area = self.tabs.add_page_later(
+            self._build_settings, self.tr("Settings"), "settingsLock"
+        )
         self.tabs.currentChanged.connect(self._lock_settings_when_left)
         central = QWidget(self)
         central.setObjectName("central")
@@ -126,7 +135,54 @@ class StationWindow(QMainWindow):
         client.sig_ready.connect(self.show_snapshot)
         client.sig_failed.connect(self.show_failure)
         client.sig_sync_status.connect(self.show_sync_status)
-        self.settings_page.sig_saved.connect(self.apply_settings)
+
+    # -- the pages built on first show ----------------------------------------------------------
+
+    @property
+    def lead_page(self) -> LeadPage:
+        self.tabs.page_in(self._lead_area)
+        assert self._lead_page is not None
+        return self._lead_page
+
+    @property
+    def trace_page(self) -> TracePage:
+        self.tabs.page_in(self._trace_area)
+        assert self._trace_page is not None
+        return self._trace_page
+
+    @property
+    def settings_lock(self) -> SettingsLock:
+        self.tabs.page_in(self._settings_area)
+        assert self._settings_lock is not None
+        return self._settings_lock
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return self.settings_lock.page
+
+    def _build_lead_page(self) -> QWidget:
+        from tracestation.ui.lead.lead_page import LeadPage
+
+        page = LeadPage(self.client, self)
+        if self._snapshot is not None:
+            page.show_snapshot(self._snapshot)
+        self._lead_page = page
+        return page
+
+    def _build_trace_page(self) -> QWidget:
+        from tracestation.ui.trace.trace_page import TracePage
+
+        self._trace_page = TracePage(self.client, self)
+        return self._trace_page
+
+    def _build_settings(self) -> QWidget:
+        from tracestation.ui.settings.settings_lock import SettingsLock
+        from tracestation.ui.settings.settings_page import SettingsPage
+
+        page = SettingsPage(self.config, self)
+        self._settings_lock = SettingsLock(self.client, page, self)
+        page.sig_saved.connect(self.apply_settings)
+        return self._settings_lock
 
     # -- scans in -------------------------------------------------------------------------------
 
@@ -144,7 +200,8 @@ class StationWindow(QMainWindow):
 
     def _lead_desk_takes_scans(self) -> bool:
         """On the line lead's tab a scan is a step of the lead's signature, not the station's."""
-        return self.tabs.currentWidget() is self.lead_page and self.lead_page.wants_scans()
+        lead = self._lead_page
+        return lead is not None and self.tabs.currentWidget() is lead and lead.wants_scans()
 
     def submit_manual_scan(self, raw: str) -> None:
         self.client.submit_scan(raw, manual=True, source="manual")
@@ -206,7 +263,8 @@ class StationWindow(QMainWindow):
         self._snapshot = snapshot
         self.top_bar.show_snapshot(snapshot)
         self.scan_page.show_snapshot(snapshot)
-        self.lead_page.show_snapshot(snapshot)
+        if self._lead_page is not None:
+            self._lead_page.show_snapshot(snapshot)
         self.demo.show_snapshot(snapshot)
 
     def show_sync_status(self, status: SyncStatus | None) -> None:
@@ -236,8 +294,9 @@ class StationWindow(QMainWindow):
         )
 
     def _lock_settings_when_left(self, _index: int) -> None:
-        if self.tabs.currentWidget() is not self.settings_lock:
-            self.settings_lock.close_settings()
+        lock = self._settings_lock
+        if lock is not None and self.tabs.currentWidget() is not lock:
+            lock.close_settings()
 
     def apply_settings(self, config: StationConfig) -> None:
         if config.font_scale != self.config.font_scale:
