@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from tracestation.barcodes.decoded import Decoded, DecodeOptions
 from tracestation.barcodes.digital_link import decode_digital_link, looks_like_digital_link
-from tracestation.barcodes.gs1 import decode_gs1
+from tracestation.barcodes.gs1_signs import may_be_gs1
 from tracestation.barcodes.iso15434 import decode_iso15434, looks_like_iso15434
 from tracestation.barcodes.shown import (
     PIN_PREFIX,
@@ -73,9 +73,12 @@ def _decode(raw: str, options: DecodeOptions) -> Decoded:
         return decode_iso15434(raw, symbology, data, options)
     if looks_like_digital_link(data):
         return decode_digital_link(raw, symbology, data)
-    gs1 = decode_gs1(raw, identifier, data, options)
-    if gs1 is not None:
-        return gs1
+    if may_be_gs1(identifier is not None, data, options):
+        from tracestation.barcodes.gs1 import decode_gs1  # loads biip: see gs1_signs
+
+        gs1 = decode_gs1(raw, identifier, data, options)
+        if gs1 is not None:
+            return gs1
     if not data:
         return Decoded("bare", raw, symbology=symbology, problems=(said(ScanError.EMPTY),))
     return Decoded("bare", raw, {"value": data}, symbology=symbology)

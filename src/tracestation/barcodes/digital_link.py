@@ -8,11 +8,7 @@ error for one of the two readings; reading the URI directly avoids judging by th
 
 from __future__ import annotations
 
-from biip import ParseError
-from biip.gs1_digital_link_uris import GS1DigitalLinkURI
-
 from tracestation.barcodes.decoded import Decoded
-from tracestation.barcodes.gs1_reading import gs1_error, read_gs1_elements
 from tracestation.messages.base import said
 from tracestation.messages.scan_errors import ScanError
 
@@ -22,7 +18,14 @@ def looks_like_digital_link(data: str) -> bool:
 
 
 def decode_digital_link(raw: str, symbology: str | None, data: str) -> Decoded:
-    """Read a Digital Link URI with biip, then check it like any GS1 element string."""
+    """Read a Digital Link URI with biip, then check it like any GS1 element string.
+
+    biip and the GS1 reader load at the first link read, not with the decoder (see gs1_signs)."""
+    from biip import ParseError
+    from biip.gs1_digital_link_uris import GS1DigitalLinkURI
+
+    from tracestation.barcodes.gs1_reading import gs1_error, read_gs1_elements
+
     if not data.isascii() or any(ord(ch) < 33 or ord(ch) == 127 for ch in data):
         return gs1_error(raw, symbology, said(ScanError.LINK_BAD_CHARACTERS))
     try:

@@ -4,7 +4,8 @@ A scan is GS1 when its symbology identifier says so (`]C1`, `]d2`, `]Q3`, `]e0`,
 element strings; `]E0`, `]E4`, `]I1` for a GTIN). Without one, the data must say so: it holds a
 group separator (ASCII 29 or a configured substitute) after leading digits, or it is printed
 text such as `(01)09506000134352(10)ABC`, or it starts with a complete (00) SSCC or (01)/(02)
-GTIN with a valid check digit. Anything else is left to the other decoders.
+GTIN with a valid check digit. Anything else is left to the other decoders. The decoder loads
+this module (and biip) only for a scan showing one of those signs (`gs1_signs.may_be_gs1`).
 """
 
 from __future__ import annotations
@@ -17,23 +18,19 @@ from biip.gtin import Gtin
 from biip.symbology import SymbologyIdentifier
 
 from tracestation.barcodes.decoded import GS, Decoded, DecodeOptions
-from tracestation.barcodes.gs1_parsing import (
-    UnreadableGS1,
-    parse_element_strings,
-    restore_group_separators,
-)
+from tracestation.barcodes.gs1_parsing import UnreadableGS1, parse_element_strings
 from tracestation.barcodes.gs1_reading import (
     WHAT_TO_DO,
     check_digit_problem,
     gs1_error,
     read_gs1_elements,
 )
+from tracestation.barcodes.gs1_signs import KEYS_WITH_CHECK_DIGITS, restore_group_separators
 from tracestation.barcodes.symbology import carries_gs1_message, carries_gtin
 from tracestation.messages.base import said
 from tracestation.messages.scan_errors import ScanError
 
 _HRI_ELEMENT = re.compile(r"\((\d{2,4})\)([^()]*)")
-_KEYS_WITH_CHECK_DIGITS = ("00", "01", "02")
 
 
 def decode_gs1(
@@ -55,7 +52,7 @@ def decode_gs1(
 def _looks_like_element_strings(data: str) -> bool:
     if GS in data:
         return _is_digits(data.lstrip(GS)[:2])
-    if data[:2] not in _KEYS_WITH_CHECK_DIGITS:
+    if data[:2] not in KEYS_WITH_CHECK_DIGITS:
         return False
     try:
         elements = parse_element_strings(data)

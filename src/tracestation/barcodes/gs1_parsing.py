@@ -8,8 +8,6 @@ Never call `str.strip()` without arguments on scan data: it removes ASCII 29 (GS
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from biip import ParseConfig, ParseError
 from biip.gs1_application_identifiers import GS1ApplicationIdentifier
 from biip.gs1_element_strings import GS1ElementString, GS1ElementStrings
@@ -28,14 +26,6 @@ class UnreadableGS1(Exception):
     def __init__(self, *problems: Said) -> None:
         super().__init__(" ".join(message.render(params) for message, params in problems))
         self.problems = problems
-
-
-def restore_group_separators(text: str, substitutes: Iterable[str]) -> str:
-    """Turn what a keyboard wedge sent in place of GS (`|`, `{GS}`, ...) back into ASCII 29."""
-    for substitute in sorted(substitutes, key=len, reverse=True):
-        if substitute:
-            text = text.replace(substitute, GS)
-    return text
 
 
 def parse_element_strings(data: str) -> GS1ElementStrings:

@@ -16,7 +16,7 @@ import re
 from decimal import Decimal
 
 from tracestation.barcodes.decoded import EOT, GS, RS, Decoded, DecodeOptions
-from tracestation.barcodes.gs1_parsing import restore_group_separators
+from tracestation.barcodes.gs1_signs import restore_group_separators
 from tracestation.messages.base import Said, said
 from tracestation.messages.scan_errors import ScanError
 

@@ -7,14 +7,19 @@ EAN-13, `]E4` EAN-8, `]I1` ITF-14). biip does the recognising; this module only 
 
 from __future__ import annotations
 
-from biip import ParseError
-from biip.symbology import GS1Symbology, SymbologyIdentifier
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from biip.symbology import SymbologyIdentifier
 
 
 def split_symbology(text: str) -> tuple[SymbologyIdentifier | None, str]:
     """Split a leading symbology identifier off a scan: `(identifier, data)`, or `(None, text)`."""
     if not text.startswith("]"):
         return None, text
+    from biip import ParseError  # only a scan with an identifier loads biip (see gs1_signs)
+    from biip.symbology import SymbologyIdentifier
+
     try:
         identifier = SymbologyIdentifier.extract(text)
     except (ParseError, ValueError, IndexError):
@@ -28,9 +33,13 @@ def split_symbology(text: str) -> tuple[SymbologyIdentifier | None, str]:
 
 def carries_gs1_message(identifier: SymbologyIdentifier | None) -> bool:
     """True for GS1-128, GS1 DataBar, GS1 DataMatrix, GS1 QR and GS1 DotCode."""
+    from biip.symbology import GS1Symbology
+
     return identifier is not None and identifier.gs1_symbology in GS1Symbology.with_gs1_messages()
 
 
 def carries_gtin(identifier: SymbologyIdentifier | None) -> bool:
     """True for EAN-13/UPC-A, EAN-8 and ITF-14, which hold a GTIN and nothing else."""
+    from biip.symbology import GS1Symbology
+
     return identifier is not None and identifier.gs1_symbology in GS1Symbology.with_gtin()
