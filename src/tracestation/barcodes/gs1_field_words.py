@@ -8,12 +8,13 @@ an AI, so a translated sentence carries no English. Pure: no Qt here.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-
-from biip import ParseError
-from biip.gs1_application_identifiers import GS1ApplicationIdentifier
+from typing import TYPE_CHECKING
 
 from tracestation.messages.base import Message, Said, said
 from tracestation.messages.gs1_words import GS1Word
+
+if TYPE_CHECKING:
+    from biip.gs1_application_identifiers import GS1ApplicationIdentifier
 
 DATE_AIS = frozenset({"11", "12", "13", "15", "16", "17"})
 Render = Callable[[Message, Mapping[str, str]], str]
@@ -50,6 +51,10 @@ def worded_params(params: Mapping[str, str], render: Render) -> dict[str, str]:
     code = params.get("ai", "")
     if not code or not ({"title", "format"} & params.keys()):
         return worded
+    # Only a message naming a GS1 field loads biip: the window words every message through here.
+    from biip import ParseError
+    from biip.gs1_application_identifiers import GS1ApplicationIdentifier
+
     try:
         ai = GS1ApplicationIdentifier.extract(code)
     except ParseError:
