@@ -129,7 +129,7 @@ def outgoing(rows: Sequence[Any]) -> Outgoing:
         if item is not None
     ]
     # A history row's keys are in the order of `HISTORY_COLUMNS`.
-    history = [(h["event_id"], copy_line(h.values())) for h in history_rows(applied)]
+    history = [(h["event_id"], copy_line(list(h.values()))) for h in history_rows(applied)]
     lines = [copy_line(copied) for copied in values]
     return Outgoing(rows, events, unreadable, values, payloads, lines, history)
 
