@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import ARRAY, JSON, Connection, Table, any_, bindparam, insert, text
@@ -130,8 +131,11 @@ def copy_line(values: Sequence[Any]) -> str:
 
 
 def _plain(value: Any) -> str:
-    """A value other than text or NULL: none of these can hold a character to escape."""
-    if value is True or value is False:
+    """A value other than text or NULL, as COPY reads it."""
+    kind = type(value)
+    if kind is int or kind is Decimal:
+        return str(value)  # digits, a sign, a point, an exponent: nothing to escape
+    if kind is bool:
         return "t" if value else "f"
     if isinstance(value, datetime):
         return value.isoformat()
