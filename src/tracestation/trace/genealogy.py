@@ -1,14 +1,15 @@
-"""As-built trees and where-used, walked over the genealogy links in batches.
+"""As-built trees and where-used, each walk one recursive statement (`trace.walks`).
 
-Walks go level by level with one query per level and batch, so a recall over thousands of units
-costs a handful of queries, on SQLite and PostgreSQL alike.
+The answers are built from plain rows, once: no ORM object is made for a unit of a tree or of a
+recall, so a recall over thousands of units costs a few statements and one dict per unit listed,
+on SQLite and PostgreSQL alike.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,17 +17,11 @@ from sqlalchemy.orm import Session
 from tracestation.domain.rules import qty_text
 from tracestation.store.plant import as_utc
 from tracestation.store.signatures import signatures_for
-from tracestation.store.tables import (
-    ConsumptionRow,
-    EventRow,
-    GenealogyLinkRow,
-    LotLineageRow,
-    LotRow,
-    UnitRow,
-)
+from tracestation.store.tables import LotRow, UnitRow
+from tracestation.trace import walks
 
 BATCH = 500
-_EVENT = "_installed_event"  # carried while a tree is built, replaced by its signature
+_T = TypeVar("_T", bound=Any)
 
 
 class TraceError(LookupError):
@@ -39,7 +34,8 @@ def batches(ids: Iterable[int]) -> Iterator[list[int]]:
         yield items[start : start + BATCH]
 
 
-def unit_json(row: UnitRow) -> dict[str, Any]:
+def unit_json(row: Any) -> dict[str, Any]:
+    """A unit as the answers list it, from a unit row (ORM or plain, with these attributes)."""
     return {
         "part": row.part,
         "serial": row.serial,
@@ -49,11 +45,34 @@ def unit_json(row: UnitRow) -> dict[str, Any]:
     }
 
 
+def units_json(rows: Iterable[Sequence[Any]]) -> list[dict[str, Any]]:
+    """Plain unit rows (`walks.UNIT_COLUMNS` first) as the answers list them, by part and
+    serial."""
+    listed = sorted(rows, key=lambda r: (r[1], r[2]))
+    return [
+        {"part": part, "serial": serial, "work_order": wo, "status": status, "container": box}
+        for _id, part, serial, wo, status, box, *_ in listed
+    ]
+
+
 def find_unit(s: Session, serial: str, part: str | None) -> UnitRow:
+    """The unit record (ORM), for callers that need all its columns."""
     query = select(UnitRow).where(UnitRow.serial == serial)
     if part:
         query = query.where(UnitRow.part == part)
-    rows = s.scalars(query).all()
+    return _one_unit(s.scalars(query).all(), serial, part)
+
+
+def unit_named(s: Session, serial: str, part: str | None) -> walks.PlainRow:
+    """The unit as a plain row (`walks.UNIT_COLUMNS`); `TraceError` as `find_unit`."""
+    if part:
+        rows = s.execute(walks.UNIT_NAMED_OF_PART, {"serial": serial, "part": part}).all()
+    else:
+        rows = s.execute(walks.UNIT_NAMED, {"serial": serial}).all()
+    return _one_unit(rows, serial, part)
+
+
+def _one_unit(rows: Sequence[_T], serial: str, part: str | None) -> _T:
     if not rows:
         raise TraceError(
             f"No unit with serial {serial}" + (f" of {part}" if part else "") + " is recorded."
@@ -65,10 +84,23 @@ def find_unit(s: Session, serial: str, part: str | None) -> UnitRow:
 
 
 def find_lot(s: Session, code: str, part: str | None) -> LotRow:
+    """The lot record (ORM), for callers that need all its columns."""
     query = select(LotRow).where(LotRow.code == code)
     if part:
         query = query.where(LotRow.part == part)
-    rows = s.scalars(query).all()
+    return _one_lot(s.scalars(query).all(), code, part)
+
+
+def lot_named(s: Session, code: str, part: str | None) -> walks.PlainRow:
+    """The lot as a plain row (id, part, code, status); `TraceError` as `find_lot`."""
+    if part:
+        rows = s.execute(walks.LOT_NAMED_OF_PART, {"code": code, "part": part}).all()
+    else:
+        rows = s.execute(walks.LOT_NAMED, {"code": code}).all()
+    return _one_lot(rows, code, part)
+
+
+def _one_lot(rows: Sequence[_T], code: str, part: str | None) -> _T:
     if not rows:
         raise TraceError(f"No lot {code}" + (f" of {part}" if part else "") + " is recorded.")
     if len(rows) > 1:
@@ -85,201 +117,137 @@ def _when(moment: datetime | None) -> str | None:
 def backward(s: Session, serial: str, part: str | None = None) -> dict[str, Any]:
     """The as-built tree of a unit: every child ever installed, removed ones marked, and the
     lead's signature on an installation a lead signed (an override), else `signature` null."""
-    root = find_unit(s, serial, part)
-    kits: dict[str, list[dict[str, Any]]] = {}
-    children = _children_of(s, root.id, {root.id}, kits) + _kitted(s, root.work_order, kits)
-    _add_signatures(s, children)
+    root = unit_named(s, serial, part)
+    walks.walk_by_index(s)
     return {
         "part": root.part,
         "serial": root.serial,
         "work_order": root.work_order,
         "status": root.status,
-        "children": children,
+        "children": _Tree(s, root.id, root.work_order).nodes,
     }
 
 
-def _add_signatures(s: Session, children: list[dict[str, Any]]) -> None:
-    nodes = list(_nodes(children))
-    signed = signatures_for(s.connection(), (node[_EVENT] for node in nodes))
-    for node in nodes:
-        found = signed.get(node.pop(_EVENT))
-        node["signature"] = found.to_json() if found else None
+class _Tree:
+    """One as-built tree: its links read in one statement, the kits of its work orders in
+    another, the signatures of the signed installations in a third (only when there are any)."""
+
+    def __init__(self, s: Session, root: int, work_order: str) -> None:
+        self.s = s
+        self.below: dict[int, list[walks.PlainRow]] = {}
+        orders = {work_order}
+        for link in s.execute(walks.TREE, {"root": root}):
+            self.below.setdefault(link.parent_unit_id, []).append(link)
+            if link.child_unit_id is not None:
+                orders.add(link.work_order)
+        self.kits = _kits(s, orders)
+        self.signed: dict[str, list[dict[str, Any]]] = {}
+        self.nodes = self._children_of(root, {root}, work_order)
+        if self.signed:
+            found = signatures_for(s.connection(), self.signed)
+            for event, nodes in self.signed.items():
+                signature = found.get(event)
+                for node in nodes:
+                    node["signature"] = signature.to_json() if signature else None
+
+    def _children_of(self, unit_id: int, path: set[int], work_order: str) -> list[dict[str, Any]]:
+        """What was installed in the unit, then what was kitted to its work order; a unit
+        already on the path from the root is shown without its children (a loop)."""
+        children: list[dict[str, Any]] = []
+        for link in self.below.get(unit_id, ()):
+            (_parent, child, qty, operation, event, installed, removed) = link[:7]
+            (part, serial, order, lot_part, lot, signed) = link[7:]
+            common = {
+                "qty": qty_text(qty),
+                "operation": operation,
+                "installed_at": _when(installed),
+                "removed_at": _when(removed),
+            }
+            if child is not None:
+                grand = [] if child in path else self._children_of(child, path | {child}, order)
+                node = {"part": part, "serial": serial, **common, "children": grand}
+            else:
+                node = {"part": lot_part, "lot": lot, **common, "children": []}
+            children.append(self._signed(node, event, signed))
+        for kit, event, signed in self.kits.get(work_order, ()):
+            children.append(self._signed({**kit, "children": []}, event, signed))
+        return children
+
+    def _signed(self, node: dict[str, Any], event: str, signed: bool) -> dict[str, Any]:
+        node["signature"] = None
+        if signed:
+            self.signed.setdefault(event, []).append(node)
+        return node
 
 
-def _nodes(children: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    for child in children:
-        yield child
-        yield from _nodes(child["children"])
+_Kit = tuple[dict[str, Any], str, bool]
 
 
-def _children_of(
-    s: Session, unit_id: int, path: set[int], kits: dict[str, list[dict[str, Any]]]
-) -> list[dict[str, Any]]:
-    links = s.scalars(
-        select(GenealogyLinkRow)
-        .where(GenealogyLinkRow.parent_unit_id == unit_id)
-        .order_by(GenealogyLinkRow.id)
-    ).all()
-    children: list[dict[str, Any]] = []
-    for link in links:
-        common = {
-            _EVENT: link.installed_event,
-            "qty": qty_text(link.qty),
-            "operation": link.operation,
-            "installed_at": _when(link.installed_at),
-            "removed_at": _when(link.removed_at),
-        }
-        if link.child_unit_id is not None:
-            child = s.get(UnitRow, link.child_unit_id)
-            assert child is not None
-            grand = (
-                []
-                if child.id in path
-                else _children_of(s, child.id, path | {child.id}, kits)
-                + _kitted(s, child.work_order, kits)
-            )
-            children.append(
-                {"part": child.part, "serial": child.serial, **common, "children": grand}
-            )
+def _kits(s: Session, work_orders: set[str]) -> dict[str, list[_Kit]]:
+    """The lots kitted to each work order (consume steps), marked `kitted_to`: kitting records
+    the work order, not the unit, so each of its units shows them; `qty` is what the work order
+    took of the lot in all; the event and whether it was signed are those of its first kitting."""
+    taken: dict[str, dict[tuple[str, str], list[Any]]] = {}
+    rows = s.execute(walks.KITS, {"work_orders": sorted(work_orders)})
+    for work_order, part, code, qty, operation, event, time, signed in rows:
+        lots = taken.setdefault(work_order, {})
+        if (part, code) in lots:
+            lots[(part, code)][1] += qty
         else:
-            lot = s.get(LotRow, link.child_lot_id)
-            assert lot is not None
-            children.append({"part": lot.part, "lot": lot.code, **common, "children": []})
-    return children
-
-
-def _kitted(
-    s: Session, work_order: str, kits: dict[str, list[dict[str, Any]]]
-) -> list[dict[str, Any]]:
-    """The lots kitted to the unit's work order (consume steps), marked `kitted_to`: kitting
-    records the work order, not the unit, so each of its units shows them; `qty` is what the
-    work order took of the lot in all."""
-    if work_order not in kits:
-        rows = s.execute(
-            select(
-                LotRow.part,
-                LotRow.code,
-                ConsumptionRow.qty,
-                ConsumptionRow.operation,
-                ConsumptionRow.event_id,
-                EventRow.time,
-            )
-            .join(LotRow, LotRow.id == ConsumptionRow.lot_id)
-            .join(EventRow, EventRow.id == ConsumptionRow.event_id)
-            .where(ConsumptionRow.work_order == work_order, ConsumptionRow.source == "kit")
-            .order_by(ConsumptionRow.id)
-        ).all()
-        nodes: dict[tuple[str, str], dict[str, Any]] = {}
-        for part, code, qty, operation, event_id, time in rows:
-            node = nodes.get((part, code))
-            if node is None:
-                nodes[(part, code)] = {
-                    _EVENT: event_id,
+            lots[(part, code)] = [part, qty, code, operation, time, event, signed]
+    return {
+        work_order: [
+            (
+                {
                     "part": part,
                     "lot": code,
-                    "qty": qty,
+                    "qty": qty_text(qty),
                     "operation": operation,
                     "installed_at": _when(datetime.fromisoformat(time)),
                     "removed_at": None,
                     "kitted_to": work_order,
-                    "children": [],
-                }
-            else:
-                node["qty"] += qty
-        kits[work_order] = [{**n, "qty": qty_text(n["qty"])} for n in nodes.values()]
-    return [dict(node) for node in kits[work_order]]
+                },
+                event,
+                signed,
+            )
+            for part, qty, code, operation, time, event, signed in lots.values()
+        ]
+        for work_order, lots in taken.items()
+    }
 
 
 def descendant_lots(s: Session, lot_id: int) -> set[int]:
     """The lot and every lot split from it or merged from it, at any depth."""
-    found = {lot_id}
-    frontier = {lot_id}
-    while frontier:
-        nxt: set[int] = set()
-        for chunk in batches(frontier):
-            nxt.update(
-                s.scalars(
-                    select(LotLineageRow.result_lot_id).where(
-                        LotLineageRow.source_lot_id.in_(chunk)
-                    )
-                )
-            )
-        frontier = nxt - found
-        found |= frontier
-    return found
+    walks.walk_by_index(s)
+    return set(s.scalars(walks.LOT_LINEAGE, {"lot": lot_id}))
 
 
-def units_holding(s: Session, lot_ids: set[int]) -> tuple[set[int], set[int]]:
-    """Units with the lots installed now (directly or through sub-assemblies), and units that held
-    them once and had them removed (not counting units that hold them now)."""
-    current: set[int] = set()
-    removed: set[int] = set()
-    for chunk in batches(lot_ids):
-        for parent_id, removed_event in s.execute(
-            select(GenealogyLinkRow.parent_unit_id, GenealogyLinkRow.removed_event).where(
-                GenealogyLinkRow.child_lot_id.in_(chunk)
-            )
-        ):
-            (removed if removed_event else current).add(parent_id)
-    current_all, removed_up = _upward(s, current)
-    removed_all = (removed | removed_up | _upward(s, removed)[0]) - current_all
-    return current_all, removed_all
+def reached_by(s: Session, lot_id: int) -> tuple[list[walks.PlainRow], list[walks.PlainRow]]:
+    """The units the lot (with the lots split or merged from it) is in now — installed in them
+    or in their sub-assemblies, or kitted to their work orders — and the units that held it
+    once and had it taken out (not counting units that hold it now)."""
+    walks.walk_by_index(s)
+    now: dict[int, walks.PlainRow] = {}
+    once: dict[int, walks.PlainRow] = {}
+    for row in s.execute(walks.REACH, {"lot": lot_id}):
+        (now if row.how in walks.NOW else once)[row.id] = row
+    return list(now.values()), [row for key, row in once.items() if key not in now]
 
 
-def kitted_units(s: Session, lot_ids: set[int]) -> tuple[set[str], set[int]]:
-    """Work orders the lots were kitted to (consume steps), and every unit of those work orders
-    with what contains them now: kitting records the work order, not the unit, so none of its
-    units can be ruled out."""
-    work_orders: set[str] = set()
-    for chunk in batches(lot_ids):
-        work_orders.update(
-            s.scalars(
-                select(ConsumptionRow.work_order).where(
-                    ConsumptionRow.lot_id.in_(chunk), ConsumptionRow.source == "kit"
-                )
-            )
-        )
-    if not work_orders:
-        return set(), set()
-    units = set(s.scalars(select(UnitRow.id).where(UnitRow.work_order.in_(sorted(work_orders)))))
-    return work_orders, _upward(s, units)[0]
-
-
-def _upward(s: Session, start: set[int]) -> tuple[set[int], set[int]]:
-    found = set(start)
-    removed: set[int] = set()
-    frontier = set(start)
-    while frontier:
-        nxt: set[int] = set()
-        for chunk in batches(frontier):
-            for parent_id, removed_event in s.execute(
-                select(GenealogyLinkRow.parent_unit_id, GenealogyLinkRow.removed_event).where(
-                    GenealogyLinkRow.child_unit_id.in_(chunk)
-                )
-            ):
-                (removed if removed_event else nxt).add(parent_id)
-        frontier = nxt - found
-        found |= frontier
-    return found, removed
-
-
-def rows_of(s: Session, unit_ids: set[int]) -> list[UnitRow]:
-    rows: list[UnitRow] = []
-    for chunk in batches(unit_ids):
-        rows.extend(s.scalars(select(UnitRow).where(UnitRow.id.in_(chunk))))
-    return sorted(rows, key=lambda r: (r.part, r.serial))
+def kitted_work_orders_of(s: Session, lot_id: int) -> set[str]:
+    """Work orders the lot (or lots made from it) was kitted to: all their units are in scope."""
+    walks.walk_by_index(s)
+    return set(s.scalars(walks.KITTED_ORDERS, {"lot": lot_id}))
 
 
 def forward_from_lot(s: Session, code: str, part: str | None) -> dict[str, Any]:
-    lot = find_lot(s, code, part)
-    lot_ids = descendant_lots(s, lot.id)
-    current, _ = units_holding(s, lot_ids)
-    current |= kitted_units(s, lot_ids)[1]
-    return {"units": [unit_json(r) for r in rows_of(s, current)]}
+    lot = lot_named(s, code, part)
+    walks.walk_by_index(s)
+    rows = s.execute(walks.REACH_NOW, {"lot": lot.id}).all()
+    return {"units": units_json({row.id: row for row in rows}.values())}
 
 
 def forward_from_unit(s: Session, serial: str, part: str | None) -> dict[str, Any]:
-    unit = find_unit(s, serial, part)
-    found, _ = _upward(s, {unit.id})
-    found.discard(unit.id)
-    return {"units": [unit_json(r) for r in rows_of(s, found)]}
+    unit = unit_named(s, serial, part)
+    walks.walk_by_index(s)
+    return {"units": units_json(s.execute(walks.ABOVE, {"unit": unit.id}))}

@@ -9,45 +9,66 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from tracestation.domain.rules import qty_text
 from tracestation.store.plant import as_utc
 from tracestation.store.signatures import signatures_for
-from tracestation.store.tables import OperatorRow, UnitHistoryRow
-from tracestation.trace.genealogy import find_unit
+from tracestation.store.tables import OperatorRow, UnitHistoryRow, table_of
+from tracestation.trace.genealogy import unit_named
+
+HISTORY = table_of(UnitHistoryRow)
+OPERATORS = table_of(OperatorRow)
+
+# A unit's rows in the order of `ix_unit_history_serial`, with the operator's printed name.
+_EVENTS_OF_UNIT = (
+    select(
+        HISTORY.c.time,
+        HISTORY.c.kind,
+        HISTORY.c.role,
+        HISTORY.c.station,
+        HISTORY.c.seq,
+        HISTORY.c.event_id,
+        HISTORY.c.operation,
+        HISTORY.c.work_order,
+        HISTORY.c.operator,
+        OPERATORS.c.name,
+        HISTORY.c.other_kind,
+        HISTORY.c.other_part,
+        HISTORY.c.other,
+        HISTORY.c.qty,
+        HISTORY.c.outcome,
+        HISTORY.c.note,
+        HISTORY.c.signed_by,
+    )
+    .outerjoin(OPERATORS, OPERATORS.c.badge == HISTORY.c.operator)
+    .where(HISTORY.c.serial == bindparam("serial"), HISTORY.c.part == bindparam("part"))
+    .order_by(HISTORY.c.time, HISTORY.c.station, HISTORY.c.seq)
+)
 
 
 def unit_history(s: Session, serial: str, part: str | None = None) -> dict[str, Any]:
     """The history document of the unit `serial` (of `part`); `TraceError` when there is no
-    such unit, or the serial names units of several parts and no part is given."""
-    unit = find_unit(s, serial, part)
-    rows = s.scalars(
-        select(UnitHistoryRow)
-        .where(UnitHistoryRow.serial == unit.serial, UnitHistoryRow.part == unit.part)
-        .order_by(UnitHistoryRow.time, UnitHistoryRow.station, UnitHistoryRow.seq)
-    ).all()
-    signed = signatures_for(s.connection(), (r.event_id for r in rows if r.signed_by))
-    badges = sorted({r.operator for r in rows if r.operator})
-    found = s.execute(
-        select(OperatorRow.badge, OperatorRow.name).where(OperatorRow.badge.in_(badges))
-    )
-    names = {str(badge): str(name) for badge, name in found}
+    such unit, or the serial names units of several parts and no part is given. Two
+    statements, three when a lead signed one of its events."""
+    unit = unit_named(s, serial, part)
+    rows = s.execute(_EVENTS_OF_UNIT, {"serial": unit.serial, "part": unit.part}).all()
+    signed = [r.event_id for r in rows if r.signed_by]
+    signatures = signatures_for(s.connection(), signed) if signed else {}
     return {
         "part": unit.part,
         "serial": unit.serial,
         "work_order": unit.work_order,
         "status": unit.status,
-        "events": [_entry(r, names, signed) for r in rows],
+        "events": [_entry(r, signatures) for r in rows],
     }
 
 
-def _entry(r: UnitHistoryRow, names: dict[str, str], signed: dict[str, Any]) -> dict[str, Any]:
+def _entry(r: Any, signed: dict[str, Any]) -> dict[str, Any]:
     signature = signed.get(r.event_id)
-    moment = as_utc(r.time) or r.time
     return {
-        "time": moment.isoformat(),
+        "time": (as_utc(r.time) or r.time).isoformat(),
         "kind": r.kind,
         "role": r.role,
         "station": r.station,
@@ -56,7 +77,7 @@ def _entry(r: UnitHistoryRow, names: dict[str, str], signed: dict[str, Any]) -> 
         "operation": r.operation,
         "work_order": r.work_order,
         "operator": r.operator,
-        "operator_name": names.get(r.operator) if r.operator else None,
+        "operator_name": r.name if r.operator else None,
         "other": (
             {"kind": r.other_kind, "part": r.other_part, "id": r.other} if r.other_kind else None
         ),

@@ -9,44 +9,35 @@ from sqlalchemy.orm import Session
 
 from tracestation.store.plant import as_utc
 from tracestation.store.signatures import signatures_for
-from tracestation.store.tables import (
-    ConsumptionRow,
-    DeviationRow,
-    GenealogyLinkRow,
-    LotRow,
-    UnitRow,
-)
+from tracestation.store.tables import DeviationRow, LotRow
+from tracestation.trace import walks
 from tracestation.trace.genealogy import (
     BATCH,
     batches,
     descendant_lots,
-    find_lot,
-    kitted_units,
-    rows_of,
-    unit_json,
-    units_holding,
+    kitted_work_orders_of,
+    lot_named,
+    reached_by,
+    units_json,
 )
 
 
 def recall_scope(s: Session, code: str, part: str | None = None) -> dict[str, Any]:
-    lot = find_lot(s, code, part)
-    lot_ids = descendant_lots(s, lot.id)
-    current, removed = units_holding(s, lot_ids)
-    _, kitted = kitted_units(s, lot_ids)
-    current |= kitted
-    removed -= current
-    work_orders, lot_units = lot_scope(s, lot_ids)
-    unit_rows = rows_of(s, current)
+    """The units to recall (`unit_scope`: what holds the lot now, and what held it once) beside
+    what a system tracking lots only would recall (`lot_scope`). Three statements."""
+    lot = lot_named(s, code, part)
+    now, once = reached_by(s, lot.id)
+    work_orders, lot_units = lot_scope(s, lot.id)
     return {
         "lot": {"part": lot.part, "lot": lot.code, "status": lot.status},
         "unit_scope": {
-            "count": len(unit_rows),
-            "units": [unit_json(r) for r in unit_rows],
-            "removed": [unit_json(r) for r in rows_of(s, removed)],
+            "count": len(now),
+            "units": units_json(now),
+            "removed": units_json(once),
         },
         "lot_scope": {
             "count": len(lot_units),
-            "units": [unit_json(r) for r in lot_units],
+            "units": lot_units,
             "work_orders": sorted(work_orders),
         },
     }
@@ -56,7 +47,7 @@ def lot_deviations(s: Session, code: str, part: str | None = None) -> list[dict[
     """The signed deviations that let the lot (or lots split or merged from it) be used, oldest
     first, each with the lead's signature: printed name, time and meaning. (Beside the recall
     document, whose keys are DESIGN.md's contract.)"""
-    lot = find_lot(s, code, part)
+    lot = lot_named(s, code, part)
     return deviations_of(s, descendant_lots(s, lot.id))
 
 
@@ -95,40 +86,18 @@ def batches_of(items: list[str]) -> list[list[str]]:
 
 def kitted_work_orders(s: Session, code: str, part: str | None = None) -> list[str]:
     """Work orders the lot (or lots made from it) was kitted to: all their units are in scope."""
-    lot = find_lot(s, code, part)
-    return sorted(kitted_units(s, descendant_lots(s, lot.id))[0])
+    lot = lot_named(s, code, part)
+    return sorted(kitted_work_orders_of(s, lot.id))
 
 
-def lot_scope(s: Session, lot_ids: set[int]) -> tuple[set[str], list[UnitRow]]:
-    """Every unit of every work order that consumed the lots, followed upward through the work
-    orders that consumed those units: what a system tracking lots only would have to recall."""
+def lot_scope(s: Session, lot_id: int) -> tuple[set[str], list[dict[str, Any]]]:
+    """Every unit of every work order that consumed the lot (or lots made from it), followed
+    upward through the work orders that consumed those units: what a system tracking lots only
+    would have to recall. The work orders, and their units as the answers list them."""
     work_orders: set[str] = set()
-    for chunk in batches(lot_ids):
-        work_orders.update(
-            s.scalars(select(ConsumptionRow.work_order).where(ConsumptionRow.lot_id.in_(chunk)))
-        )
-    frontier = set(work_orders)
-    while frontier:
-        unit_ids = set(
-            s.scalars(select(UnitRow.id).where(UnitRow.work_order.in_(sorted(frontier))))
-        )
-        parents: set[int] = set()
-        for chunk in batches(unit_ids):
-            parents.update(
-                s.scalars(
-                    select(GenealogyLinkRow.parent_unit_id).where(
-                        GenealogyLinkRow.child_unit_id.in_(chunk)
-                    )
-                )
-            )
-        above: set[str] = set()
-        for chunk in batches(parents):
-            above.update(s.scalars(select(UnitRow.work_order).where(UnitRow.id.in_(chunk))))
-        frontier = above - work_orders
-        work_orders |= frontier
-    units = (
-        list(s.scalars(select(UnitRow).where(UnitRow.work_order.in_(sorted(work_orders)))).all())
-        if work_orders
-        else []
-    )
-    return work_orders, sorted(units, key=lambda r: (r.part, r.serial))
+    units: list[tuple[Any, ...]] = []
+    for order, *unit in s.execute(walks.LOT_SCOPE, {"lot": lot_id}):
+        work_orders.add(order)
+        if unit[0] is not None:
+            units.append((None, *unit))
+    return work_orders, units_json(units)
