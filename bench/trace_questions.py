@@ -72,7 +72,7 @@ def peer2k_questions(worker: Worker, repeats: int) -> dict[str, Any]:
     return out
 
 
-def profile(name: str, units: int, worker: Worker) -> None:
+def profile(name: str, plant: Path, worker: Worker) -> None:
     """Text profiles of recall and forward on the SQLite plant and of the peer-2k questions."""
     from pyinstrument import Profiler
     from sqlalchemy.orm import Session
@@ -80,13 +80,24 @@ def profile(name: str, units: int, worker: Worker) -> None:
     from tracestation.trace.genealogy import forward_from_lot
     from tracestation.trace.recall import recall_scope
 
-    engine = open_database(str(plants.sqlite_plant(units, HERE / "out" / "plants")))
+    engine = open_database(str(plant))
     part, lot = plants.component(plants.CHAIN[-1], 1), plants.lot_code(plants.CHAIN[-1], 1, 0)
     folder = HERE / "results" / "profiles"
     folder.mkdir(parents=True, exist_ok=True)
+
+    def asked(question: Callable[[Session], object]) -> Callable[[], object]:
+        def five() -> object:
+            answers = []
+            for _ in range(5):
+                with Session(engine) as s:
+                    answers.append(question(s))
+            return answers
+
+        return five
+
     cases: dict[str, Callable[[], object]] = {
-        "recall": lambda: [recall_scope(Session(engine), lot, part) for _ in range(5)],
-        "forward": lambda: [forward_from_lot(Session(engine), lot, part) for _ in range(5)],
+        "recall": asked(lambda s: recall_scope(s, lot, part)),
+        "forward": asked(lambda s: forward_from_lot(s, lot, part)),
         "peer2k": lambda: [
             (worker.tree("F0123"), worker.forward("B03"), worker.history("F0123"))
             for _ in range(50)
@@ -112,21 +123,26 @@ def main() -> int:
     parser.add_argument("--repeats", type=int, default=7)
     parser.add_argument("--peer-repeats", type=int, default=21)
     parser.add_argument("--profile", help="write profiles named trace-*-NAME.txt and exit")
+    parser.add_argument("--plant", type=Path, help="the SQLite plant (default: built or kept)")
+    parser.add_argument("--pg-plant", help="the PostgreSQL plant's URL (default: built or kept)")
+    parser.add_argument("--peer2k", type=Path, default=HERE / "out" / "peer2k-trace.sqlite")
     args = parser.parse_args()
-    worker = peer2k_worker(HERE / "out" / "peer2k-trace.sqlite")
+    worker = peer2k_worker(args.peer2k)
+    plant = args.plant or plants.sqlite_plant(args.units, HERE / "out" / "plants")
     if args.profile:
-        profile(args.profile, args.units, worker)
+        profile(args.profile, plant, worker)
         return 0
     out: dict[str, Any] = {"load_average": os.getloadavg(), "started": time.strftime("%H:%M:%S")}
     out["peer2k"] = peer2k_questions(worker, args.peer_repeats)
-    sqlite = open_database(str(plants.sqlite_plant(args.units, HERE / "out" / "plants")))
+    sqlite = open_database(str(plant))
     out["sqlite"] = trace_beside_floor(sqlite, args.repeats)
     sqlite.dispose()
     if not args.no_pg:
-        pg = open_database(plants.postgres_plant(args.units, args.pg))
+        pg = open_database(args.pg_plant or plants.postgres_plant(args.units, args.pg))
         out["postgresql"] = trace_beside_floor(pg, args.repeats)
         pg.dispose()
     out["load_average_end"] = os.getloadavg()
+    out["code"] = str(Path(sys.modules["tracestation"].__file__ or "").parent)
     print(json.dumps(out, indent=1))
     return 0
 

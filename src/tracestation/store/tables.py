@@ -191,10 +191,27 @@ class GenealogyLinkRow(Base):
     contested_by: Mapped[str | None] = mapped_column(String(36))
 
 
+_KITTED = text("source = 'kit'")
+
+
 class ConsumptionRow(Base):
-    """Material a work order used: kitted against it, or installed in one of its units."""
+    """Material a work order used: kitted against it, or installed in one of its units.
+    Kitting is rare beside installs, and the trace asks for the kits of a work order or of a
+    lot at every step: two small partial indexes hold only the kits (a query must say
+    `source = 'kit'` literally, not as a parameter, for the database to use them)."""
 
     __tablename__ = "consumptions"
+    __table_args__ = (
+        Index(
+            "ix_consumptions_kits_of_work_order",
+            "work_order",
+            sqlite_where=_KITTED,
+            postgresql_where=_KITTED,
+        ),
+        Index(
+            "ix_consumptions_kits_of_lot", "lot_id", sqlite_where=_KITTED, postgresql_where=_KITTED
+        ),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     work_order: Mapped[str] = mapped_column(ForeignKey("work_orders.number"), index=True)
     lot_id: Mapped[int] = mapped_column(ForeignKey("lots.id"), index=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
+from operator import itemgetter
 from typing import Any, TypeVar
 
 from sqlalchemy import select
@@ -48,11 +49,13 @@ def unit_json(row: Any) -> dict[str, Any]:
 def units_json(rows: Iterable[Sequence[Any]]) -> list[dict[str, Any]]:
     """Plain unit rows (`walks.UNIT_COLUMNS` first) as the answers list them, by part and
     serial."""
-    listed = sorted(rows, key=lambda r: (r[1], r[2]))
     return [
         {"part": part, "serial": serial, "work_order": wo, "status": status, "container": box}
-        for _id, part, serial, wo, status, box, *_ in listed
+        for _id, part, serial, wo, status, box, *_ in sorted(rows, key=_BY_PART_AND_SERIAL)
     ]
+
+
+_BY_PART_AND_SERIAL = itemgetter(1, 2)
 
 
 def find_unit(s: Session, serial: str, part: str | None) -> UnitRow:
@@ -230,7 +233,7 @@ def reached_by(s: Session, lot_id: int) -> tuple[list[walks.PlainRow], list[walk
     now: dict[int, walks.PlainRow] = {}
     once: dict[int, walks.PlainRow] = {}
     for row in s.execute(walks.REACH, {"lot": lot_id}):
-        (now if row.how in walks.NOW else once)[row.id] = row
+        (now if row[walks.HOW] in walks.NOW else once)[row[0]] = row
     return list(now.values()), [row for key, row in once.items() if key not in now]
 
 
@@ -244,7 +247,7 @@ def forward_from_lot(s: Session, code: str, part: str | None) -> dict[str, Any]:
     lot = lot_named(s, code, part)
     walks.walk_by_index(s)
     rows = s.execute(walks.REACH_NOW, {"lot": lot.id}).all()
-    return {"units": units_json({row.id: row for row in rows}.values())}
+    return {"units": units_json({row[0]: row for row in rows}.values())}
 
 
 def forward_from_unit(s: Session, serial: str, part: str | None) -> dict[str, Any]:

@@ -94,10 +94,6 @@ def lot_scope(s: Session, lot_id: int) -> tuple[set[str], list[dict[str, Any]]]:
     """Every unit of every work order that consumed the lot (or lots made from it), followed
     upward through the work orders that consumed those units: what a system tracking lots only
     would have to recall. The work orders, and their units as the answers list them."""
-    work_orders: set[str] = set()
-    units: list[tuple[Any, ...]] = []
-    for order, *unit in s.execute(walks.LOT_SCOPE, {"lot": lot_id}):
-        work_orders.add(order)
-        if unit[0] is not None:
-            units.append((None, *unit))
-    return work_orders, units_json(units)
+    rows = s.execute(walks.LOT_SCOPE, {"lot": lot_id}).all()
+    work_orders = {row[-1] for row in rows}
+    return work_orders, units_json(row for row in rows if row[0] is not None)

@@ -58,6 +58,7 @@ KITTED = "kitted"  # a unit of a work order the lot was kitted to, or what conta
 REMOVED = "removed"  # the lot was taken out of it, or of a sub-assembly it holds
 REMOVED_ABOVE = "above"  # a sub-assembly holding the lot was taken out of it
 NOW = (HELD, KITTED)
+HOW = 6  # where `how` is in a row of REACH
 
 
 def _word(how: str) -> ColumnElement[str]:
@@ -73,6 +74,9 @@ UNIT_COLUMNS = (
     UNITS.c.status,
     UNITS.c.container,
 )
+
+# Kitting, written into the statements so that the partial indexes on the kits serve them.
+_KIT = literal_column("'kit'", String)
 
 # Units and lots by name (`find_unit`, `find_lot`; several rows when the name is ambiguous).
 UNIT_NAMED = select(*UNIT_COLUMNS).where(UNITS.c.serial == bindparam("serial"))
@@ -115,7 +119,7 @@ def _reach(with_removed: bool) -> Select[*tuple[Any, ...]]:
     if not with_removed:
         installed = installed.where(LINKS.c.removed_event.is_(None))
     kitted_orders = select(CONSUMPTIONS.c.work_order).where(
-        CONSUMPTIONS.c.lot_id.in_(lots), CONSUMPTIONS.c.source == "kit"
+        CONSUMPTIONS.c.lot_id.in_(lots), CONSUMPTIONS.c.source == _KIT
     )
     kitted = select(UNITS.c.id, _word(KITTED)).where(UNITS.c.work_order.in_(kitted_orders))
     seed = union_all(installed, kitted).subquery("seed")
@@ -163,8 +167,8 @@ ABOVE = _above()
 def _lot_scope() -> Select[*tuple[Any, ...]]:
     """What a system tracking lots only would recall for the lineage of `:lot`: every work order
     that consumed it (kitted or installed), then the work orders that consumed units of those,
-    at any depth (through every link, removed or not); each work order with its units (one row
-    with null unit columns for a work order without units)."""
+    at any depth (through every link, removed or not): its units, each row ending with the
+    work order (a work order without units in one row of null unit columns)."""
     lineage = _lineage()
     orders = (
         select(CONSUMPTIONS.c.work_order)
@@ -179,8 +183,8 @@ def _lot_scope() -> Select[*tuple[Any, ...]]:
         .join(LINKS, LINKS.c.child_unit_id == child.c.id)
         .join(parent, parent.c.id == LINKS.c.parent_unit_id)
     )
-    return select(orders.c.work_order, *UNIT_COLUMNS[1:]).outerjoin(
-        UNITS, UNITS.c.work_order == orders.c.work_order
+    return select(*UNIT_COLUMNS, orders.c.work_order.label("consumed_by")).select_from(
+        orders.outerjoin(UNITS, UNITS.c.work_order == orders.c.work_order)
     )
 
 
@@ -189,7 +193,7 @@ LOT_SCOPE = _lot_scope()
 KITTED_ORDERS = (
     select(CONSUMPTIONS.c.work_order)
     .distinct()
-    .where(CONSUMPTIONS.c.lot_id.in_(select(_lineage().c.lot_id)), CONSUMPTIONS.c.source == "kit")
+    .where(CONSUMPTIONS.c.lot_id.in_(select(_lineage().c.lot_id)), CONSUMPTIONS.c.source == _KIT)
 )
 
 
@@ -253,7 +257,7 @@ KITS = (
     .join(EVENTS, EVENTS.c.id == CONSUMPTIONS.c.event_id)
     .where(
         CONSUMPTIONS.c.work_order.in_(bindparam("work_orders", expanding=True)),
-        CONSUMPTIONS.c.source == "kit",
+        CONSUMPTIONS.c.source == _KIT,
     )
     .order_by(CONSUMPTIONS.c.id)
 )

@@ -66,7 +66,7 @@ def test_opening_a_migrated_database_again_changes_nothing(tmp_path: Path) -> No
     with engine.connect() as connection:
         assert (
             connection.execute(text("select version_num from alembic_version")).scalar()
-            == "0011_quality_records"
+            == "0014_kits_indexed"
         )
 
 
