@@ -63,6 +63,17 @@ class _Judged:
 
 
 @dataclass(frozen=True)
+class _Told:
+    """What the operator is told after a scan, read inside its transaction: kept for the one
+    question the window asks right after the verdict, while the context is the same."""
+
+    context: Context
+    prompt: tuple[Verdict, dict[str, str]]
+    checklist: tuple[ChecklistLine, ...] | None
+    fresh_prompt: bool = True
+
+
+@dataclass(frozen=True)
 class _Work:
     """The scan in progress: the station's environment read inside its transaction."""
 
@@ -89,6 +100,7 @@ class Station:
         self.context = Context()
         self._last_scan: tuple[str, datetime] | None = None
         self._manual = False
+        self._told: _Told | None = None
 
     @property
     def station_id(self) -> str:
@@ -101,6 +113,7 @@ class Station:
         a rejection that says nothing was recorded, and then nothing was.
         """
         self._manual = manual
+        self._told = None
         now = self.env.clock.now()
         before = (self.context, self._last_scan)
         for attempt in range(1, _ATTEMPTS + 1):
@@ -110,6 +123,7 @@ class Station:
                     work.env.plant.refresh()
                     judged = self._judge(raw, now, work)
                     _keep_print_jobs(judged, tx)
+                    told = self._told_within(work)
                     tx.commit()
                 break
             except RaceLost as lost:
@@ -124,9 +138,21 @@ class Station:
                 self.context, self._last_scan = before
                 _log.exception("station fault on scan %r", _visible(raw))
                 return self._fault(raw, Verdict.STATION_FAULT, f"{type(fault).__name__}: {fault}")
-        return self._after_commit(judged)
+        return self._after_commit(judged, told)
 
-    def _after_commit(self, judged: _Judged) -> ScanResult:
+    def _told_within(self, work: _Work) -> _Told | None:
+        """The next prompt (and the checklist, when assembling), read in the scan's own
+        transaction: the state the commit makes durable, without another transaction after
+        it. None when that failed: they are asked again after the commit."""
+        try:
+            prompt = prompt_for(self.context, work.env)
+            checklist = tuple(checklist_for(self.context, work.env))
+        except Exception:  # the verdict does not depend on it
+            _log.exception("no prompt within the scan's transaction")
+            return None
+        return _Told(self.context, prompt, checklist)
+
+    def _after_commit(self, judged: _Judged, told: _Told | None = None) -> ScanResult:
         """Labels and the next prompt. The verdict is durable: nothing here may undo it."""
         result = judged.result
         if result.outcome is Outcome.ACCEPTED:
@@ -136,8 +162,9 @@ class Station:
                 result = replace(result, notes=(*result.notes, fault_note))
             if _labels_of(judged.decision):
                 result = replace(result, message=self._label_told(result, printer_fault))
+        self._told = told
         try:
-            prompt_code, prompt_params = self.prompt_code()
+            prompt_code, prompt_params = told.prompt if told else self.prompt_code()
         except Exception:  # the record stands; the operator still gets the verdict
             _log.exception("no prompt after scan %r", _visible(result.scan))
             return result
@@ -217,7 +244,13 @@ class Station:
         return self._after_commit(judged)
 
     def checklist(self) -> list[ChecklistLine]:
-        """The current unit's BOM lines at this operation, with what is installed so far."""
+        """The current unit's BOM lines at this operation, with what is installed so far.
+        Asked once right after a scan (the window does), it is what that scan's transaction
+        read; any other time it is read now."""
+        told = self._told
+        if told is not None and told.context is self.context and told.checklist is not None:
+            self._told = replace(told, checklist=None)
+            return list(told.checklist)
         return checklist_for(self.context, self.env)
 
     def prompt(self) -> str:
@@ -225,7 +258,12 @@ class Station:
         return code.render(params)
 
     def prompt_code(self) -> tuple[Verdict, dict[str, str]]:
-        """What to scan next, as a code and its facts (the window translates them)."""
+        """What to scan next, as a code and its facts (the window translates them). Asked
+        once right after a scan, it is what that scan's transaction read."""
+        told = self._told
+        if told is not None and told.context is self.context and told.fresh_prompt:
+            self._told = replace(told, fresh_prompt=False)
+            return told.prompt
         return prompt_for(self.context, self.env)
 
     def _is_duplicate(self, raw: str, now: datetime) -> bool:

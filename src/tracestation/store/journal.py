@@ -7,7 +7,7 @@ chain head in one transaction and returns only after the commit, so "accepted" m
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Engine, bindparam, insert, select, update
@@ -18,7 +18,13 @@ from tracestation.domain.events import DomainEvent
 from tracestation.station.ports import Clock, RecordNotSaved, RejectedScan, Signature
 from tracestation.store.database import writer
 from tracestation.store.projections import ProjectionError, Written, project
-from tracestation.store.tables import EventRow, RejectedScanRow, StationHeadRow, table_of
+from tracestation.store.tables import (
+    EventRow,
+    PlantMetaRow,
+    RejectedScanRow,
+    StationHeadRow,
+    table_of,
+)
 from tracestation.store.unit_history import Applied, note_history
 
 EVENTS = table_of(EventRow)
@@ -28,6 +34,15 @@ _HEAD = (
     select(HEADS.c.seq, HEADS.c.hash)
     .where(HEADS.c.station == bindparam("station"))
     .with_for_update()
+)
+META = table_of(PlantMetaRow)
+_MASTER_DATA_VERSION = select(META.c.value).where(META.c.key == "master_data")
+# The scan's first statement: the station's chain head, locked for the events the scan may
+# write, with the master data's version the plant checks its cache against.
+_HEAD_AND_VERSION = (
+    select(HEADS.c.seq, HEADS.c.hash, _MASTER_DATA_VERSION.scalar_subquery().label("version"))
+    .where(HEADS.c.station == bindparam("station"))
+    .with_for_update(of=HEADS)
 )
 _INSERT_EVENT = insert(EVENTS)
 _MOVE_HEAD = (
@@ -41,10 +56,31 @@ class JournalOnConnection:
     """The station's journal inside a unit of work: appends on its connection, commits nothing.
     Database errors pass through to the unit of work, which says what they mean."""
 
-    def __init__(self, connection: Connection, station: str, clock: Clock) -> None:
+    def __init__(
+        self,
+        connection: Connection,
+        station: str,
+        clock: Clock,
+        before_write: Callable[[], None] | None = None,
+    ) -> None:
         self.connection = connection
         self.station = station
         self.clock = clock
+        self.before_write = before_write
+        # The chain head as this transaction holds it: unread, none yet, or (seq, hash).
+        self._head: tuple[int, str] | None = None
+        self._head_read = False
+
+    def master_data_version(self) -> int | None:
+        """The master data's version, read with the station's chain head (locked), so the
+        scan's events need no read of their own."""
+        row = self.connection.execute(_HEAD_AND_VERSION, {"station": self.station}).first()
+        if row is None:  # the station's first event is still to come
+            self._head, self._head_read = None, True
+            value = self.connection.scalar(_MASTER_DATA_VERSION)
+            return None if value is None else int(value)
+        self._head, self._head_read = (int(row.seq), str(row.hash)), True
+        return None if row.version is None else int(row.version)
 
     def record(
         self,
@@ -56,10 +92,16 @@ class JournalOnConnection:
         manual: bool = False,
     ) -> list[str]:
         c = self.connection
+        if self.before_write is not None:
+            self.before_write()
         ids: list[str] = []
         applied: list[Applied] = []
-        head = c.execute(_HEAD, {"station": self.station}).first()
-        seq, prev_hash = (head.seq, head.hash) if head else (0, GENESIS)
+        if not self._head_read:
+            found = c.execute(_HEAD, {"station": self.station}).first()
+            self._head = (int(found.seq), str(found.hash)) if found else None
+            self._head_read = True
+        head = self._head
+        seq, prev_hash = head if head is not None else (0, GENESIS)
         now = self.clock.now()
         time = now.isoformat(timespec="microseconds")
         signed_by = signature.badge if signature else None
@@ -103,6 +145,7 @@ class JournalOnConnection:
             c.execute(insert(HEADS).values(station=self.station, seq=seq, hash=prev_hash))
         else:
             c.execute(_MOVE_HEAD, {"k_station": self.station, "v_seq": seq, "v_hash": prev_hash})
+        self._head = (seq, prev_hash)
         return ids
 
     def log_rejection(self, rejected: RejectedScan) -> None:

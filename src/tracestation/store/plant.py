@@ -144,6 +144,34 @@ _UNIT_COUNT = (
     select(func.count()).select_from(UNITS).where(UNITS.c.work_order == bindparam("work_order"))
 )
 _CACHE_LIMIT = 20_000
+# Operators and work orders are read whole while they are this few, so a bare value (a serial,
+# a lot code) is known not to be a badge or a work order without asking the database.
+_WHOLE_TABLE_LIMIT = 20_000
+_OPERATORS = select(OperatorRow.badge, OperatorRow.name, OperatorRow.role, OperatorRow.pin_hash)
+_WORK_ORDER_ROWS = select(
+    WORK_ORDERS.c.number, WORK_ORDERS.c.part, WORK_ORDERS.c.quantity, WORK_ORDERS.c.status
+)
+# Inside a unit of work a unit is read with its installed children in one statement (the
+# decisions on a unit in work need both), the unit's row locked.
+_UNIT_WITH_CHILDREN = (
+    select(
+        _PARENT,
+        LINKS.c.id.label("link_id"),
+        LINKS.c.qty,
+        LINKS.c.operation,
+        LINKS.c.installed_event,
+        _CHILD.c.part.label("unit_part"),
+        _CHILD.c.serial.label("unit_serial"),
+        LOTS.c.part.label("lot_part"),
+        LOTS.c.code.label("lot_code"),
+    )
+    .outerjoin(LINKS, (LINKS.c.parent_unit_id == _PARENT.c.id) & LINKS.c.removed_event.is_(None))
+    .outerjoin(_CHILD, _CHILD.c.id == LINKS.c.child_unit_id)
+    .outerjoin(LOTS, LOTS.c.id == LINKS.c.child_lot_id)
+    .where(_PARENT.c.part == bindparam("part"), _PARENT.c.serial == bindparam("serial"))
+    .order_by(LINKS.c.id)
+    .with_for_update(of=_PARENT)
+)
 _MASTER_DATA_VERSION = select(PlantMetaRow.value).where(PlantMetaRow.key == "master_data")
 _INSTALLED_IN = (
     select(_PARENT)
@@ -200,6 +228,28 @@ class _MasterData:
     def __init__(self) -> None:
         self.values: dict[tuple[str, ...], Any] = {}
         self.version: int | None = -1
+        self.operators: dict[str, Operator] | None = None
+        self.work_orders: dict[str, WorkOrder] | None = None
+        self.whole = True  # False once a table was found too large to hold whole
+
+    def clear(self, version: int | None) -> None:
+        self.values.clear()
+        self.operators = None
+        self.work_orders = None
+        self.whole = True
+        self.version = version
+
+
+def _child_of(r: Any) -> InstalledChild:
+    return InstalledChild(
+        r.link_id,
+        r.unit_part or r.lot_part,
+        r.unit_serial,
+        r.lot_code,
+        Decimal(r.qty),
+        r.operation,
+        r.installed_event,
+    )
 
 
 class DatabasePlant:
@@ -211,15 +261,33 @@ class DatabasePlant:
         self.engine = engine
         self._master = _MasterData()
         self._connection: Connection | None = None
+        self._version: Callable[[], int | None] | None = None
+        self._units: dict[tuple[str, str], Unit | None] = {}
+        self._serials: set[str] = set()
+        self._children: dict[tuple[str, str], list[InstalledChild]] = {}
 
-    def within(self, connection: Connection) -> DatabasePlant:
+    def within(
+        self, connection: Connection, version: Callable[[], int | None] | None = None
+    ) -> DatabasePlant:
         """The same plant read on `connection`, inside its transaction, locking what it reads
-        of the rows a scan may change."""
+        of the rows a scan may change. `version` reads the master data's version for
+        `refresh` (the unit of work reads it with another row it needs, in one statement)."""
         view = DatabasePlant.__new__(DatabasePlant)
         view.engine = self.engine
         view._master = self._master
         view._connection = connection
+        view._version = version
+        view._units = {}
+        view._serials = set()
+        view._children = {}
         return view
+
+    def forget_state(self) -> None:
+        """Inside a unit of work: the state read so far (units, their children) is about to
+        change (the journal writes); read it again when asked. Master data stays."""
+        self._units.clear()
+        self._serials.clear()
+        self._children.clear()
 
     @contextmanager
     def _connect(self) -> Iterator[Connection]:
@@ -239,12 +307,15 @@ class DatabasePlant:
             yield s
 
     def refresh(self) -> None:
-        """Call before each scan: one query, and the cache is dropped if master data changed."""
-        with self._connect() as c:
-            version = c.scalar(_MASTER_DATA_VERSION)
+        """Call before each scan: one query (inside a unit of work, part of one it makes
+        anyway), and the cache is dropped if master data changed."""
+        if self._version is not None:
+            version = self._version()
+        else:
+            with self._connect() as c:
+                version = c.scalar(_MASTER_DATA_VERSION)
         if version != self._master.version:
-            self._master.values.clear()
-            self._master.version = version
+            self._master.clear(version)
 
     def _cached(self, key: tuple[str, ...], load: Callable[[], T]) -> T:
         cache = self._master.values
@@ -255,7 +326,30 @@ class DatabasePlant:
         value: T = cache[key]
         return value
 
+    def _whole_tables(self) -> bool:
+        """Operators and work orders held whole in memory (loaded at the first question), or
+        False when there are too many of them: then each is read and cached by its key."""
+        master = self._master
+        if master.whole and master.operators is None:
+            with self._connect() as c:
+                operators = c.execute(_OPERATORS.limit(_WHOLE_TABLE_LIMIT + 1)).all()
+                orders = c.execute(_WORK_ORDER_ROWS.limit(_WHOLE_TABLE_LIMIT + 1)).all()
+            if max(len(operators), len(orders)) > _WHOLE_TABLE_LIMIT:
+                master.whole = False
+                return False
+            master.operators = {
+                r.badge: Operator(r.badge, r.name, Role(r.role), r.pin_hash) for r in operators
+            }
+            master.work_orders = {
+                r.number: WorkOrder(r.number, r.part, r.quantity, WorkOrderStatus(r.status))
+                for r in orders
+            }
+        return master.whole
+
     def operator(self, badge: str) -> Operator | None:
+        if self._whole_tables():
+            assert self._master.operators is not None
+            return self._master.operators.get(badge)
         return self._cached(("operator", badge), lambda: self._load_operator(badge))
 
     def _load_operator(self, badge: str) -> Operator | None:
@@ -264,6 +358,9 @@ class DatabasePlant:
             return Operator(row.badge, row.name, Role(row.role), row.pin_hash) if row else None
 
     def work_order(self, number: str) -> WorkOrder | None:
+        if self._whole_tables():
+            assert self._master.work_orders is not None
+            return self._master.work_orders.get(number)
         return self._cached(("work_order", number), lambda: self._load_work_order(number))
 
     def _load_work_order(self, number: str) -> WorkOrder | None:
@@ -355,30 +452,41 @@ class DatabasePlant:
             return [to_lot(r) for r in c.execute(self._read(_LOTS_BY_CODE), {"code": code})]
 
     def unit(self, part: str, serial: str) -> Unit | None:
-        with self._connect() as c:
-            row = c.execute(self._read(_UNIT), {"part": part, "serial": serial}).first()
-            return to_unit(row) if row else None
+        c = self._connection
+        if c is None:
+            with self._connect() as outside:
+                row = outside.execute(_UNIT, {"part": part, "serial": serial}).first()
+                return to_unit(row) if row else None
+        key = (part, serial)
+        if key in self._units or serial in self._serials:
+            return self._units.get(key)
+        # Locked, and its open links with it: the decision on a unit in work wants both.
+        rows = c.execute(_UNIT_WITH_CHILDREN, {"part": part, "serial": serial}).all()
+        unit = to_unit(rows[0]) if rows else None
+        self._units[key] = unit
+        if unit is not None:
+            self._children[key] = [_child_of(r) for r in rows if r.link_id is not None]
+        return unit
 
     def units_by_serial(self, serial: str) -> list[Unit]:
         with self._connect() as c:
             rows = c.execute(self._read(_UNITS_BY_SERIAL), {"serial": serial})
-            return [to_unit(r) for r in rows]
+            units = [to_unit(r) for r in rows]
+        if self._connection is not None:  # every unit of that serial, locked: remembered
+            self._serials.add(serial)
+            self._units.update({(u.part, u.serial): u for u in units})
+        return units
 
     def installed_children(self, part: str, serial: str) -> list[InstalledChild]:
+        known = self._children.get((part, serial))
+        if known is not None:
+            return list(known)
         with self._connect() as c:
             rows = c.execute(_INSTALLED_CHILDREN, {"part": part, "serial": serial}).all()
-        return [
-            InstalledChild(
-                r.link_id,
-                r.unit_part or r.lot_part,
-                r.unit_serial,
-                r.lot_code,
-                Decimal(r.qty),
-                r.operation,
-                r.installed_event,
-            )
-            for r in rows
-        ]
+        children = [_child_of(r) for r in rows]
+        if self._connection is not None:
+            self._children[(part, serial)] = children
+        return list(children)
 
     def installed_in(self, part: str, serial: str) -> Unit | None:
         with self._connect() as c:

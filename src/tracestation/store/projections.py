@@ -9,7 +9,7 @@ from decimal import Decimal
 from functools import singledispatch
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, case, insert, or_, select, update
+from sqlalchemy import Connection, bindparam, case, insert, or_, select, true, update
 
 from tracestation.domain import events as ev
 from tracestation.domain.model import LotStatus, UnitStatus
@@ -67,6 +67,73 @@ _TAKE_FROM_LOT = (
             else_=LOTS.c.status,
         ),
     )
+)
+# The same take, by the lot's identity, saying which row it took from: one statement where a
+# read and an update were (the lot's row is already locked by the decision that read it).
+_TAKE_FROM_LOT_NAMED = (
+    update(LOTS)
+    .where(
+        LOTS.c.part == bindparam("k_part"),
+        LOTS.c.code == bindparam("k_code"),
+        LOTS.c.quantity >= bindparam("k_qty"),
+    )
+    .values(
+        quantity=LOTS.c.quantity - bindparam("k_qty"),
+        status=case(
+            (LOTS.c.quantity == bindparam("k_qty"), LotStatus.CONSUMED.value),
+            else_=LOTS.c.status,
+        ),
+    )
+    .returning(LOTS.c.id)
+)
+_PARENT_UNIT = UNITS.alias("parent_unit")
+_CHILD_UNIT = UNITS.alias("child_unit")
+_LINK_VALUES = (
+    "qty",
+    "operation",
+    "installed_event",
+    "installed_at",
+    "removed_event",
+    "removed_at",
+)
+
+
+def _link_values() -> list[Any]:
+    # Typed, so PostgreSQL reads the select list's parameters as the columns' types.
+    return [bindparam(name, type_=LINKS.c[name].type) for name in _LINK_VALUES]
+
+
+# A link inserted with its units' ids looked up in the same statement (no row when a unit is
+# missing: then `unit_id` says which).
+_INSERT_LOT_LINK = (
+    insert(LINKS)
+    .from_select(
+        ["parent_unit_id", "child_lot_id", *_LINK_VALUES],
+        select(
+            _PARENT_UNIT.c.id,
+            bindparam("child_lot_id", type_=LINKS.c.child_lot_id.type),
+            *_link_values(),
+        ).where(
+            _PARENT_UNIT.c.part == bindparam("parent_part"),
+            _PARENT_UNIT.c.serial == bindparam("parent_serial"),
+        ),
+    )
+    .execution_options(preserve_rowcount=True)
+)
+_INSERT_UNIT_LINK = (
+    insert(LINKS)
+    .from_select(
+        ["parent_unit_id", "child_unit_id", *_LINK_VALUES],
+        select(_PARENT_UNIT.c.id, _CHILD_UNIT.c.id, *_link_values())
+        .select_from(_PARENT_UNIT.join(_CHILD_UNIT, true()))
+        .where(
+            _PARENT_UNIT.c.part == bindparam("parent_part"),
+            _PARENT_UNIT.c.serial == bindparam("parent_serial"),
+            _CHILD_UNIT.c.part == bindparam("child_part"),
+            _CHILD_UNIT.c.serial == bindparam("child_serial"),
+        ),
+    )
+    .execution_options(preserve_rowcount=True)
 )
 _PACK_INTO = (
     update(CONTAINERS)
@@ -155,26 +222,41 @@ def _(event: ev.OperationCompleted, c: Connection, w: Written) -> None:
 
 @project.register
 def _(event: ev.ChildUnitInstalled, c: Connection, w: Written) -> None:
-    link = {
-        "parent_unit_id": unit_id(c, event.parent_part, event.parent_serial),
-        "child_unit_id": unit_id(c, event.child_part, event.child_serial),
-        "child_lot_id": None,
+    units = {
+        "parent_part": event.parent_part,
+        "parent_serial": event.parent_serial,
+        "child_part": event.child_part,
+        "child_serial": event.child_serial,
     }
-    c.execute(_INSERT_LINK, {**link, **installed_values(Decimal(1), event.operation, w)})
+    done = c.execute(
+        _INSERT_UNIT_LINK, {**units, **installed_values(Decimal(1), event.operation, w)}
+    )
+    if done.rowcount != 1:  # say which unit is missing
+        unit_id(c, event.parent_part, event.parent_serial)
+        unit_id(c, event.child_part, event.child_serial)
+        raise ProjectionError(f"unit {event.child_part}/{event.child_serial} was not linked")
 
 
 @project.register
 def _(event: ev.LotInstalled, c: Connection, w: Written) -> None:
-    parent = unit_id(c, event.parent_part, event.parent_serial)
-    lot = lot_row(c, event.part, event.lot)
-    take_from_lot(c, lot, event.qty)
-    link = {"parent_unit_id": parent, "child_unit_id": None, "child_lot_id": lot.id}
-    c.execute(_INSERT_LINK, {**link, **installed_values(event.qty, event.operation, w)})
+    taken = c.scalar(
+        _TAKE_FROM_LOT_NAMED, {"k_part": event.part, "k_code": event.lot, "k_qty": event.qty}
+    )
+    if taken is None:  # missing, or short of the quantity: say which
+        take_from_lot(c, lot_row(c, event.part, event.lot), event.qty)
+        raise ProjectionError(f"lot {event.part}/{event.lot} does not hold {event.qty} any more")
+    parent = {"parent_part": event.parent_part, "parent_serial": event.parent_serial}
+    done = c.execute(
+        _INSERT_LOT_LINK,
+        {**parent, "child_lot_id": taken, **installed_values(event.qty, event.operation, w)},
+    )
+    if done.rowcount != 1:
+        unit_id(c, event.parent_part, event.parent_serial)
     c.execute(
         _INSERT_CONSUMPTION,
         {
             "work_order": event.work_order,
-            "lot_id": lot.id,
+            "lot_id": taken,
             "qty": event.qty,
             "operation": event.operation,
             "source": "install",

@@ -93,8 +93,10 @@ def nonconformance_number(station: str, count: int) -> str:
 class DatabaseTransaction:
     def __init__(self, connection: Connection, plant: DatabasePlant, station: str, clock: Clock):
         self.connection = connection
-        self.plant = plant.within(connection)
-        self.journal = JournalOnConnection(connection, station, clock)
+        journal = JournalOnConnection(connection, station, clock)
+        self.plant = plant.within(connection, version=journal.master_data_version)
+        journal.before_write = self.plant.forget_state
+        self.journal = journal
         self.memory = WorkMemoryOnConnection(connection)
         self.identities = CounterOnConnection(connection, station)
         self.print_jobs = PrintJobsOnConnection(connection, station, clock)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, Engine, bindparam, delete, insert, select
+from typing import Any
+
+from sqlalchemy import Connection, Engine, bindparam, delete, select
+from sqlalchemy.dialects import postgresql, sqlite
 
 from tracestation.station.ports import SavedWork
 from tracestation.store.database import writer
@@ -11,7 +14,18 @@ from tracestation.store.tables import StationWorkRow, table_of
 WORK = table_of(StationWorkRow)
 _RECALL = select(WORK).where(WORK.c.station == bindparam("k_station"))
 _FORGET = delete(WORK).where(WORK.c.station == bindparam("k_station"))
-_REMEMBER = insert(WORK)
+_KEPT = ("work_order", "operation", "unit_part", "unit_serial")
+
+
+def _upsert(dialect: Any) -> Any:
+    """One statement whatever the station remembered before (both dialects say ON CONFLICT)."""
+    statement = dialect.insert(WORK)
+    return statement.on_conflict_do_update(
+        index_elements=[WORK.c.station], set_={k: statement.excluded[k] for k in _KEPT}
+    )
+
+
+_REMEMBER_OVER = {"postgresql": _upsert(postgresql), "sqlite": _upsert(sqlite)}
 
 
 class WorkMemoryOnConnection:
@@ -29,11 +43,12 @@ class WorkMemoryOnConnection:
 
     def remember(self, station: str, work: SavedWork | None) -> None:
         c = self.connection
-        c.execute(_FORGET, {"k_station": station})
-        if work is not None:
+        if work is None:
+            c.execute(_FORGET, {"k_station": station})
+        else:
             part, serial = work.unit or (None, None)
             c.execute(
-                _REMEMBER,
+                _REMEMBER_OVER[c.dialect.name],
                 {
                     "station": station,
                     "work_order": work.work_order,

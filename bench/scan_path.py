@@ -1,0 +1,280 @@
+"""The operator's hot path, scan to verdict: SQL statements per scan kind, time beside the
+durable-insert floor, and a profile of `Station.scan` (issue 13 part 5).
+
+    python bench/scan_path.py count [--pg URL]           # statements per scan kind, listed
+    python bench/scan_path.py measure --units 10000 [--scan-units 150] [--label after]
+    python bench/scan_path.py profile --units 10000 --out bench/results/profiles/scan-x.txt
+
+`count` builds the `peer-2k` master data (bench/peer2k_station.py) in a scratch SQLite file
+(and, with `--pg`, a scratch PostgreSQL database, dropped afterwards) and counts the cursor
+executions (`before_cursor_execute`, BEGIN included: the driver's own BEGIN is counted by a
+`begin` listener) of each scan of a lot-into-serial install (serial, lot, `CMD:DONE`) and a
+serial-into-serial install (serial, child serial, `CMD:DONE`), after the station has warmed up.
+`measure` scans sensors on the bench plant of `--units` (bench/plants.py: SQLite file and
+PostgreSQL database, built once) through `Station.scan`, each scan followed by the floor (a
+durable one-row insert), as `bench/run.py` does, and merges the figures into
+`results/scan_path.json` under `--label`. `profile` runs pyinstrument around the same scans.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import plants  # noqa: E402
+from measures import PostgresFloor, SqliteFloor, scans_beside_floor  # noqa: E402
+from peer2k_station import OPERATOR, master_data  # noqa: E402
+from sqlalchemy import Engine, create_engine, event  # noqa: E402
+
+DEFAULT_PG = os.environ.get(
+    "TRACESTATION_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+RESULTS = HERE / "results" / "scan_path.json"
+
+
+class Statements:
+    """Every statement the engine sends, in order: the SQL's first words, BEGIN included."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.seen: list[str] = []
+        event.listen(engine, "before_cursor_execute", self._statement)
+        if engine.dialect.name != "sqlite":  # SQLite's BEGIN IMMEDIATE is a cursor execution
+            event.listen(engine, "begin", self._begin)
+        event.listen(engine, "commit", self._commit)
+
+    def _statement(self, _c: Any, _cursor: Any, sql: str, *_rest: Any) -> None:
+        self.seen.append(" ".join(sql.split())[:110])
+
+    def _begin(self, _c: Any) -> None:
+        self.seen.append("(BEGIN, sent by the driver)")
+
+    def _commit(self, _c: Any) -> None:
+        self.seen.append("(COMMIT)")
+
+    @contextmanager
+    def counting(self) -> Iterator[list[str]]:
+        start = len(self.seen)
+        found: list[str] = []
+        yield found
+        found.extend(self.seen[start:])
+
+
+def _scan_kinds(engine: Engine) -> dict[str, Any]:
+    from tracestation.store.importer import import_master_data
+    from tracestation.wiring import station_on
+
+    import_master_data(engine, master_data())
+    station = station_on(engine, "COUNT")
+    statements = Statements(engine)
+    out: dict[str, Any] = {}
+
+    def run(kind: str, raw: str) -> None:
+        with statements.counting() as seen:
+            result = station.scan(raw)
+        if result.outcome.value != "accepted":
+            raise SystemExit(f"{raw}: {result.outcome.value}: {result.message}")
+        executions = [sql for sql in seen if not sql.startswith("(")]
+        out[kind] = {"count": len(executions), "round_trips": len(seen), "statements": seen}
+
+    for raw in (OPERATOR, "WO:WO-SUB", "OPN:10"):
+        run("warm-up", raw)
+    # The first install warms the station up (master data read once); the second is counted.
+    for i, kind in ((1, None), (2, "lot-into-serial")):
+        for step, raw in (
+            ("serial (new unit)", f"S{i:04d}"),
+            ("lot", f"LOT:CAP/B{1:02d}"),
+            ("CMD:DONE", "CMD:DONE"),
+        ):
+            if kind is None:
+                run("warm-up", raw)
+            else:
+                run(f"{kind}: {step}", raw)
+    for raw in ("WO:WO-FG", "OPN:10"):
+        run("warm-up", raw)
+    for i, kind in ((1, None), (2, "serial-into-serial")):
+        for step, raw in (
+            ("serial (new unit)", f"F{i:04d}"),
+            ("child serial", f"S{i:04d}"),
+            ("CMD:DONE", "CMD:DONE"),
+        ):
+            if kind is None:
+                run("warm-up", raw)
+            else:
+                run(f"{kind}: {step}", raw)
+    out.pop("warm-up")
+    return out
+
+
+def count(args: argparse.Namespace) -> dict[str, Any]:
+    from tracestation.store.database import open_database
+
+    stores: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as scratch:
+        engine = open_database(str(Path(scratch) / "count.sqlite"))
+        stores["sqlite"] = _scan_kinds(engine)
+        engine.dispose()
+    if args.pg:
+        admin = create_engine(args.pg, isolation_level="AUTOCOMMIT")
+        name = "scan_path_count"
+        with admin.connect() as c:
+            c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}"')
+            c.exec_driver_sql(f'CREATE DATABASE "{name}"')
+        try:
+            url = admin.url.set(database=name).render_as_string(hide_password=False)
+            engine = open_database(url)
+            stores["postgresql"] = _scan_kinds(engine)
+            engine.dispose()
+        finally:
+            with admin.connect() as c:
+                c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}"')
+            admin.dispose()
+    for store, kinds in stores.items():
+        print(f"== {store}", file=sys.stderr)
+        for kind, seen in kinds.items():
+            print(
+                f"-- {kind}: {seen['count']} cursor executions, {seen['round_trips']} round trips",
+                file=sys.stderr,
+            )
+            for sql in seen["statements"]:
+                print(f"     {sql}", file=sys.stderr)
+    return {
+        store: {
+            "cursor_executions": {kind: seen["count"] for kind, seen in kinds.items()},
+            "round_trips": {kind: seen["round_trips"] for kind, seen in kinds.items()},
+            "statements": {kind: seen["statements"] for kind, seen in kinds.items()},
+        }
+        for store, kinds in stores.items()
+    }
+
+
+def _load() -> list[float]:
+    return [round(x, 2) for x in os.getloadavg()]
+
+
+def measure(args: argparse.Namespace) -> dict[str, Any]:
+    from tracestation.store.database import open_database
+
+    tag = datetime.now(UTC).strftime("%H%M%S")
+    out: dict[str, Any] = {"units": args.units, "scan_units": args.scan_units}
+    out["load_start"] = _load()
+    engine = open_database(str(plants.sqlite_plant(args.units)))
+    floor = SqliteFloor(HERE / "out" / "scan_path_floor.sqlite")
+    try:
+        out["sqlite"] = scans_beside_floor(engine, floor, f"Q{tag}", args.scan_units)
+    finally:
+        floor.close()
+        engine.dispose()
+    if args.pg:
+        engine = open_database(plants.postgres_plant(args.units, args.pg))
+        pg_floor = PostgresFloor(args.pg)
+        try:
+            out["postgresql"] = scans_beside_floor(engine, pg_floor, f"R{tag}", args.scan_units)
+        finally:
+            pg_floor.close()
+            engine.dispose()
+    out["load_end"] = _load()
+    for store in ("sqlite", "postgresql"):
+        if store in out:
+            s = out[store]
+            print(
+                f"{store}: scan p50 {s['scan']['p50_ms']} p99 {s['scan']['p99_ms']} ms, floor "
+                f"p50 {s['floor']['p50_ms']} p99 {s['floor']['p99_ms']} ms, p99 ratio "
+                f"{s['p99_ratio']}, refused {s['refused_count']}",
+                file=sys.stderr,
+            )
+    return out
+
+
+def profile(args: argparse.Namespace) -> dict[str, Any]:
+    from pyinstrument import Profiler
+
+    from tracestation.store.database import open_database
+    from tracestation.wiring import station_on
+
+    tag = datetime.now(UTC).strftime("%H%M%S")
+    url = (
+        plants.postgres_plant(args.units, args.pg)
+        if args.store == "postgresql"
+        else str(plants.sqlite_plant(args.units))
+    )
+    engine = open_database(url)
+    station = station_on(engine, f"PROF-{tag}")
+    station.scan(plants.OPERATOR)
+    plan = plants.scan_plan(f"X{tag}", args.scan_units)
+    for raw in plan[:2]:
+        station.scan(raw)
+    load = _load()
+    profiler = Profiler(interval=0.0005)
+    started = time.perf_counter()
+    with profiler:
+        for raw in plan[2:]:
+            station.scan(raw)
+    seconds = time.perf_counter() - started
+    engine.dispose()
+    head = (
+        f"# Station.scan, {len(plan) - 2} scans ({args.scan_units} sensors: serial, ten lots, "
+        f"CMD:DONE) on the {args.units:,}-unit plant, {args.store}; {seconds:.2f} s wall; "
+        f"load average {load}\n"
+    )
+    text = profiler.output_text(unicode=False, color=False, show_all=False)
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(head + text, encoding="utf-8")
+    print(head + text, file=sys.stderr)
+    return {"seconds": seconds, "scans": len(plan) - 2, "load": load}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("what", choices=("count", "measure", "profile"))
+    parser.add_argument("--pg", default=None, help="PostgreSQL server URL (any database)")
+    parser.add_argument("--units", type=int, default=10_000)
+    parser.add_argument("--scan-units", type=int, default=150)
+    parser.add_argument("--store", choices=("sqlite", "postgresql"), default="sqlite")
+    parser.add_argument("--label", default=None, help="merge into results/scan_path.json")
+    parser.add_argument("--out", type=Path, help="profile: text file")
+    args = parser.parse_args()
+    if args.pg == "default":
+        args.pg = DEFAULT_PG
+    found = {"count": count, "measure": measure, "profile": profile}[args.what](args)
+    found = {
+        "what": args.what,
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "commit": _commit(),
+        **found,
+    }
+    if args.label:
+        results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+        results[args.label] = found
+        RESULTS.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    else:
+        print(json.dumps(found, indent=1))
+    return 0
+
+
+def _commit() -> str:
+    import subprocess
+
+    done = subprocess.run(
+        ["git", "-C", str(HERE), "rev-parse", "--short", "HEAD"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return done.stdout.strip()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
