@@ -183,15 +183,17 @@ def test_a_printer_fault_after_the_commit_leaves_the_scan_accepted_and_says_the_
     assert carton is not None and carton.closed and carton.units == ("CTRL-1",)
 
 
-def test_a_plant_read_failing_after_the_commit_leaves_the_scan_accepted_without_a_prompt(
+def test_a_plant_read_failing_after_the_commit_leaves_the_scan_accepted_with_its_prompt(
     scan: Scan, plant: FakePlant, journal: FakeJournal
 ) -> None:
+    """The next prompt is read in the scan's own transaction: nothing after the commit
+    needs the database for it."""
     scan(*BOARD)
     plant.break_outside_reads(ConnectionError("server closed the connection"))
 
     result = scan("LOT:CAP-220/C-7781")
     assert (result.outcome, result.code) == ("accepted", "lot_installed")
-    assert result.prompt == ""
+    assert result.prompt_code == "prompt_done"
     plant.break_outside_reads(None)
     assert journal.kinds()[-1] == "lot_installed"
     lot = plant.lot("CAP-220", "C-7781")
