@@ -129,7 +129,7 @@ def count(args: argparse.Namespace) -> dict[str, Any]:
         admin = create_engine(args.pg, isolation_level="AUTOCOMMIT")
         name = "scan_path_count"
         with admin.connect() as c:
-            c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}"')
+            c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             c.exec_driver_sql(f'CREATE DATABASE "{name}"')
         try:
             url = admin.url.set(database=name).render_as_string(hide_password=False)
@@ -138,7 +138,7 @@ def count(args: argparse.Namespace) -> dict[str, Any]:
             engine.dispose()
         finally:
             with admin.connect() as c:
-                c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}"')
+                c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             admin.dispose()
     for store, kinds in stores.items():
         print(f"== {store}", file=sys.stderr)

@@ -357,7 +357,7 @@ class FakePlant:
 
     # --- PlantReader ------------------------------------------------------------------------
 
-    def refresh(self) -> None:
+    def refresh(self, unit: tuple[str, str] | None = None) -> None:
         self._read()
         self.refreshes += 1
 

@@ -120,7 +120,7 @@ class Station:
             try:
                 with self.transactions.begin() as tx:
                     work = _Work(replace(self.env, plant=tx.plant, identities=tx.identities), tx)
-                    work.env.plant.refresh()
+                    work.env.plant.refresh(self.context.unit)
                     judged = self._judge(raw, now, work)
                     _keep_print_jobs(judged, tx)
                     told = self._told_within(work)

@@ -37,8 +37,10 @@ if TYPE_CHECKING:
 
 
 class PlantReader(Protocol):
-    def refresh(self) -> None:
-        """Called at the start of every scan: a reader that caches master data checks it here."""
+    def refresh(self, unit: tuple[str, str] | None = None) -> None:
+        """Called at the start of every scan: a reader that caches master data checks it here.
+        `unit` is the unit in work (part, serial): a reader inside a unit of work may read it,
+        locked, in the same statement."""
         ...
 
     def operator(self, badge: str) -> Operator | None: ...

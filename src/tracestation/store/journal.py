@@ -10,7 +10,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, insert, select, true, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from tracestation.domain.chain import GENESIS, event_hash
@@ -23,6 +23,7 @@ from tracestation.store.tables import (
     PlantMetaRow,
     RejectedScanRow,
     StationHeadRow,
+    UnitRow,
     table_of,
 )
 from tracestation.store.unit_history import Applied, note_history
@@ -44,7 +45,52 @@ _HEAD_AND_VERSION = (
     .where(HEADS.c.station == bindparam("station"))
     .with_for_update(of=HEADS)
 )
+UNITS = table_of(UnitRow)
+# The same, with the unit in work, locked too (its open links are read after, by a statement
+# of their own, so they are those committed by whoever held the unit before).
+_HEAD_VERSION_AND_UNIT = (
+    select(
+        HEADS.c.seq,
+        HEADS.c.hash,
+        _MASTER_DATA_VERSION.scalar_subquery().label("version"),
+        UNITS,
+    )
+    .select_from(HEADS.join(UNITS, true()))
+    .where(
+        HEADS.c.station == bindparam("station"),
+        UNITS.c.part == bindparam("part"),
+        UNITS.c.serial == bindparam("serial"),
+    )
+    .with_for_update(of=[HEADS, UNITS])
+)
 _INSERT_EVENT = insert(EVENTS)
+# PostgreSQL: the station's head moves in the statement that writes its last event.
+_JOURNAL_COLUMNS = (
+    "id",
+    "station",
+    "seq",
+    "time",
+    "operator",
+    "kind",
+    "payload",
+    "reason",
+    "signed_by",
+    "prev_hash",
+    "hash",
+    "synced_at",
+)
+# Its parameters are all named apart from the columns (e_<column>), so neither statement takes
+# the other's for its own columns.
+_INSERT_EVENT_MOVING_HEAD = (
+    insert(EVENTS)
+    .values({name: bindparam(f"e_{name}") for name in _JOURNAL_COLUMNS})
+    .add_cte(
+        update(HEADS)
+        .where(HEADS.c.station == bindparam("k_station"))
+        .values(seq=bindparam("v_seq"), hash=bindparam("v_hash"))
+        .cte("moved_head")
+    )
+)
 _MOVE_HEAD = (
     update(HEADS)
     .where(HEADS.c.station == bindparam("k_station"))
@@ -62,18 +108,33 @@ class JournalOnConnection:
         station: str,
         clock: Clock,
         before_write: Callable[[], None] | None = None,
+        after_write: Callable[[Sequence[DomainEvent]], None] | None = None,
     ) -> None:
         self.connection = connection
         self.station = station
         self.clock = clock
         self.before_write = before_write
+        self.after_write = after_write
         # The chain head as this transaction holds it: unread, none yet, or (seq, hash).
         self._head: tuple[int, str] | None = None
         self._head_read = False
 
+    def opening(self, unit: tuple[str, str] | None) -> tuple[int | None, Any | None]:
+        """The unit of work's first statement: the master data's version, read with the
+        station's chain head (locked, so the scan's events need no read of their own) and the
+        row of `unit`, the unit in work, locked (None when there is none)."""
+        if unit is not None:
+            part, serial = unit
+            row = self.connection.execute(
+                _HEAD_VERSION_AND_UNIT, {"station": self.station, "part": part, "serial": serial}
+            ).first()
+            if row is not None:
+                self._head, self._head_read = (int(row.seq), str(row.hash)), True
+                return (None if row.version is None else int(row.version)), row
+        return self.master_data_version(), None
+
     def master_data_version(self) -> int | None:
-        """The master data's version, read with the station's chain head (locked), so the
-        scan's events need no read of their own."""
+        """The master data's version, read with the station's chain head (locked)."""
         row = self.connection.execute(_HEAD_AND_VERSION, {"station": self.station}).first()
         if row is None:  # the station's first event is still to come
             self._head, self._head_read = None, True
@@ -102,6 +163,8 @@ class JournalOnConnection:
             self._head_read = True
         head = self._head
         seq, prev_hash = head if head is not None else (0, GENESIS)
+        moves_head = c.dialect.name == "postgresql"
+        last, head_moved = seq + len(events), False
         now = self.clock.now()
         time = now.isoformat(timespec="microseconds")
         signed_by = signature.badge if signature else None
@@ -132,7 +195,14 @@ class JournalOnConnection:
                 "prev_hash": prev_hash,
             }
             digest = event_hash(**row)
-            c.execute(_INSERT_EVENT, {**row, "hash": digest, "synced_at": None})
+            values = {**row, "hash": digest, "synced_at": None}
+            if head is not None and moves_head and seq == last:
+                moved = {"k_station": self.station, "v_seq": seq, "v_hash": digest}
+                named = {f"e_{name}": value for name, value in values.items()}
+                c.execute(_INSERT_EVENT_MOVING_HEAD, {**named, **moved})
+                head_moved = True
+            else:
+                c.execute(_INSERT_EVENT, values)
             written = Written(event_id, now, self.station, operator, signed_by)
             project(event, c, written)
             applied.append(Applied(event, written, seq))
@@ -143,9 +213,11 @@ class JournalOnConnection:
             # Two processes writing a station's first event both insert its head: the
             # second fails on the key and its unit of work is judged again.
             c.execute(insert(HEADS).values(station=self.station, seq=seq, hash=prev_hash))
-        else:
+        elif not head_moved:
             c.execute(_MOVE_HEAD, {"k_station": self.station, "v_seq": seq, "v_hash": prev_hash})
         self._head = (seq, prev_hash)
+        if self.after_write is not None:
+            self.after_write(events)
         return ids
 
     def log_rejection(self, rejected: RejectedScan) -> None:

@@ -9,7 +9,7 @@ commit and then decides on what it wrote. SQLite has one writer at a time and ne
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Engine, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from tracestation.domain.conflicts import Conflict, ParentLink
+from tracestation.domain.events import DomainEvent, UnitRegistered
 from tracestation.domain.model import (
     BomLine,
     Container,
@@ -62,6 +63,9 @@ from tracestation.store.tables import (
 )
 
 T = TypeVar("T")
+# The unit of work's first read: the master data's version, and the row of the unit asked
+# for (locked) when there is one.
+Opening = Callable[[tuple[str, str] | None], tuple[int | None, Any | None]]
 
 # The hot path reads through Core on plain connections; the genealogy statements are built once.
 UNITS = table_of(UnitRow)
@@ -150,27 +154,6 @@ _WHOLE_TABLE_LIMIT = 20_000
 _OPERATORS = select(OperatorRow.badge, OperatorRow.name, OperatorRow.role, OperatorRow.pin_hash)
 _WORK_ORDER_ROWS = select(
     WORK_ORDERS.c.number, WORK_ORDERS.c.part, WORK_ORDERS.c.quantity, WORK_ORDERS.c.status
-)
-# Inside a unit of work a unit is read with its installed children in one statement (the
-# decisions on a unit in work need both), the unit's row locked.
-_UNIT_WITH_CHILDREN = (
-    select(
-        _PARENT,
-        LINKS.c.id.label("link_id"),
-        LINKS.c.qty,
-        LINKS.c.operation,
-        LINKS.c.installed_event,
-        _CHILD.c.part.label("unit_part"),
-        _CHILD.c.serial.label("unit_serial"),
-        LOTS.c.part.label("lot_part"),
-        LOTS.c.code.label("lot_code"),
-    )
-    .outerjoin(LINKS, (LINKS.c.parent_unit_id == _PARENT.c.id) & LINKS.c.removed_event.is_(None))
-    .outerjoin(_CHILD, _CHILD.c.id == LINKS.c.child_unit_id)
-    .outerjoin(LOTS, LOTS.c.id == LINKS.c.child_lot_id)
-    .where(_PARENT.c.part == bindparam("part"), _PARENT.c.serial == bindparam("serial"))
-    .order_by(LINKS.c.id)
-    .with_for_update(of=_PARENT)
 )
 _MASTER_DATA_VERSION = select(PlantMetaRow.value).where(PlantMetaRow.key == "master_data")
 _INSTALLED_IN = (
@@ -261,22 +244,20 @@ class DatabasePlant:
         self.engine = engine
         self._master = _MasterData()
         self._connection: Connection | None = None
-        self._version: Callable[[], int | None] | None = None
+        self._opening: Opening | None = None
         self._units: dict[tuple[str, str], Unit | None] = {}
         self._serials: set[str] = set()
         self._children: dict[tuple[str, str], list[InstalledChild]] = {}
 
-    def within(
-        self, connection: Connection, version: Callable[[], int | None] | None = None
-    ) -> DatabasePlant:
+    def within(self, connection: Connection, opening: Opening | None = None) -> DatabasePlant:
         """The same plant read on `connection`, inside its transaction, locking what it reads
-        of the rows a scan may change. `version` reads the master data's version for
-        `refresh` (the unit of work reads it with another row it needs, in one statement)."""
+        of the rows a scan may change. `opening` is the unit of work's first read, which
+        `refresh` asks for the master data's version and the unit in work."""
         view = DatabasePlant.__new__(DatabasePlant)
         view.engine = self.engine
         view._master = self._master
         view._connection = connection
-        view._version = version
+        view._opening = opening
         view._units = {}
         view._serials = set()
         view._children = {}
@@ -288,6 +269,13 @@ class DatabasePlant:
         self._units.clear()
         self._serials.clear()
         self._children.clear()
+
+    def note_written(self, events: Sequence[DomainEvent]) -> None:
+        """Inside a unit of work, after the journal wrote `events`: what they make certain
+        without reading (a unit registered in this transaction has nothing installed)."""
+        for event in events:
+            if isinstance(event, UnitRegistered):
+                self._children[(event.part, event.serial)] = []
 
     @contextmanager
     def _connect(self) -> Iterator[Connection]:
@@ -306,11 +294,14 @@ class DatabasePlant:
         with self._connect() as c, Session(bind=c) as s:
             yield s
 
-    def refresh(self) -> None:
-        """Call before each scan: one query (inside a unit of work, part of one it makes
-        anyway), and the cache is dropped if master data changed."""
-        if self._version is not None:
-            version = self._version()
+    def refresh(self, unit: tuple[str, str] | None = None) -> None:
+        """Call before each scan: one query (inside a unit of work, its first statement, which
+        also reads and locks the unit in work), and the cache is dropped if master data
+        changed."""
+        if self._opening is not None:
+            version, row = self._opening(unit)
+            if unit is not None and row is not None:
+                self._units[unit] = to_unit(row)
         else:
             with self._connect() as c:
                 version = c.scalar(_MASTER_DATA_VERSION)
@@ -460,12 +451,9 @@ class DatabasePlant:
         key = (part, serial)
         if key in self._units or serial in self._serials:
             return self._units.get(key)
-        # Locked, and its open links with it: the decision on a unit in work wants both.
-        rows = c.execute(_UNIT_WITH_CHILDREN, {"part": part, "serial": serial}).all()
-        unit = to_unit(rows[0]) if rows else None
+        row = c.execute(_LOCKED[id(_UNIT)], {"part": part, "serial": serial}).first()
+        unit = to_unit(row) if row else None
         self._units[key] = unit
-        if unit is not None:
-            self._children[key] = [_child_of(r) for r in rows if r.link_id is not None]
         return unit
 
     def units_by_serial(self, serial: str) -> list[Unit]:

@@ -94,8 +94,9 @@ class DatabaseTransaction:
     def __init__(self, connection: Connection, plant: DatabasePlant, station: str, clock: Clock):
         self.connection = connection
         journal = JournalOnConnection(connection, station, clock)
-        self.plant = plant.within(connection, version=journal.master_data_version)
+        self.plant = plant.within(connection, opening=journal.opening)
         journal.before_write = self.plant.forget_state
+        journal.after_write = self.plant.note_written
         self.journal = journal
         self.memory = WorkMemoryOnConnection(connection)
         self.identities = CounterOnConnection(connection, station)
