@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from support.line import Line, query, scans
+from support.line import ROUNDS, Line, query, scans
 from tracestation.labels.printers import NoPrinter
 from tracestation.station.lead_requests import ChangeLotStatus, LeadSignature
 from tracestation.store.database import create_station_engine
@@ -59,3 +59,29 @@ def test_an_operator_imported_a_moment_ago_logs_in_at_a_station_that_read_the_op
 
     assert welcomed.outcome == "accepted", welcomed.message
     assert "Vera Nistor" in welcomed.message
+
+
+def test_two_stations_installing_the_last_capacitors_into_one_board_at_once_install_them_once(
+    line: Line,
+) -> None:
+    a, b = line.station("SMT-A"), line.station("SMT-B")
+    scans(a, "B-1", "WO:WO-BOARD", "OPN:10")
+    scans(b, "B-2", "WO:WO-BOARD", "OPN:10")
+    for n in range(ROUNDS):
+        scans(a, f"SB-{n}")
+        scans(b, f"SB-{n}")  # the same board, selected at the second station too
+        # The board takes 2 capacitors: one station installs them, the other is told (two
+        # lots, so only the board's row makes them take turns).
+        raced = line.at_once((a, "LOT:CAP/C-BIG"), (b, f"LOT:CAP/L-{n % 3}"))
+        assert sorted(r.outcome.value for r in raced) == ["accepted", "rejected"], [
+            r.message for r in raced
+        ]
+        assert {r.code for r in raced} == {"lot_installed", "line_satisfied"}
+        scans(a, "CMD:DONE")
+        scans(b, "CMD:CANCEL")
+    [(installed,)] = query(
+        line,
+        "SELECT COALESCE(SUM(l.qty), 0) FROM genealogy_links l "
+        "JOIN units u ON u.id = l.parent_unit_id WHERE u.serial LIKE 'SB-%'",
+    )
+    assert Decimal(str(installed)) == 2 * ROUNDS
