@@ -49,13 +49,15 @@ def unit_json(row: Any) -> dict[str, Any]:
 def units_json(rows: Iterable[Sequence[Any]]) -> list[dict[str, Any]]:
     """Plain unit rows (`walks.UNIT_COLUMNS` first) as the answers list them, by part and
     serial."""
+    listed = map(_UNIT_FIELDS, sorted(rows, key=_BY_PART_AND_SERIAL))
     return [
         {"part": part, "serial": serial, "work_order": wo, "status": status, "container": box}
-        for _id, part, serial, wo, status, box, *_ in sorted(rows, key=_BY_PART_AND_SERIAL)
+        for part, serial, wo, status, box in listed
     ]
 
 
 _BY_PART_AND_SERIAL = itemgetter(1, 2)
+_UNIT_FIELDS = itemgetter(1, 2, 3, 4, 5)
 
 
 def find_unit(s: Session, serial: str, part: str | None) -> UnitRow:
@@ -246,8 +248,7 @@ def kitted_work_orders_of(s: Session, lot_id: int) -> set[str]:
 def forward_from_lot(s: Session, code: str, part: str | None) -> dict[str, Any]:
     lot = lot_named(s, code, part)
     walks.walk_by_index(s)
-    rows = s.execute(walks.REACH_NOW, {"lot": lot.id}).all()
-    return {"units": units_json({row[0]: row for row in rows}.values())}
+    return {"units": units_json(s.execute(walks.REACH_NOW, {"lot": lot.id}))}
 
 
 def forward_from_unit(s: Session, serial: str, part: str | None) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from sqlalchemy import (
     Row,
     Select,
     String,
+    Subquery,
     and_,
     bindparam,
     case,
@@ -97,52 +98,62 @@ def _lineage() -> CTE:
 LOT_LINEAGE = select(_lineage().c.lot_id)
 
 
-def _reach(with_removed: bool) -> Select[*tuple[Any, ...]]:
-    """Every unit the lineage of `:lot` reached, with `how` (HELD, KITTED, and with
-    `with_removed` REMOVED and REMOVED_ABOVE), upward through the links not removed.
+def _seed(held: ColumnElement[str], *, now_only: bool) -> Subquery:
+    """The units the lineage of `:lot` is installed in (`held` says how; with `now_only`,
+    not the links removed since), and the units of the work orders it was kitted to
+    (KITTED)."""
+    lineage = _lineage()
+    lots = select(lineage.c.lot_id)
+    installed = select(LINKS.c.parent_unit_id.label("unit_id"), held.label("how")).where(
+        LINKS.c.child_lot_id.in_(lots)
+    )
+    if now_only:
+        installed = installed.where(LINKS.c.removed_event.is_(None))
+    kitted_orders = select(CONSUMPTIONS.c.work_order).where(
+        CONSUMPTIONS.c.lot_id.in_(lots), CONSUMPTIONS.c.source == _KIT
+    )
+    kitted = select(UNITS.c.id, _word(KITTED)).where(UNITS.c.work_order.in_(kitted_orders))
+    return union_all(installed, kitted).subquery("seed")
+
+
+def _reach() -> Select[*tuple[Any, ...]]:
+    """Every unit the lineage of `:lot` reached, with `how`: HELD, KITTED, REMOVED and
+    REMOVED_ABOVE, upward through the links not removed.
 
     A contested link (a child installed in two parents, both not removed) is followed to both
     parents. Kitting names a work order, not a unit: all its units are reached. A unit the lot
     left is REMOVED with what holds it now; REMOVED_ABOVE is the parent a sub-assembly holding
     the lot was taken out of (not followed further up). Each step looks a unit's parents up in
     the index on `child_unit_id`, once."""
-    lineage = _lineage()
-    lots = select(lineage.c.lot_id)
-    installed = select(
-        LINKS.c.parent_unit_id.label("unit_id"),
-        (
-            case((LINKS.c.removed_event.is_(None), _word(HELD)), else_=_word(REMOVED))
-            if with_removed
-            else _word(HELD)
-        ).label("how"),
-    ).where(LINKS.c.child_lot_id.in_(lots))
-    if not with_removed:
-        installed = installed.where(LINKS.c.removed_event.is_(None))
-    kitted_orders = select(CONSUMPTIONS.c.work_order).where(
-        CONSUMPTIONS.c.lot_id.in_(lots), CONSUMPTIONS.c.source == _KIT
-    )
-    kitted = select(UNITS.c.id, _word(KITTED)).where(UNITS.c.work_order.in_(kitted_orders))
-    seed = union_all(installed, kitted).subquery("seed")
+    held = case((LINKS.c.removed_event.is_(None), _word(HELD)), else_=_word(REMOVED))
+    seed = _seed(held, now_only=False)
     reached = select(seed.c.unit_id, seed.c.how).cte("reached", recursive=True)
-    step = select(LINKS.c.parent_unit_id, reached.c.how).join(
-        reached, LINKS.c.child_unit_id == reached.c.unit_id
-    )
-    if with_removed:
-        step = step.with_only_columns(
-            LINKS.c.parent_unit_id,
-            case((LINKS.c.removed_event.is_(None), reached.c.how), else_=_word(REMOVED_ABOVE)),
-        ).where(
+    how = case((LINKS.c.removed_event.is_(None), reached.c.how), else_=_word(REMOVED_ABOVE))
+    reached = reached.union(
+        select(LINKS.c.parent_unit_id, how)
+        .join(reached, LINKS.c.child_unit_id == reached.c.unit_id)
+        .where(
             reached.c.how != _word(REMOVED_ABOVE),
             or_(LINKS.c.removed_event.is_(None), reached.c.how == _word(HELD)),
         )
-    else:
-        step = step.where(LINKS.c.removed_event.is_(None))
-    reached = reached.union(step)
+    )
     return select(*UNIT_COLUMNS, reached.c.how).join(reached, reached.c.unit_id == UNITS.c.id)
 
 
-REACH = _reach(with_removed=True)
-REACH_NOW = _reach(with_removed=False)
+def _reach_now() -> Select[*tuple[Any, ...]]:
+    """Every unit the lineage of `:lot` is in now (HELD or KITTED in `REACH`), each once."""
+    seed = _seed(_word(HELD), now_only=True)
+    reached = select(seed.c.unit_id).cte("reached", recursive=True)
+    reached = reached.union(
+        select(LINKS.c.parent_unit_id)
+        .join(reached, LINKS.c.child_unit_id == reached.c.unit_id)
+        .where(LINKS.c.removed_event.is_(None))
+    )
+    return select(*UNIT_COLUMNS).join(reached, reached.c.unit_id == UNITS.c.id)
+
+
+REACH = _reach()
+REACH_NOW = _reach_now()
 
 
 def _above() -> Select[*tuple[Any, ...]]:
