@@ -94,6 +94,7 @@ def lot_scope(s: Session, lot_id: int) -> tuple[set[str], list[dict[str, Any]]]:
     """Every unit of every work order that consumed the lot (or lots made from it), followed
     upward through the work orders that consumed those units: what a system tracking lots only
     would have to recall. The work orders, and their units as the answers list them."""
+    walks.walk_by_index(s)
     rows = s.execute(walks.LOT_SCOPE, {"lot": lot_id}).all()
     work_orders = {row[-1] for row in rows}
     return work_orders, units_json(row for row in rows if row[0] is not None)
