@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from tracestation.station.queries import TraceAnswer, TraceQuery, parse_query
 from tracestation.store.tables import LotRow, UnitRow
-from tracestation.trace.genealogy import TraceError, backward, forward_from_lot, forward_from_unit
+from tracestation.trace.genealogy import TraceError, backward, forward_from_unit
 from tracestation.trace.recall import recall_scope
 
 
@@ -32,9 +32,10 @@ class DatabaseTrace:
                     tree = backward(s, value, part)
                     used = forward_from_unit(s, value, tree["part"])["units"]
                     return TraceAnswer(query, "unit", tree=tree, where_used=used)
+                # Where the lot is used is the recall's unit scope (what holds it now):
+                # `forward_from_lot` would walk the same statement again.
                 recall = recall_scope(s, value, part)
-                lot_part = recall["lot"]["part"]
-                used = forward_from_lot(s, value, lot_part)["units"]
+                used = recall["unit_scope"]["units"]
                 return TraceAnswer(query, "lot", where_used=used, recall=recall)
             except TraceError as error:
                 return TraceAnswer(query, "none", error=str(error))
