@@ -177,11 +177,19 @@ class GenealogyLinkRow(Base):
             sqlite_where=_ACTIVE_CHILD_UNIT,
             postgresql_where=_ACTIVE_CHILD_UNIT,
         ),
+        # The upward walks (forward trace, recall) step from a child to its parents: with
+        # whether the link was removed and the parent in the index, a step reads no table row.
+        Index(
+            "ix_genealogy_links_child_unit_walk", "child_unit_id", "removed_event", "parent_unit_id"
+        ),
+        Index(
+            "ix_genealogy_links_child_lot_walk", "child_lot_id", "removed_event", "parent_unit_id"
+        ),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     parent_unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
-    child_unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), index=True)
-    child_lot_id: Mapped[int | None] = mapped_column(ForeignKey("lots.id"), index=True)
+    child_unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+    child_lot_id: Mapped[int | None] = mapped_column(ForeignKey("lots.id"))
     qty: Mapped[Decimal] = mapped_column(Quantity)
     operation: Mapped[str] = mapped_column(String(16))
     installed_event: Mapped[str] = mapped_column(ForeignKey("events.id"))
