@@ -253,6 +253,7 @@ def main() -> int:
         "what": args.what,
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "commit": _commit(),
+        "code": _code(),
         **found,
     }
     if args.label:
@@ -262,6 +263,22 @@ def main() -> int:
     else:
         print(json.dumps(found, indent=1))
     return 0
+
+
+def _code() -> str:
+    """Which tree's code ran: the commit of the folder `tracestation` was imported from."""
+    import subprocess
+
+    import tracestation
+
+    folder = Path(tracestation.__file__).resolve().parent
+    done = subprocess.run(
+        ["git", "-C", str(folder), "log", "-1", "--format=%h %s"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return f"{folder}: {done.stdout.strip()[:80]}"
 
 
 def _commit() -> str:
