@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 
 from tracestation.barcodes import DecodeOptions
 from tracestation.config import StationConfig, printer_target
 from tracestation.labels.printers import LabelMaker, LabelPrinting, sink_for
-from tracestation.reports.database_reports import DatabaseReports
 from tracestation.station.clock import SystemClock
 from tracestation.station.core import Station
 from tracestation.station.env import StationSettings
@@ -27,20 +28,27 @@ from tracestation.station.lead_service import LeadService
 from tracestation.station.ports import Clock, LabelPrinter, PlantReader
 from tracestation.station.print_queue import PrintRetryLoop, QueuedPrinting
 from tracestation.station.print_reads import StationPrintJobs
+from tracestation.station.queries import TraceAnswer, TraceQuery
+from tracestation.station.report_reads import (
+    HistoryRequest,
+    ReportRequest,
+    ReportWritten,
+    UnitHistory,
+)
 from tracestation.station.services import StationServices
 from tracestation.station.sync_port import SyncService
-from tracestation.station.tester_results import FileOutcome, TesterResults
 from tracestation.station.verdicts import ContainerLabel, LabelToPrint
 from tracestation.store.database import open_database
-from tracestation.store.importer import DatabaseMasterData
 from tracestation.store.label_dates import DatabaseLabelDates
 from tracestation.store.pins import Argon2Pins
 from tracestation.store.plant import DatabasePlant
 from tracestation.store.print_jobs import DatabasePrintJobs
 from tracestation.store.status import DatabaseStatus
 from tracestation.store.unit_of_work import DatabaseTransactions
-from tracestation.testers.watch import ResultsFolderWatcher
-from tracestation.trace.answers import DatabaseTrace
+
+if TYPE_CHECKING:
+    from tracestation.station.tester_results import FileOutcome, TesterResults
+    from tracestation.testers.watch import ResultsFolderWatcher
 
 _log = logging.getLogger(__name__)
 
@@ -93,13 +101,13 @@ def print_retry_on(engine: Engine, station_id: str, target: str) -> PrintRetryLo
 def print_jobs_on(engine: Engine, station_id: str) -> StationPrintJobs:
     """The station's print jobs and label previews for a front end's query thread, on adapters
     of its own. A preview is the label as the station's printer gets it (the template's
-    resolution), rasterised from the PDF."""
-    from tracestation.labels.preview import render_png
-
+    resolution), rasterised from the PDF (the renderers load at the first preview, not here)."""
     plant = DatabasePlant(engine)
     maker = LabelMaker(plant, DatabaseLabelDates(engine))
 
     def draw(label: LabelToPrint) -> bytes:
+        from tracestation.labels.preview import render_png
+
         if isinstance(label, ContainerLabel):
             container = plant.container(label.sscc)
             if container is None:
@@ -182,6 +190,8 @@ def lead_service_on(
 def tester_results_on(engine: Engine, station_id: str) -> TesterResults:
     """Tester result files recorded into `station_id`'s journal, on adapters of their own (a
     results-folder watcher runs on its own thread, never on the station's)."""
+    from tracestation.station.tester_results import TesterResults
+
     plant = DatabasePlant(engine)
     return TesterResults(DatabaseTransactions(engine, plant, station_id, SystemClock()))
 
@@ -191,12 +201,57 @@ def results_watcher_on(engine: Engine, station_id: str, folder: str) -> ResultsF
     None when none is set. Each file's outcome is logged; refused files go to `rejected/`."""
     if not folder.strip():
         return None
+    from tracestation.testers.watch import ResultsFolderWatcher
+
     results = tester_results_on(engine, station_id)
     return ResultsFolderWatcher(Path(folder.strip()), results, _log_result_file).start()
 
 
 def _log_result_file(outcome: FileOutcome) -> None:
     _log.info("tester result file %s: %s %s", outcome.name, outcome.status.value, outcome.problems)
+
+
+class _TraceOnFirstAsk:
+    """`TraceReader`: the genealogy and recall code loads at the first question, not at start
+    (the window's query thread asks; the station never does)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def answer(self, query: TraceQuery) -> TraceAnswer:
+        from tracestation.trace.answers import DatabaseTrace
+
+        return DatabaseTrace(self.engine).answer(query)
+
+
+class _ReportsOnFirstAsk:
+    """`RecordReports`, loaded at the first history or report asked for (see above)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def history(self, request: HistoryRequest) -> UnitHistory:
+        from tracestation.reports.database_reports import DatabaseReports
+
+        return DatabaseReports(self.engine).history(request)
+
+    def write(self, request: ReportRequest) -> ReportWritten:
+        from tracestation.reports.database_reports import DatabaseReports
+
+        return DatabaseReports(self.engine).write(request)
+
+
+class _MasterDataOnFirstLoad:
+    """`MasterDataLoader`: the importer (file formats, checks) loads at the first import, which
+    a station makes only when a lead loads the demo plant from the window."""
+
+    def __init__(self, engine: Engine, station: str) -> None:
+        self.engine, self.station = engine, station
+
+    def load(self, document: Mapping[str, Any]) -> None:
+        from tracestation.store.importer import DatabaseMasterData
+
+        DatabaseMasterData(self.engine, self.station).load(document)
 
 
 def central_sync_on(engine: Engine, station_id: str, central_url: str) -> SyncService | None:
@@ -235,12 +290,12 @@ def services_on(
         station=station,
         lead=LeadService(_lead_desk(parts, settings), parts.printer),
         status=DatabaseStatus(engine),
-        trace=DatabaseTrace(engine),
-        master_data=DatabaseMasterData(engine, station_id),  # the station signs the import
+        trace=_TraceOnFirstAsk(engine),
+        master_data=_MasterDataOnFirstLoad(engine, station_id),  # the station signs the import
         close=close,
         sync=sync,
         printing=print_jobs_on(engine, station_id),
-        reports=DatabaseReports(engine),
+        reports=_ReportsOnFirstAsk(engine),
     )
 
 
