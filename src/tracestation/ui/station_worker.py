@@ -16,6 +16,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from tracestation.barcodes.gs1_signs import load_gs1_reader
 from tracestation.messages.verdicts import Verdict as VerdictCode
 from tracestation.resources import demo_plant_path
 from tracestation.station.lead_requests import LeadRequest, LeadSignature
@@ -66,6 +67,7 @@ class StationWorker(QObject):
         super().__init__()
         self._factory = factory
         self._services: StationServices | None = None
+        self._gs1_reader_loaded = False
 
     @Slot()
     def start(self) -> None:
@@ -136,6 +138,11 @@ class StationWorker(QObject):
             self.sig_snapshot.emit(snapshot_of(self._services.station, self._services.status))
         except Exception:  # the next scan refreshes again; a failed read must not stop the worker
             return
+        if not self._gs1_reader_loaded:
+            # Idle after the first answer (the window asks for this snapshot once the verdict is
+            # painted): the GS1 reader loads now, not at start nor in the first GS1 scan.
+            self._gs1_reader_loaded = True
+            load_gs1_reader()
 
     @Slot()
     def finish(self) -> None:
