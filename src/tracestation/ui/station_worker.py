@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from tracestation.barcodes.gs1_signs import load_gs1_reader
 from tracestation.messages.verdicts import Verdict as VerdictCode
@@ -23,6 +23,8 @@ from tracestation.station.lead_requests import LeadRequest, LeadSignature
 from tracestation.station.services import ReadServices, StationServices
 from tracestation.station.verdicts import Outcome, ScanResult
 from tracestation.ui.station_state import snapshot_of
+
+GS1_READER_AFTER_MS = 1_000  # after the first snapshot: see `refresh`
 
 # Called on the station thread: opens (and migrates) the database and builds the services.
 StationFactory = Callable[[], StationServices]
@@ -140,9 +142,10 @@ class StationWorker(QObject):
             return
         if not self._gs1_reader_loaded:
             # Idle after the first answer (the window asks for this snapshot once the verdict is
-            # painted): the GS1 reader loads now, not at start nor in the first GS1 scan.
+            # painted), once the screen has settled: the GS1 reader loads then, on this thread,
+            # not at start nor in the first GS1 scan.
             self._gs1_reader_loaded = True
-            load_gs1_reader()
+            QTimer.singleShot(GS1_READER_AFTER_MS, load_gs1_reader)
 
     @Slot()
     def finish(self) -> None:
