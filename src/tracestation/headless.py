@@ -24,7 +24,6 @@ from pathlib import Path
 from types import FrameType
 from typing import IO, Protocol
 
-from tracestation.barcodes.gs1_signs import load_gs1_reader
 from tracestation.scanners.events import ScannerStateChanged, ScanReceived
 from tracestation.scanners.framing import Terminator
 from tracestation.scanners.serial_config import SerialScannerConfig
@@ -79,7 +78,6 @@ class HeadlessStation:
             self.watcher = ResultsFolderWatcher(folder, recorder, self._result_file)
         self.inbox: queue.Queue[Item] = queue.Queue()
         self.stopping = threading.Event()
-        self._gs1_reader_loaded = False
         self.scanners: list[Scanner] = [
             SerialScanner(c, self.inbox.put, self.inbox.put) for c in configs
         ]
@@ -164,9 +162,6 @@ class HeadlessStation:
             json.dumps({**result.to_json(), "scanner": item.scanner}, ensure_ascii=False) + "\n"
         )
         self.out.flush()
-        if not self._gs1_reader_loaded:  # after the first answer is out: see load_gs1_reader
-            self._gs1_reader_loaded = True
-            load_gs1_reader()
 
     def _result_file(self, outcome: FileOutcome) -> None:
         """A result file the watcher took (its thread): a line on stderr."""

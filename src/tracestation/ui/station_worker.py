@@ -14,17 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
-from tracestation.barcodes.gs1_signs import load_gs1_reader
 from tracestation.messages.verdicts import Verdict as VerdictCode
 from tracestation.resources import demo_plant_path
 from tracestation.station.lead_requests import LeadRequest, LeadSignature
 from tracestation.station.services import ReadServices, StationServices
 from tracestation.station.verdicts import Outcome, ScanResult
 from tracestation.ui.station_state import snapshot_of
-
-GS1_READER_AFTER_MS = 1_000  # after the first snapshot: see `refresh`
 
 # Called on the station thread: opens (and migrates) the database and builds the services.
 StationFactory = Callable[[], StationServices]
@@ -69,7 +66,6 @@ class StationWorker(QObject):
         super().__init__()
         self._factory = factory
         self._services: StationServices | None = None
-        self._gs1_reader_loaded = False
 
     @Slot()
     def start(self) -> None:
@@ -140,12 +136,6 @@ class StationWorker(QObject):
             self.sig_snapshot.emit(snapshot_of(self._services.station, self._services.status))
         except Exception:  # the next scan refreshes again; a failed read must not stop the worker
             return
-        if not self._gs1_reader_loaded:
-            # Idle after the first answer (the window asks for this snapshot once the verdict is
-            # painted), once the screen has settled: the GS1 reader loads then, on this thread,
-            # not at start nor in the first GS1 scan.
-            self._gs1_reader_loaded = True
-            QTimer.singleShot(GS1_READER_AFTER_MS, load_gs1_reader)
 
     @Slot()
     def finish(self) -> None:

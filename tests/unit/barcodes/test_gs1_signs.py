@@ -50,20 +50,3 @@ def test_badges_station_codes_and_plain_serials_are_read_without_loading_biip() 
     kinds, loaded = json.loads(read.stdout)
     assert "gs1" not in kinds and "bare" in kinds
     assert loaded == []
-
-
-def test_a_station_idle_after_its_first_answer_loads_the_gs1_reader_ahead_of_a_gs1_scan() -> None:
-    loaded = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import sys\n"
-            "from tracestation.barcodes.gs1_signs import load_gs1_reader\n"
-            "load_gs1_reader()\n"
-            "print('tracestation.barcodes.gs1' in sys.modules and 'biip' in sys.modules)",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert loaded.stdout.strip() == "True"
