@@ -38,6 +38,7 @@ from tracestation.station.report_reads import (
 from tracestation.station.services import StationServices
 from tracestation.station.sync_port import SyncService
 from tracestation.station.verdicts import ContainerLabel, LabelToPrint
+from tracestation.store.checkpoints import BackgroundCheckpoints
 from tracestation.store.database import open_database
 from tracestation.store.label_dates import DatabaseLabelDates
 from tracestation.store.pins import Argon2Pins
@@ -308,6 +309,7 @@ def open_station_services(
     `--central` and $TRACESTATION_CENTRAL by the caller). Slow: the window calls it on its
     station thread."""
     engine = open_database(db)
+    checkpoints = BackgroundCheckpoints(engine).start()
     plant = DatabasePlant(engine)
     target = printer_target_of(config)
     retry = print_retry_on(engine, station_id, target).start()
@@ -326,5 +328,6 @@ def open_station_services(
             watcher.stop()
         retry.stop()
         services.close()
+        checkpoints.stop()
 
     return replace(services, close=close)

@@ -158,6 +158,7 @@ def run_station(args: argparse.Namespace) -> int:
                 f"the results folder {str(folder)[:120]} cannot be used ({reason}). "
                 "Give a folder this station may write in."
             ) from None
+    from tracestation.store.checkpoints import BackgroundCheckpoints
     from tracestation.store.plant import DatabasePlant
     from tracestation.wiring import (
         central_sync_on,
@@ -170,6 +171,7 @@ def run_station(args: argparse.Namespace) -> int:
     central = _central_url(args)
     target = _printer_target()
     engine = engine_for(args)
+    checkpoints = BackgroundCheckpoints(engine).start()
     station_id = resolve_station(args, args.run_station)
     try:
         printer = printer_on(DatabasePlant(engine), target, engine)
@@ -192,6 +194,8 @@ def run_station(args: argparse.Namespace) -> int:
         )
     except (ValueError, ScannerUnavailable) as error:
         raise CliError(str(error)) from None
+    finally:
+        checkpoints.stop()
 
 
 def _central_url(args: argparse.Namespace) -> str:
