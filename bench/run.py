@@ -315,6 +315,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--no-window", action="store_true", help="no window start-up (no Qt)")
     parser.add_argument(
+        "--no-verdict",
+        action="store_true",
+        help="no scan to painted verdict (it runs on a database of its own, not the plant)",
+    )
+    parser.add_argument(
         "--plant",
         type=Path,
         help="measure this SQLite plant file as it is (e.g. a build stopped midway); SQLite only",
@@ -351,7 +356,7 @@ def main(argv: list[str] | None = None) -> int:
     if pg_url:
         log(f"central ingest beside COPY ({sync_units} units)")
         results["sync"] = sync_ingest(sync_units, 1 if quick else 3)
-    if not quick and not args.no_window:
+    if not quick and not args.no_window and not args.no_verdict:
         log("window: scan to painted verdict")
         results["window"] = window_verdict(100_000, 300)
     results["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
