@@ -7,6 +7,7 @@ loaded CI machine; slow typing is simulated with pauses longer than that.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,18 @@ CONTROLLER_READY = (
     "LOT:PASTE-7/P-88",
     "CTRL-1",
 )
+
+
+@pytest.fixture(autouse=True)
+def garbage_collected_on_the_main_thread() -> Iterator[None]:
+    """As the window does (`ui.gui_thread_gc`): no automatic collection while a test runs, so
+    no station or query thread frees a widget; the main thread collects after the test."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect()
 
 
 @pytest.fixture(autouse=True)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 from tracestation.config import ConfigError, StationConfig, load_config, resolve_central_url
 from tracestation.station.services import StationServices
 from tracestation.station.sync_schedule import SyncPolicy
+from tracestation.ui.gui_thread_gc import GuiThreadGarbageCollector
 from tracestation.ui.i18n import Translators, choose_language
 from tracestation.ui.immortal_constants import pin_constants
 from tracestation.ui.main_window import StationWindow
@@ -90,6 +91,7 @@ def run_station_app(
     window.setFocus()
     client.start()
     heartbeat = quit_on_signals(app)
+    collector = GuiThreadGarbageCollector(app).start()
     try:
         return app.exec()
     finally:
@@ -98,6 +100,7 @@ def run_station_app(
         client.shutdown()
         translators.remove()
         heartbeat.stop()
+        collector.stop()
 
 
 def quit_on_signals(app: QApplication) -> QTimer:
