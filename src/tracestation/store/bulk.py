@@ -7,7 +7,8 @@ trips; on SQLite (a station, the tests) each falls back to an executemany or an 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -86,6 +87,14 @@ def copy_rows(
 ) -> None:
     """COPY `rows` (values of the columns `names`, in that order; JSON as its text) into
     `table`, on a connection that `copies`."""
+    with _copy_into(c, table, names) as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
+@contextmanager
+def _copy_into(c: Connection, table: Table, names: Sequence[str]) -> Iterator[Any]:
+    """A COPY FROM STDIN of the columns `names` of `table` on `c`'s driver connection."""
     quote = c.dialect.identifier_preparer.quote
     columns = ", ".join(quote(name) for name in names)
     driver = c.connection.driver_connection
@@ -94,8 +103,7 @@ def copy_rows(
         driver.cursor() as cursor,
         cursor.copy(f"COPY {quote(table.name)} ({columns}) FROM STDIN") as copy,
     ):
-        for row in rows:
-            copy.write_row(row)
+        yield copy
 
 
 # COPY's text format: NULL as \N, and in text a backslash and the characters that end a field or
@@ -146,12 +154,5 @@ def copy_text(c: Connection, table: Table, names: Sequence[str], lines: Iterable
     """COPY rows already in COPY's text format (`copy_line`, the columns `names` in that order)
     into `table`, on a connection that `copies`: the text goes to the server as it is, so the
     formatting can be done ahead, elsewhere (the push's station-side thread)."""
-    quote = c.dialect.identifier_preparer.quote
-    columns = ", ".join(quote(name) for name in names)
-    driver = c.connection.driver_connection
-    assert driver is not None
-    with (
-        driver.cursor() as cursor,
-        cursor.copy(f"COPY {quote(table.name)} ({columns}) FROM STDIN") as copy,
-    ):
+    with _copy_into(c, table, names) as copy:
         copy.write("".join(f"{line}\n" for line in lines))
