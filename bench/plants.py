@@ -22,6 +22,11 @@ events on the rows in memory and writes each table in a statement or two; it is 
 the station's own `project`). Nothing is replayed scan by scan: a plant of 1,000,000 units builds
 in minutes, not days.
 
+The events' ids are time-ordered (`event_id`, the shape of UUIDv7: the event's time in the high
+bits, random low bits; still valid UUID text), not the station's uuid4: with random ids every
+index keyed by an event id takes its inserts at random pages, and past ten million events the
+build slowed five-fold once those indexes outgrew the cache.
+
 Built plants are cached: SQLite files under `bench/out/plants/` (ignored by git), PostgreSQL
 databases named `bench_plant_<units>_v<VERSION>`; a build that did not finish is not kept.
 """
@@ -30,6 +35,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import shutil
 import sys
 import time
@@ -53,7 +59,7 @@ from tracestation.store.projections import Written
 from tracestation.store.received_batch import apply_received_batch
 from tracestation.store.tables import EventRow, PlantMetaRow, StationHeadRow, table_of
 
-VERSION = 1
+VERSION = 2  # 2: time-ordered event ids (`event_id`)
 BLOCK = 1_000
 CHAIN = ("GW", "CTL", "MOD", "BRD", "SNS")  # top to leaf: five levels
 METER = ("MTR", "PCB")
@@ -322,6 +328,24 @@ def payload(event: ev.DomainEvent) -> dict[str, Any]:
     }
 
 
+def event_id(moment: datetime) -> str:
+    """A time-ordered UUID for an event of the plant, in the shape of UUIDv7 (RFC 9562): the
+    event's time in milliseconds in the top 48 bits, then the version (7), 74 random bits and
+    the variant. The plant's events are a millisecond or more apart, so their ids increase
+    with the journal and every index keyed by an event id grows at its end instead of at
+    random pages (which a plant of a million units outgrows the cache with: the build slowed
+    five-fold). Still valid UUID text; the station itself writes uuid4."""
+    millis = int(moment.timestamp() * 1000)
+    bits = (millis << 80) | (0x7 << 76) | (0b10 << 62) | _random_bits()
+    return str(uuid.UUID(int=bits))
+
+
+def _random_bits() -> int:
+    """74 random bits laid out around the version and variant fields of a UUIDv7."""
+    r = int.from_bytes(os.urandom(10))
+    return ((r >> 62) & 0xFFF) << 64 | (r & ((1 << 62) - 1))
+
+
 class Loader:
     """Appends events to each station's chain as `JournalOnConnection.record` does, and applies
     them with `apply_received_batch`, `batch` events at a time."""
@@ -359,7 +383,7 @@ class Loader:
             seq, prev = self.heads.get(station, (0, GENESIS))
             self.moment += timedelta(milliseconds=350)
             row: dict[str, Any] = {
-                "id": str(uuid.uuid4()),
+                "id": event_id(self.moment),
                 "station": station,
                 "seq": seq + 1,
                 "time": self.moment.isoformat(timespec="microseconds"),

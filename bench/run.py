@@ -222,7 +222,7 @@ def window_verdict(units: int, scans: int) -> dict[str, Any]:
 def measure_size(units: int, args: argparse.Namespace, pg_url: str | None) -> dict[str, Any]:
     tag = run_tag()
     log(f"plant of {units:,} units")
-    path = args.plant or plants.sqlite_plant(units, args.out / "plants")
+    path = args.plant or plants.sqlite_plant(units, args.plants or args.out / "plants")
     from tracestation.store.database import open_database
 
     engine = open_database(str(path))
@@ -313,7 +313,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--out", type=Path, default=HERE / "out", help="scratch: built plants, the floor's file"
     )
+    parser.add_argument(
+        "--plants", type=Path, help="where the SQLite plants are kept (default: OUT/plants)"
+    )
     parser.add_argument("--no-window", action="store_true", help="no window start-up (no Qt)")
+    parser.add_argument(
+        "--no-sync", action="store_true", help="no central ingest beside COPY (sync_ingest.py)"
+    )
     parser.add_argument(
         "--no-verdict",
         action="store_true",
@@ -353,7 +359,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     for units in sizes:
         results["sizes"][str(units)] = measure_size(units, args, pg_url)
-    if pg_url:
+    if pg_url and not args.no_sync:
         log(f"central ingest beside COPY ({sync_units} units)")
         results["sync"] = sync_ingest(sync_units, 1 if quick else 3)
     if not quick and not args.no_window and not args.no_verdict:
