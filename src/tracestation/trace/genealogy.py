@@ -141,7 +141,7 @@ class _Tree:
         self.s = s
         self.below: dict[int, list[walks.PlainRow]] = {}
         orders = {work_order}
-        for link in s.execute(walks.TREE, {"root": root}):
+        for link in s.execute(walks.TREE, {"root": root}).all():
             self.below.setdefault(link.parent_unit_id, []).append(link)
             if link.child_unit_id is not None:
                 orders.add(link.work_order)
@@ -234,7 +234,7 @@ def reached_by(s: Session, lot_id: int) -> tuple[list[walks.PlainRow], list[walk
     walks.walk_by_index(s)
     now: dict[int, walks.PlainRow] = {}
     once: dict[int, walks.PlainRow] = {}
-    for row in s.execute(walks.REACH, {"lot": lot_id}):
+    for row in s.execute(walks.REACH, {"lot": lot_id}).all():
         (now if row[walks.HOW] in walks.NOW else once)[row[0]] = row
     return list(now.values()), [row for key, row in once.items() if key not in now]
 
@@ -248,10 +248,10 @@ def kitted_work_orders_of(s: Session, lot_id: int) -> set[str]:
 def forward_from_lot(s: Session, code: str, part: str | None) -> dict[str, Any]:
     lot = lot_named(s, code, part)
     walks.walk_by_index(s)
-    return {"units": units_json(s.execute(walks.REACH_NOW, {"lot": lot.id}))}
+    return {"units": units_json(s.execute(walks.REACH_NOW, {"lot": lot.id}).all())}
 
 
 def forward_from_unit(s: Session, serial: str, part: str | None) -> dict[str, Any]:
     unit = unit_named(s, serial, part)
     walks.walk_by_index(s)
-    return {"units": units_json(s.execute(walks.ABOVE, {"unit": unit.id}))}
+    return {"units": units_json(s.execute(walks.ABOVE, {"unit": unit.id}).all())}
