@@ -1,7 +1,8 @@
 """What `bench/run.py` times on a plant, each measure beside its floor, in the same run.
 
 - scans: an operator building sensors on the plant through `Station.scan` (the core the
-  window, `replay` and the headless runner use), `time.perf_counter` around each call, the
+  window, `replay` and the headless runner use) on a station running as `run --headless` runs
+  it (its SQLite log checkpointed in the background), `time.perf_counter` around each call, the
   durable commit included; each scan alternates with the floor, a bare durable insert of one
   row on the same server (SQLite: a file beside the plant, WAL + synchronous=FULL; PostgreSQL:
   a database of its own, synchronous_commit as the server has it, recorded), so both see the
@@ -26,10 +27,11 @@ from plants import CHAIN, OPERATOR, component, lot_code, scan_plan, serial
 from sqlalchemy import ARRAY, Engine, Integer, bindparam, create_engine, func, select, text
 from sqlalchemy.orm import Session
 
+from tracestation.station.core import Station
 from tracestation.store.tables import GenealogyLinkRow, LotRow, UnitRow, table_of
 from tracestation.trace.genealogy import backward, forward_from_lot
 from tracestation.trace.recall import recall_scope
-from tracestation.wiring import station_on
+from tracestation.wiring import running_station, station_on
 
 UNITS, LINKS, LOTS = table_of(UnitRow), table_of(GenealogyLinkRow), table_of(LotRow)
 
@@ -116,9 +118,21 @@ class PostgresFloor:
 # Scans --------------------------------------------------------------------------------------
 
 
-def scans_beside_floor(engine: Engine, floor: Any, tag: str, units: int) -> dict[str, Any]:
-    """`units` sensors built by scanning on the plant, each scan followed by one floor insert."""
-    station = station_on(engine, f"BENCH-{tag}")
+def scans_beside_floor(
+    engine: Engine, floor: Any, tag: str, units: int, *, running: bool = True
+) -> dict[str, Any]:
+    """`units` sensors built by scanning on the plant, each scan followed by one floor insert.
+
+    The station runs as `run --headless` runs it (`wiring.running_station`: its SQLite log
+    checkpointed by a thread of its own); `running=False`: the bare station (`station_on`),
+    whose scans do SQLite's checkpoints themselves (`scan_checkpoints.py` compares the two)."""
+    if running:
+        with running_station(engine, f"BENCH-{tag}") as station:
+            return _scans(station, floor, tag, units)
+    return _scans(station_on(engine, f"BENCH-{tag}"), floor, tag, units)
+
+
+def _scans(station: Station, floor: Any, tag: str, units: int) -> dict[str, Any]:
     first = station.scan(OPERATOR)
     if first.outcome.value != "accepted":
         raise SystemExit(f"the operator's log-in was {first.outcome.value}: {first.message}")

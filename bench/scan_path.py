@@ -71,22 +71,82 @@ class Statements:
         found.extend(self.seen[start:])
 
 
-def _scan_kinds(engine: Engine) -> dict[str, Any]:
+class WireTrace:
+    """PostgreSQL only: what went over the wire, from libpq's own trace of every connection the
+    engine opens from now on. A round trip is a message the client waits for an answer to; each
+    ends with the server's ReadyForQuery. This sees what the engine's events do not: the pool's
+    pre-ping (an empty query, `;`) at checkout, and the driver's BEGIN."""
+
+    def __init__(self, engine: Engine, folder: Path) -> None:
+        self.path = folder / "wire-trace.txt"
+        self.file = self.path.open("a", encoding="utf-8")
+        self.read_to = 0
+        self.traced: list[Any] = []
+        event.listen(engine, "connect", self._trace)
+        engine.dispose()  # connections open again, traced
+
+    def _trace(self, dbapi_connection: Any, _record: Any) -> None:
+        from psycopg import pq
+
+        dbapi_connection.pgconn.trace(self.file.fileno())
+        dbapi_connection.pgconn.set_trace_flags(pq.Trace.SUPPRESS_TIMESTAMPS)
+        self.traced.append(dbapi_connection)
+
+    def _flush(self) -> None:
+        # libpq buffers its trace; ending a trace flushes it (then it starts again).
+        for connection in list(self.traced):
+            if connection.closed:
+                self.traced.remove(connection)
+                continue
+            connection.pgconn.untrace()
+            self._trace(connection, None)
+            self.traced.pop()
+
+    def since_last(self) -> list[str]:
+        """The round trips since the last call, each named by the first message the client
+        sent in it (`Query "BEGIN"`, `Parse "SELECT ..."`, `Bind` of a prepared statement)."""
+        self._flush()
+        with self.path.open(encoding="utf-8") as f:
+            f.seek(self.read_to)
+            lines = f.read().splitlines()
+            self.read_to = f.tell()
+        trips: list[str] = []
+        opening: str | None = None
+        for line in lines:
+            fields = line.split("\t")
+            if len(fields) < 4:
+                continue
+            side, kind, rest = fields[0], fields[2], " ".join(fields[3].split())
+            if side == "F" and opening is None and kind in ("Query", "Parse", "Bind"):
+                opening = f"{kind} {rest[:100]}"
+            if side == "B" and kind == "ReadyForQuery":
+                trips.append(opening or "?")
+                opening = None
+        return trips
+
+
+def _scan_kinds(engine: Engine, scratch: Path) -> dict[str, Any]:
     from tracestation.store.importer import import_master_data
     from tracestation.wiring import station_on
 
     import_master_data(engine, master_data())
     station = station_on(engine, "COUNT")
     statements = Statements(engine)
+    wire = WireTrace(engine, scratch) if engine.dialect.name == "postgresql" else None
     out: dict[str, Any] = {}
 
     def run(kind: str, raw: str) -> None:
+        if wire is not None:
+            wire.since_last()
         with statements.counting() as seen:
             result = station.scan(raw)
         if result.outcome.value != "accepted":
             raise SystemExit(f"{raw}: {result.outcome.value}: {result.message}")
         executions = [sql for sql in seen if not sql.startswith("(")]
         out[kind] = {"count": len(executions), "round_trips": len(seen), "statements": seen}
+        if wire is not None:
+            trips = wire.since_last()
+            out[kind] |= {"wire_round_trips": len(trips), "wire": trips}
 
     for raw in (OPERATOR, "WO:WO-SUB", "OPN:10"):
         run("warm-up", raw)
@@ -123,18 +183,19 @@ def count(args: argparse.Namespace) -> dict[str, Any]:
     stores: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as scratch:
         engine = open_database(str(Path(scratch) / "count.sqlite"))
-        stores["sqlite"] = _scan_kinds(engine)
+        stores["sqlite"] = _scan_kinds(engine, Path(scratch))
         engine.dispose()
     if args.pg:
         admin = create_engine(args.pg, isolation_level="AUTOCOMMIT")
-        name = "scan_path_count"
+        name = args.pg_database
         with admin.connect() as c:
             c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             c.exec_driver_sql(f'CREATE DATABASE "{name}"')
         try:
             url = admin.url.set(database=name).render_as_string(hide_password=False)
             engine = open_database(url)
-            stores["postgresql"] = _scan_kinds(engine)
+            with tempfile.TemporaryDirectory() as scratch:
+                stores["postgresql"] = _scan_kinds(engine, Path(scratch))
             engine.dispose()
         finally:
             with admin.connect() as c:
@@ -143,17 +204,23 @@ def count(args: argparse.Namespace) -> dict[str, Any]:
     for store, kinds in stores.items():
         print(f"== {store}", file=sys.stderr)
         for kind, seen in kinds.items():
+            wire = f", {seen['wire_round_trips']} on the wire" if "wire" in seen else ""
             print(
-                f"-- {kind}: {seen['count']} cursor executions, {seen['round_trips']} round trips",
+                f"-- {kind}: {seen['count']} cursor executions, {seen['round_trips']} round "
+                f"trips{wire}",
                 file=sys.stderr,
             )
-            for sql in seen["statements"]:
+            for sql in seen.get("wire") or seen["statements"]:
                 print(f"     {sql}", file=sys.stderr)
     return {
         store: {
             "cursor_executions": {kind: seen["count"] for kind, seen in kinds.items()},
             "round_trips": {kind: seen["round_trips"] for kind, seen in kinds.items()},
+            "wire_round_trips": {
+                kind: seen["wire_round_trips"] for kind, seen in kinds.items() if "wire" in seen
+            },
             "statements": {kind: seen["statements"] for kind, seen in kinds.items()},
+            "wire": {kind: seen["wire"] for kind, seen in kinds.items() if "wire" in seen},
         }
         for store, kinds in stores.items()
     }
@@ -240,6 +307,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("what", choices=("count", "measure", "profile"))
     parser.add_argument("--pg", default=None, help="PostgreSQL server URL (any database)")
+    parser.add_argument(
+        "--pg-database", default="scan_path_count", help="count: the scratch database's name"
+    )
     parser.add_argument("--units", type=int, default=10_000)
     parser.add_argument("--scan-units", type=int, default=150)
     parser.add_argument("--store", choices=("sqlite", "postgresql"), default="sqlite")

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -148,11 +149,37 @@ def station_on(
 ) -> Station:
     """The scanning station alone (replay, headless, tests)."""
     parts = _adapters(engine, station_id, clock, printer)
-    if settings is None:  # a printer handed in is a printer; else the configured one, if any
-        settings = station_settings(station_id)
-        if printer is not None:
-            settings = replace(settings, has_printer=True)
-    return _station(settings, parts, decode_options)
+    return _station(_settings_of(station_id, settings, printer), parts, decode_options)
+
+
+def _settings_of(
+    station_id: str, settings: StationSettings | None, printer: LabelPrinter | None
+) -> StationSettings:
+    if settings is not None:
+        return settings
+    # A printer handed in is a printer; else the configured one, if any.
+    settings = station_settings(station_id)
+    return replace(settings, has_printer=True) if printer is not None else settings
+
+
+@contextmanager
+def running_station(
+    engine: Engine,
+    station_id: str,
+    *,
+    printer: LabelPrinter | None = None,
+    settings: StationSettings | None = None,
+) -> Iterator[Station]:
+    """The station as it runs headless (`run --headless`, and the benchmarks' scans): while the
+    block runs, its SQLite log is checkpointed by a thread of its own, off the scan path
+    (`store.checkpoints`; nothing for PostgreSQL), as the window's station has it too."""
+    checkpoints = BackgroundCheckpoints(engine).start()
+    parts = _adapters(engine, station_id, None, printer)
+    try:
+        yield _station(_settings_of(station_id, settings, printer), parts, None)
+    finally:
+        parts.transactions.close()
+        checkpoints.stop()
 
 
 def _station(
@@ -285,6 +312,7 @@ def services_on(
     def close() -> None:
         if sync is not None:
             sync.close()
+        parts.transactions.close()
         engine.dispose()
 
     return StationServices(

@@ -158,44 +158,41 @@ def run_station(args: argparse.Namespace) -> int:
                 f"the results folder {str(folder)[:120]} cannot be used ({reason}). "
                 "Give a folder this station may write in."
             ) from None
-    from tracestation.store.checkpoints import BackgroundCheckpoints
     from tracestation.store.plant import DatabasePlant
     from tracestation.wiring import (
         central_sync_on,
         print_retry_on,
         printer_on,
-        station_on,
+        running_station,
         tester_results_on,
     )
 
     central = _central_url(args)
     target = _printer_target()
     engine = engine_for(args)
-    checkpoints = BackgroundCheckpoints(engine).start()
     station_id = resolve_station(args, args.run_station)
     try:
         printer = printer_on(DatabasePlant(engine), target, engine)
         retry = print_retry_on(engine, station_id, target)
     except ValueError as error:
         raise CliError(f"the printer setting cannot be used: {error}.") from None
-    station = station_on(engine, station_id, printer=printer, settings=station_settings(station_id))
-    try:
-        return run_headless(
-            station,
-            args.scanner,
-            baud=args.baud,
-            terminator=args.terminator,
-            wedge_devices=args.wedge_device,
-            sync=central_sync_on(engine, station_id, central),
-            sync_policy=_sync_policy(args),
-            printing=retry,
-            printer_name=target,
-            results=(folder, tester_results_on(engine, station_id)) if folder else None,
-        )
-    except (ValueError, ScannerUnavailable) as error:
-        raise CliError(str(error)) from None
-    finally:
-        checkpoints.stop()
+    settings = station_settings(station_id)
+    with running_station(engine, station_id, printer=printer, settings=settings) as station:
+        try:
+            return run_headless(
+                station,
+                args.scanner,
+                baud=args.baud,
+                terminator=args.terminator,
+                wedge_devices=args.wedge_device,
+                sync=central_sync_on(engine, station_id, central),
+                sync_policy=_sync_policy(args),
+                printing=retry,
+                printer_name=target,
+                results=(folder, tester_results_on(engine, station_id)) if folder else None,
+            )
+        except (ValueError, ScannerUnavailable) as error:
+            raise CliError(str(error)) from None
 
 
 def _central_url(args: argparse.Namespace) -> str:

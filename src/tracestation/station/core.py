@@ -26,6 +26,7 @@ from tracestation.station.dispatch import decide
 from tracestation.station.env import Env, StationSettings
 from tracestation.station.ports import (
     Clock,
+    ConnectionLost,
     LabelPrinter,
     PinVerifier,
     PlantReader,
@@ -116,6 +117,7 @@ class Station:
         self._told = None
         now = self.env.clock.now()
         before = (self.context, self._last_scan)
+        reconnected = False
         for attempt in range(1, _ATTEMPTS + 1):
             try:
                 with self.transactions.begin() as tx:
@@ -131,6 +133,13 @@ class Station:
                 if attempt == _ATTEMPTS:
                     return self._fault(raw, Verdict.RECORD_NOT_SAVED, str(lost))
                 _log.info("scan %r lost a race (%s); judged again", _visible(raw), lost)
+            except ConnectionLost as lost:
+                # Nothing was written; once on a new connection (a kept one may have died idle).
+                self.context, self._last_scan = before
+                if reconnected or attempt == _ATTEMPTS:
+                    return self._fault(raw, Verdict.RECORD_NOT_SAVED, str(lost))
+                reconnected = True
+                _log.warning("scan %r: connection lost (%s); judged again", _visible(raw), lost)
             except RecordNotSaved as fault:
                 self.context, self._last_scan = before
                 return self._fault(raw, Verdict.RECORD_NOT_SAVED, str(fault))

@@ -40,6 +40,7 @@ from tracestation.messages.refusals import Refusal
 from tracestation.station.clock import SystemClock
 from tracestation.station.ports import (
     Clock,
+    ConnectionLost,
     PinVerifier,
     PlantReader,
     RaceLost,
@@ -282,7 +283,9 @@ class LeadDesk:
         return self._in_transaction(act)
 
     def _in_transaction(self, act: Callable[[Transaction], T]) -> T:
-        """Run `act` as one unit of work; refusals and database faults leave nothing written."""
+        """Run `act` as one unit of work; refusals and database faults leave nothing written.
+        Run again after a lost race, and once after a connection lost before the commit."""
+        reconnected = False
         for attempt in range(1, _ATTEMPTS + 1):
             try:
                 with self.transactions.begin() as tx:
@@ -292,6 +295,10 @@ class LeadDesk:
             except RaceLost:
                 if attempt == _ATTEMPTS:
                     raise
+            except ConnectionLost:
+                if reconnected or attempt == _ATTEMPTS:
+                    raise
+                reconnected = True
         raise AssertionError("unreachable")
 
 

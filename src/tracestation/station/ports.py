@@ -119,6 +119,13 @@ class RaceLost(RecordNotSaved):
     recorded; judged again on what the other station wrote, the scan gets its true verdict."""
 
 
+class ConnectionLost(RecordNotSaved):
+    """The connection to the database broke before the transaction asked to commit (the server
+    restarted, the network cut an idle connection): nothing of it was recorded, and on a new
+    connection the same work may be done once more. Never raised once the commit was asked for:
+    then whether it was recorded is not known, and it is a plain `RecordNotSaved`."""
+
+
 class Journal(Protocol):
     def record(
         self,
@@ -199,8 +206,9 @@ class Transaction(Protocol):
 
 class Transactions(Protocol):
     def begin(self) -> AbstractContextManager[Transaction]:
-        """Open a unit of work. Database faults leave it as `RecordNotSaved`, and lost races
-        between stations as `RaceLost` (worth running again)."""
+        """Open a unit of work. Database faults leave it as `RecordNotSaved`, lost races
+        between stations as `RaceLost` (worth running again), a connection that broke before
+        the commit as `ConnectionLost` (worth running again once, on a new connection)."""
         ...
 
     def log_rejection(self, rejected: RejectedScan) -> None:

@@ -21,7 +21,13 @@ from tracestation.domain.events import DefectRecorded, DomainEvent, TesterResult
 from tracestation.domain.model import Operation, OperationKind, Unit, WorkOrder
 from tracestation.domain.tester_results import ResultFileError, UnitResult, read_result_file
 from tracestation.station.context import Context
-from tracestation.station.ports import PlantReader, RaceLost, RecordNotSaved, Transactions
+from tracestation.station.ports import (
+    ConnectionLost,
+    PlantReader,
+    RaceLost,
+    RecordNotSaved,
+    Transactions,
+)
 from tracestation.station.units import check_unit_for_operation
 
 _ATTEMPTS = 5
@@ -76,6 +82,7 @@ class TesterResults:
             results = read_result_file(name, data)
         except ResultFileError as error:
             return FileOutcome(name, FileImport.REFUSED, digest, problems=error.problems)
+        reconnected = False
         for attempt in range(1, _ATTEMPTS + 1):
             try:
                 with self.transactions.begin() as tx:
@@ -94,6 +101,10 @@ class TesterResults:
             except RaceLost as lost:
                 if attempt == _ATTEMPTS:
                     return _not_saved(name, digest, str(lost))
+            except ConnectionLost as lost:  # nothing written: once more, on a new connection
+                if reconnected or attempt == _ATTEMPTS:
+                    return _not_saved(name, digest, str(lost))
+                reconnected = True
             except RecordNotSaved as fault:
                 return _not_saved(name, digest, str(fault))
         return FileOutcome(

@@ -8,19 +8,32 @@ together or not at all.
 
 Errors leave the `with` block as the station core's own words: `RaceLost` when another station
 got there first (a deadlock, a serialization failure, a constraint of the schema), worth judging
-again; `RecordNotSaved` for anything else the database refused.
+again; `ConnectionLost` when the connection broke before the commit was asked for (nothing was
+written, a new connection may do it); `RecordNotSaved` for anything else the database refused.
+
+The units of work of one station run on one connection, kept between them: a scan checks
+nothing out of the pool, and on PostgreSQL sends no pre-ping (`SELECT` of nothing) before its
+work. A connection that died while kept (a server restart, a network cut) is found by the next
+unit of work's first statement: that one leaves as `ConnectionLost` and the next opens a new
+connection.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 from sqlalchemy import Connection, Engine, bindparam, func, insert, select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 
-from tracestation.station.ports import Clock, RaceLost, RecordNotSaved, RejectedScan
+from tracestation.station.ports import (
+    Clock,
+    ConnectionLost,
+    RaceLost,
+    RecordNotSaved,
+    RejectedScan,
+)
 from tracestation.store.database import writer
 from tracestation.store.identity_blocks import SERIAL, SSCC, draw_from_block
 from tracestation.store.journal import JournalOnConnection, short_error
@@ -101,40 +114,76 @@ class DatabaseTransaction:
         self.memory = WorkMemoryOnConnection(connection)
         self.identities = CounterOnConnection(connection, station)
         self.print_jobs = PrintJobsOnConnection(connection, station, clock)
+        self.committing = False  # from the moment the commit is asked for: maybe recorded
 
     def commit(self) -> None:
+        self.committing = True
         self.connection.commit()
 
 
 class DatabaseTransactions:
-    """Units of work for one station on one database. One thread uses it at a time."""
+    """Units of work for one station on one database, on a connection kept between them
+    (`close` lets it go). One thread uses it at a time."""
 
     def __init__(self, engine: Engine, plant: DatabasePlant, station: str, clock: Clock) -> None:
         self.engine = writer(engine)
         self.plant = plant
         self.station = station
         self.clock = clock
+        self._kept: Connection | None = None
 
     @contextmanager
     def begin(self) -> Iterator[DatabaseTransaction]:
+        tx: DatabaseTransaction | None = None
         try:
-            with self.engine.connect() as connection:
-                connection.begin()
-                yield DatabaseTransaction(connection, self.plant, self.station, self.clock)
-                # Leaving the block without commit() rolls back (Connection.close does).
+            connection = self._connection()
+            connection.begin()
+            try:
+                tx = DatabaseTransaction(connection, self.plant, self.station, self.clock)
+                yield tx
+            finally:
+                self._end(connection)
         except (SQLAlchemyError, ProjectionError) as error:
-            raise as_record_error(error) from error
+            raise as_record_error(error, committing=tx is not None and tx.committing) from error
+
+    def _connection(self) -> Connection:
+        if self._kept is None or self._kept.closed:
+            self._kept = self.engine.connect()
+        return self._kept
+
+    def _end(self, connection: Connection) -> None:
+        """Whatever was not committed is rolled back (a connection found broken forgets its
+        transaction without a word to the server); one that cannot even do that is let go."""
+        try:
+            connection.rollback()  # also a transaction whose commit failed: it is forgotten
+        except SQLAlchemyError:
+            self.close()
+
+    def close(self) -> None:
+        kept, self._kept = self._kept, None
+        if kept is not None:
+            with suppress(SQLAlchemyError):
+                kept.close()
 
     def log_rejection(self, rejected: RejectedScan) -> None:
+        try:
+            self._log_rejection(rejected)
+        except ConnectionLost:  # nothing written: once more, on a new connection
+            self._log_rejection(rejected)
+
+    def _log_rejection(self, rejected: RejectedScan) -> None:
         with self.begin() as tx:
             tx.journal.log_rejection(rejected)
             tx.commit()
 
 
-def as_record_error(error: Exception) -> RecordNotSaved:
-    """What a database error means to the station: a lost race, or a record not saved."""
+def as_record_error(error: Exception, *, committing: bool = False) -> RecordNotSaved:
+    """What a database error means to the station: a lost race, a connection lost before the
+    commit was asked for (`committing` False), or a record not saved."""
     if isinstance(error, IntegrityError | ProjectionError):
         return RaceLost(short_error(error))
+    if isinstance(error, DBAPIError) and error.connection_invalidated and not committing:
+        return ConnectionLost(short_error(error))
     if isinstance(error, DBAPIError):
         state = getattr(error.orig, "sqlstate", None)
         if state in _RETRYABLE_STATES:
