@@ -17,7 +17,7 @@ from tracestation.domain.chain import GENESIS, event_hash
 from tracestation.domain.events import DomainEvent
 from tracestation.station.ports import Clock, RecordNotSaved, RejectedScan, Signature
 from tracestation.store.database import writer
-from tracestation.store.projections import ProjectionError, Written, project
+from tracestation.store.projections import Projected, ProjectionError, Written, project
 from tracestation.store.tables import (
     EventRow,
     PlantMetaRow,
@@ -108,7 +108,7 @@ class JournalOnConnection:
         station: str,
         clock: Clock,
         before_write: Callable[[], None] | None = None,
-        after_write: Callable[[Sequence[DomainEvent]], None] | None = None,
+        after_write: Callable[[Sequence[Projected]], None] | None = None,
     ) -> None:
         self.connection = connection
         self.station = station
@@ -157,6 +157,7 @@ class JournalOnConnection:
             self.before_write()
         ids: list[str] = []
         applied: list[Applied] = []
+        projected: list[Projected] = []
         if not self._head_read:
             found = c.execute(_HEAD, {"station": self.station}).first()
             self._head = (int(found.seq), str(found.hash)) if found else None
@@ -204,8 +205,9 @@ class JournalOnConnection:
             else:
                 c.execute(_INSERT_EVENT, values)
             written = Written(event_id, now, self.station, operator, signed_by)
-            project(event, c, written)
+            link = project(event, c, written)
             applied.append(Applied(event, written, seq))
+            projected.append(Projected(event, event_id, link))
             prev_hash = digest
             ids.append(event_id)
         note_history(c, applied)
@@ -217,7 +219,7 @@ class JournalOnConnection:
             c.execute(_MOVE_HEAD, {"k_station": self.station, "v_seq": seq, "v_hash": prev_hash})
         self._head = (seq, prev_hash)
         if self.after_write is not None:
-            self.after_write(events)
+            self.after_write(projected)
         return ids
 
     def log_rejection(self, rejected: RejectedScan) -> None:

@@ -19,7 +19,7 @@ from sqlalchemy import Connection, Engine, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from tracestation.domain.conflicts import Conflict, ParentLink
-from tracestation.domain.events import DomainEvent, UnitRegistered
+from tracestation.domain.events import ChildUnitInstalled, LotInstalled, UnitRegistered
 from tracestation.domain.model import (
     BomLine,
     Container,
@@ -41,6 +41,7 @@ from tracestation.domain.model import (
     WorkOrderStatus,
 )
 from tracestation.domain.pins import PinState
+from tracestation.store.projections import Projected
 from tracestation.store.tables import (
     BomLineRow,
     ConflictRow,
@@ -55,6 +56,7 @@ from tracestation.store.tables import (
     PartRow,
     PinStateRow,
     PlantMetaRow,
+    Quantity,
     SupplierPartRow,
     TestRecordRow,
     UnitRow,
@@ -235,6 +237,24 @@ def _child_of(r: Any) -> InstalledChild:
     )
 
 
+_QTY_SCALE = Decimal(1).scaleb(-(Quantity.scale or 0))  # 0.000001
+
+
+def _child_installed(event: LotInstalled | ChildUnitInstalled, w: Projected) -> InstalledChild:
+    """The child an install made, as `_INSTALLED_CHILDREN` reads it back (its quantity at the
+    column's scale)."""
+    assert w.link_id is not None
+    if isinstance(event, LotInstalled):
+        qty = Decimal(event.qty).quantize(_QTY_SCALE)
+        return InstalledChild(
+            w.link_id, event.part, None, event.lot, qty, event.operation, w.event_id
+        )
+    one = Decimal(1).quantize(_QTY_SCALE)
+    return InstalledChild(
+        w.link_id, event.child_part, event.child_serial, None, one, event.operation, w.event_id
+    )
+
+
 class DatabasePlant:
     """Master data (operators, work orders, parts, routings, BOMs) is kept in memory and dropped
     when `refresh()` sees that an import changed it; state (lots, units, links) is always read
@@ -248,6 +268,7 @@ class DatabasePlant:
         self._units: dict[tuple[str, str], Unit | None] = {}
         self._serials: set[str] = set()
         self._children: dict[tuple[str, str], list[InstalledChild]] = {}
+        self._children_before_write: dict[tuple[str, str], list[InstalledChild]] = {}
 
     def within(self, connection: Connection, opening: Opening | None = None) -> DatabasePlant:
         """The same plant read on `connection`, inside its transaction, locking what it reads
@@ -261,6 +282,7 @@ class DatabasePlant:
         view._units = {}
         view._serials = set()
         view._children = {}
+        view._children_before_write = {}
         return view
 
     def forget_state(self) -> None:
@@ -268,14 +290,27 @@ class DatabasePlant:
         change (the journal writes); read it again when asked. Master data stays."""
         self._units.clear()
         self._serials.clear()
-        self._children.clear()
+        self._children_before_write, self._children = self._children, {}
 
-    def note_written(self, events: Sequence[DomainEvent]) -> None:
-        """Inside a unit of work, after the journal wrote `events`: what they make certain
-        without reading (a unit registered in this transaction has nothing installed)."""
-        for event in events:
+    def note_written(self, written: Sequence[Projected]) -> None:
+        """Inside a unit of work, after the journal wrote these events: what they make certain
+        without reading. A unit registered in this transaction has nothing installed; a unit
+        whose children were read before a write of installs only (its row locked by the scan,
+        so no other station adds to it meanwhile) has those and the links the installs made."""
+        before, self._children_before_write = self._children_before_write, {}
+        installs_only = all(
+            isinstance(w.event, UnitRegistered | LotInstalled | ChildUnitInstalled) for w in written
+        )
+        for w in written:
+            event = w.event
             if isinstance(event, UnitRegistered):
                 self._children[(event.part, event.serial)] = []
+            elif installs_only and w.link_id is not None:
+                assert isinstance(event, LotInstalled | ChildUnitInstalled)
+                key = (event.parent_part, event.parent_serial)
+                known = self._children.get(key, before.get(key))
+                if known is not None:
+                    self._children[key] = [*known, _child_installed(event, w)]
 
     @contextmanager
     def _connect(self) -> Iterator[Connection]:

@@ -49,6 +49,16 @@ class Written:
     signed_by: str | None
 
 
+@dataclass(frozen=True)
+class Projected:
+    """An event the journal wrote and projected: its id, and the genealogy link it made (an
+    install), so the scan's prompt and checklist need not read the links again."""
+
+    event: ev.DomainEvent
+    event_id: str
+    link_id: int | None
+
+
 _UNIT_ID = select(UNITS.c.id).where(
     UNITS.c.part == bindparam("part"), UNITS.c.serial == bindparam("serial")
 )
@@ -118,7 +128,7 @@ _INSERT_LOT_LINK = (
             _PARENT_UNIT.c.serial == bindparam("parent_serial"),
         ),
     )
-    .execution_options(preserve_rowcount=True)
+    .returning(LINKS.c.id)
 )
 _INSERT_UNIT_LINK = (
     insert(LINKS)
@@ -133,7 +143,7 @@ _INSERT_UNIT_LINK = (
             _CHILD_UNIT.c.serial == bindparam("child_serial"),
         ),
     )
-    .execution_options(preserve_rowcount=True)
+    .returning(LINKS.c.id)
 )
 _PACK_INTO = (
     update(CONTAINERS)
@@ -184,8 +194,10 @@ def take_from_lot(c: Connection, lot: Any, qty: Decimal) -> None:
 
 
 @singledispatch
-def project(event: ev.DomainEvent, c: Connection, w: Written) -> None:
-    """Events without a projection (log-ins, log-outs) live in the journal only."""
+def project(event: ev.DomainEvent, c: Connection, w: Written) -> int | None:
+    """Events without a projection (log-ins, log-outs) live in the journal only. An install
+    answers the id of the genealogy link it made; every other event None."""
+    return None
 
 
 @project.register
@@ -221,24 +233,25 @@ def _(event: ev.OperationCompleted, c: Connection, w: Written) -> None:
 
 
 @project.register
-def _(event: ev.ChildUnitInstalled, c: Connection, w: Written) -> None:
+def _(event: ev.ChildUnitInstalled, c: Connection, w: Written) -> int:
     units = {
         "parent_part": event.parent_part,
         "parent_serial": event.parent_serial,
         "child_part": event.child_part,
         "child_serial": event.child_serial,
     }
-    done = c.execute(
+    link = c.scalar(
         _INSERT_UNIT_LINK, {**units, **installed_values(Decimal(1), event.operation, w)}
     )
-    if done.rowcount != 1:  # say which unit is missing
+    if link is None:  # say which unit is missing
         unit_id(c, event.parent_part, event.parent_serial)
         unit_id(c, event.child_part, event.child_serial)
         raise ProjectionError(f"unit {event.child_part}/{event.child_serial} was not linked")
+    return int(link)
 
 
 @project.register
-def _(event: ev.LotInstalled, c: Connection, w: Written) -> None:
+def _(event: ev.LotInstalled, c: Connection, w: Written) -> int:
     taken = c.scalar(
         _TAKE_FROM_LOT_NAMED, {"k_part": event.part, "k_code": event.lot, "k_qty": event.qty}
     )
@@ -246,12 +259,13 @@ def _(event: ev.LotInstalled, c: Connection, w: Written) -> None:
         take_from_lot(c, lot_row(c, event.part, event.lot), event.qty)
         raise ProjectionError(f"lot {event.part}/{event.lot} does not hold {event.qty} any more")
     parent = {"parent_part": event.parent_part, "parent_serial": event.parent_serial}
-    done = c.execute(
+    link = c.scalar(
         _INSERT_LOT_LINK,
         {**parent, "child_lot_id": taken, **installed_values(event.qty, event.operation, w)},
     )
-    if done.rowcount != 1:
+    if link is None:
         unit_id(c, event.parent_part, event.parent_serial)
+        raise ProjectionError(f"lot {event.part}/{event.lot} was not linked")
     c.execute(
         _INSERT_CONSUMPTION,
         {
@@ -263,6 +277,7 @@ def _(event: ev.LotInstalled, c: Connection, w: Written) -> None:
             "event_id": w.event_id,
         },
     )
+    return int(link)
 
 
 def installed_values(qty: Decimal, operation: str, w: Written) -> dict[str, Any]:
