@@ -9,7 +9,9 @@ durable-insert floor, and a profile of `Station.scan` (issue 13 part 5).
 (and, with `--pg`, a scratch PostgreSQL database, dropped afterwards) and counts the cursor
 executions (`before_cursor_execute`, BEGIN included: the driver's own BEGIN is counted by a
 `begin` listener) of each scan of a lot-into-serial install (serial, lot, `CMD:DONE`) and a
-serial-into-serial install (serial, child serial, `CMD:DONE`), after the station has warmed up.
+serial-into-serial install (serial, child serial, `CMD:DONE`), after the station has warmed up;
+on PostgreSQL also the round trips on the wire, from libpq's trace of each connection (what the
+engine's events do not see: the pool's pre-ping, the driver's BEGIN).
 `measure` scans sensors on the bench plant of `--units` (bench/plants.py: SQLite file and
 PostgreSQL database, built once) through `Station.scan`, each scan followed by the floor (a
 durable one-row insert), as `bench/run.py` does, and merges the figures into
@@ -146,7 +148,10 @@ def _scan_kinds(engine: Engine, scratch: Path) -> dict[str, Any]:
         out[kind] = {"count": len(executions), "round_trips": len(seen), "statements": seen}
         if wire is not None:
             trips = wire.since_last()
-            out[kind] |= {"wire_round_trips": len(trips), "wire": trips}
+            # psycopg prepares a statement on its fifth run, in a round trip of its own: once
+            # per connection and statement, not per scan.
+            steady = [t for t in trips if not t.startswith('Parse "_pg3_')]
+            out[kind] |= {"wire_round_trips": len(steady), "wire": trips}
 
     for raw in (OPERATOR, "WO:WO-SUB", "OPN:10"):
         run("warm-up", raw)

@@ -85,6 +85,9 @@ def create_station_engine(url: str) -> Engine:
             event.listen(engine, "connect", _sqlite_pragmas)
             event.listen(engine, "begin", _sqlite_begin_immediate)
             return engine
+        # A connection checked out of the pool is tried first (one round trip), so a read
+        # after a server restart or a network cut finds a live one. Scans do not pay it: their
+        # unit of work keeps its connection and recovers by itself (`unit_of_work.py`).
         return create_engine(parsed, pool_pre_ping=True)
     except (ArgumentError, NoSuchModuleError, ImportError) as error:
         raise DatabaseUnavailable(
