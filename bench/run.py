@@ -228,6 +228,7 @@ def measure_size(units: int, args: argparse.Namespace, pg_url: str | None) -> di
     engine = open_database(str(path))
     out: dict[str, Any] = {"units": units, "plant": _plant_counts(engine)}
     log("  SQLite")
+    args.out.mkdir(parents=True, exist_ok=True)  # with --plants elsewhere, nothing made it
     floor = SqliteFloor(args.out / "floor.sqlite")
     try:
         out["sqlite"] = measure_store(engine, floor, f"S{tag}", args.scan_units, args.repeats)
