@@ -437,9 +437,6 @@ class Loader:
         )
 
 
-_BUILD_INDEX = "ix_plant_build_links_installed_event"
-
-
 def build(engine: Engine, shape: Shape, commit_every: int = 200_000) -> dict[str, Any]:
     started = time.perf_counter()
     import_master_data(engine, master_data(shape))
@@ -450,11 +447,6 @@ def build(engine: Engine, shape: Shape, commit_every: int = 200_000) -> dict[str
             c.connection.driver_connection.execute("PRAGMA synchronous=OFF")
             c.connection.driver_connection.execute("PRAGMA cache_size=-1000000")
         c.begin()
-        # The rework's removal finds the link by the event that installed it, and no index of
-        # the schema has `installed_event`: each of the plant's thousands of removals would read
-        # the whole table of links (the build slowed several-fold over the meters). An index
-        # for the build only, dropped once the events are in: the plant is the schema's.
-        c.execute(text(f"CREATE INDEX {_BUILD_INDEX} ON genealogy_links (installed_event)"))
         loader = Loader(c)
         last = 0
         for station, event in production(shape):
@@ -466,7 +458,6 @@ def build(engine: Engine, shape: Shape, commit_every: int = 200_000) -> dict[str
                 rate = loader.count / (time.perf_counter() - started)
                 log(f"  {shape.units:,} units: {loader.count:,} events, {rate:,.0f} events/s")
         loader.finish()
-        c.execute(text(f"DROP INDEX {_BUILD_INDEX}"))
         c.execute(insert(META).values(key="bench_plant", value=shape.units))
         c.commit()
         counts = {

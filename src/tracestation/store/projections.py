@@ -291,13 +291,15 @@ def installed_values(qty: Decimal, operation: str, w: Written) -> dict[str, Any]
     }
 
 
+# The active link an event installed, found through `ix_genealogy_links_installed_event`.
+LINK_INSTALLED_BY = select(LINKS.c.id, LINKS.c.child_unit_id).where(
+    LINKS.c.installed_event == bindparam("installed"), LINKS.c.removed_event.is_(None)
+)
+
+
 @project.register
 def _(event: ev.ChildRemoved, c: Connection, w: Written) -> None:
-    link = c.execute(
-        select(LINKS.c.id, LINKS.c.child_unit_id).where(
-            LINKS.c.installed_event == event.installed_event, LINKS.c.removed_event.is_(None)
-        )
-    ).first()
+    link = c.execute(LINK_INSTALLED_BY, {"installed": event.installed_event}).first()
     if link is None:
         raise ProjectionError(f"{event.installed_event} installed nothing still installed")
     c.execute(

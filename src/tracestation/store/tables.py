@@ -192,7 +192,9 @@ class GenealogyLinkRow(Base):
     child_lot_id: Mapped[int | None] = mapped_column(ForeignKey("lots.id"))
     qty: Mapped[Decimal] = mapped_column(Quantity)
     operation: Mapped[str] = mapped_column(String(16))
-    installed_event: Mapped[str] = mapped_column(ForeignKey("events.id"))
+    # Indexed: a removal (rework, a lead's resolution of a conflict) finds its link by the event
+    # that installed it.
+    installed_event: Mapped[str] = mapped_column(ForeignKey("events.id"), index=True)
     installed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     removed_event: Mapped[str | None] = mapped_column(ForeignKey("events.id"))
     removed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -66,7 +66,7 @@ def test_opening_a_migrated_database_again_changes_nothing(tmp_path: Path) -> No
     with engine.connect() as connection:
         assert (
             connection.execute(text("select version_num from alembic_version")).scalar()
-            == "0015_links_walked_from_the_index"
+            == "0016_links_by_installing_event"
         )
 
 
