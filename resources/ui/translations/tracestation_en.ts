@@ -316,7 +316,7 @@ Conflict {id}</source>
 <context>
     <name>GS1Words</name>
     <message>
-        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="+280"/>
+        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="+281"/>
         <source>a date as YYMMDD</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2131,32 +2131,32 @@ Conflict {id}</source>
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../../../src/tracestation/ui/main_window.py" line="+61"/>
+        <location filename="../../../src/tracestation/ui/main_window.py" line="+64"/>
         <source>TraceStation — {station}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Line lead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Trace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+196"/>
         <source>The station could not open its database: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2166,7 +2166,7 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Closing with unit {unit} open at operation {operation}: the station resumes it when it starts again (what is scanned is recorded).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2268,7 +2268,7 @@ Conflict {id}</source>
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../../src/tracestation/ui/top_bar.py" line="+31"/>
+        <location filename="../../../src/tracestation/ui/top_bar.py" line="+37"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2313,23 +2313,23 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+8"/>
+        <location line="+13"/>
+        <location line="+46"/>
         <source>nobody logged in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-45"/>
         <source>Keyboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+50"/>
         <source>{done}/{quantity} done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>{done} done · {left} to go</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2339,7 +2339,7 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>{name} connected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2655,7 +2655,7 @@ Conflict {id}</source>
 <context>
     <name>Verdicts</name>
     <message>
-        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="-207"/>
+        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="-208"/>
         <source>Welcome, {name}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2832,6 +2832,11 @@ Conflict {id}</source>
     <message>
         <location line="+1"/>
         <source>The scan could not be saved ({detail}). Nothing was recorded: scan it again; if this repeats, call a line lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The connection to the database broke while this scan was being saved ({detail}): it may have been recorded. Look at the unit&apos;s history before scanning it again; if unsure, call a line lead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -317,7 +317,7 @@ Conflictul {id}</translation>
 <context>
     <name>GS1Words</name>
     <message>
-        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="+280"/>
+        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="+281"/>
         <source>a date as YYMMDD</source>
         <translation>o dată în forma AALLZZ</translation>
     </message>
@@ -2132,32 +2132,32 @@ Conflictul {id}</translation>
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../../../src/tracestation/ui/main_window.py" line="+61"/>
+        <location filename="../../../src/tracestation/ui/main_window.py" line="+64"/>
         <source>TraceStation — {station}</source>
         <translation>TraceStation — {station}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Scan</source>
         <translation>Scanare</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Line lead</source>
         <translation>Șef de linie</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Trace</source>
         <translation>Trasabilitate</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Settings</source>
         <translation>Setări</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+196"/>
         <source>The station could not open its database: {detail}</source>
         <translation>Stația nu și-a putut deschide baza de date: {detail}</translation>
     </message>
@@ -2167,7 +2167,7 @@ Conflictul {id}</translation>
         <translation>Fișierul de setări nu a putut fi citit; se folosesc valorile implicite: {problem}</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Closing with unit {unit} open at operation {operation}: the station resumes it when it starts again (what is scanned is recorded).</source>
         <translation>Se închide cu unitatea {unit} deschisă la operația {operation}: stația o reia când pornește din nou (ce s-a scanat este înregistrat).</translation>
     </message>
@@ -2269,7 +2269,7 @@ Conflictul {id}</translation>
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../../src/tracestation/ui/top_bar.py" line="+31"/>
+        <location filename="../../../src/tracestation/ui/top_bar.py" line="+37"/>
         <source>Station</source>
         <translation>Stație</translation>
     </message>
@@ -2314,23 +2314,23 @@ Conflictul {id}</translation>
         <translation>Sincronizare</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+8"/>
+        <location line="+13"/>
+        <location line="+46"/>
         <source>nobody logged in</source>
         <translation>nimeni autentificat</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-45"/>
         <source>Keyboard</source>
         <translation>Tastatură</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+50"/>
         <source>{done}/{quantity} done</source>
         <translation>{done}/{quantity} gata</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>{done} done · {left} to go</source>
         <translation>{done} gata · {left} rămase</translation>
     </message>
@@ -2340,7 +2340,7 @@ Conflictul {id}</translation>
         <translation>La operația {operation}: {done} gata, {next} o așteaptă, {left} rămase. Comanda de lucru {work_order} în total: {all_done} gata, {in_process} în lucru, {remaining} neîncepute, din {quantity}.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>{name} connected</source>
         <translation>{name} conectat</translation>
     </message>
@@ -2656,7 +2656,7 @@ Conflictul {id}</translation>
 <context>
     <name>Verdicts</name>
     <message>
-        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="-207"/>
+        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="-208"/>
         <source>Welcome, {name}.</source>
         <translation>Bun venit, {name}.</translation>
     </message>
@@ -2834,6 +2834,11 @@ Conflictul {id}</translation>
         <location line="+1"/>
         <source>The scan could not be saved ({detail}). Nothing was recorded: scan it again; if this repeats, call a line lead.</source>
         <translation>Scanarea nu a putut fi salvată ({detail}). Nu s-a înregistrat nimic: scanați din nou; dacă se repetă, chemați șeful de linie.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The connection to the database broke while this scan was being saved ({detail}): it may have been recorded. Look at the unit&apos;s history before scanning it again; if unsure, call a line lead.</source>
+        <translation>Legătura cu baza de date s-a întrerupt în timp ce scanarea era salvată ({detail}): este posibil să fi fost înregistrată. Verificați istoricul unității înainte de a o scana din nou; dacă nu sunteți sigur, chemați șeful de linie.</translation>
     </message>
     <message>
         <location line="+1"/>

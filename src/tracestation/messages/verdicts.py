@@ -90,6 +90,10 @@ class Verdict(Message):
         "record_not_saved",
         "The scan could not be saved ({detail}). Nothing was recorded: scan it again; if this repeats, call a line lead.",
     )
+    RECORD_UNCERTAIN = (
+        "record_uncertain",
+        "The connection to the database broke while this scan was being saved ({detail}): it may have been recorded. Look at the unit's history before scanning it again; if unsure, call a line lead.",
+    )
     STATION_FAULT = (
         "station_fault",
         "The station could not judge this scan ({detail}). Nothing was recorded: scan it again; if this repeats, call a line lead.",

@@ -26,6 +26,7 @@ from tracestation.station.dispatch import decide
 from tracestation.station.env import Env, StationSettings
 from tracestation.station.ports import (
     Clock,
+    CommitUncertain,
     ConnectionLost,
     LabelPrinter,
     PinVerifier,
@@ -140,6 +141,10 @@ class Station:
                     return self._fault(raw, Verdict.RECORD_NOT_SAVED, str(lost))
                 reconnected = True
                 _log.warning("scan %r: connection lost (%s); judged again", _visible(raw), lost)
+            except CommitUncertain as unsure:
+                # Maybe recorded: judging it again could record it twice.
+                self.context, self._last_scan = before
+                return self._fault(raw, Verdict.RECORD_UNCERTAIN, str(unsure))
             except RecordNotSaved as fault:
                 self.context, self._last_scan = before
                 return self._fault(raw, Verdict.RECORD_NOT_SAVED, str(fault))

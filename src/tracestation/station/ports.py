@@ -119,6 +119,12 @@ class RaceLost(RecordNotSaved):
     recorded; judged again on what the other station wrote, the scan gets its true verdict."""
 
 
+class CommitUncertain(RecordNotSaved):
+    """The connection to the database broke after the transaction asked to commit: the server
+    may have committed it or not, and nobody can tell at once (it may still be committing what
+    it read). Never judged again by the station: the operator is told it may be recorded."""
+
+
 class ConnectionLost(RecordNotSaved):
     """The connection to the database broke before the transaction asked to commit (the server
     restarted, the network cut an idle connection): nothing of it was recorded, and on a new

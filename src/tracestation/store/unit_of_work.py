@@ -29,6 +29,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 
 from tracestation.station.ports import (
     Clock,
+    CommitUncertain,
     ConnectionLost,
     RaceLost,
     RecordNotSaved,
@@ -179,10 +180,13 @@ class DatabaseTransactions:
 
 def as_record_error(error: Exception, *, committing: bool = False) -> RecordNotSaved:
     """What a database error means to the station: a lost race, a connection lost before the
-    commit was asked for (`committing` False), or a record not saved."""
+    commit was asked for (`committing` False: nothing written) or after (may be written), or a
+    record not saved."""
     if isinstance(error, IntegrityError | ProjectionError):
         return RaceLost(short_error(error))
-    if isinstance(error, DBAPIError) and error.connection_invalidated and not committing:
+    if isinstance(error, DBAPIError) and error.connection_invalidated:
+        if committing:
+            return CommitUncertain(short_error(error))
         return ConnectionLost(short_error(error))
     if isinstance(error, DBAPIError):
         state = getattr(error.orig, "sqlstate", None)

@@ -42,6 +42,7 @@ VERDICTS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Verdicts", "Defect {defect} ({description}) recorded for {removed} taken out of {unit}."),
     QT_TRANSLATE_NOOP("Verdicts", "{detail}"),
     QT_TRANSLATE_NOOP("Verdicts", "The scan could not be saved ({detail}). Nothing was recorded: scan it again; if this repeats, call a line lead."),
+    QT_TRANSLATE_NOOP("Verdicts", "The connection to the database broke while this scan was being saved ({detail}): it may have been recorded. Look at the unit's history before scanning it again; if unsure, call a line lead."),
     QT_TRANSLATE_NOOP("Verdicts", "The station could not judge this scan ({detail}). Nothing was recorded: scan it again; if this repeats, call a line lead."),
     QT_TRANSLATE_NOOP("Verdicts", "Only part of a barcode arrived ({scan}). Scan the label again."),
     QT_TRANSLATE_NOOP("Verdicts", "The scanner sent a long burst of unreadable data. Check its cable and baud rate, then scan again."),

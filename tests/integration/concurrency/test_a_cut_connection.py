@@ -134,7 +134,7 @@ def test_a_scan_cut_before_its_commit_is_judged_again_on_a_new_connection_and_re
     assert journaled(database, installed.event_ids)
 
 
-def test_a_scan_whose_commit_reached_the_server_is_not_run_again_by_the_station(
+def test_a_scan_whose_commit_reached_the_server_is_not_run_again_and_says_it_may_be_recorded(
     station: Station, proxy: TcpProxy, database: str
 ) -> None:
     scanned(station, *BOARD_AT_SMT)
@@ -143,7 +143,8 @@ def test_a_scan_whose_commit_reached_the_server_is_not_run_again_by_the_station(
     unsure = station.scan(LOT)
 
     assert cut.fired.is_set()
-    assert unsure.outcome == "rejected" and unsure.code == "record_not_saved"
+    assert unsure.outcome == "rejected" and unsure.code == "record_uncertain"
+    assert "may have been recorded" in unsure.message, "never 'nothing was recorded'"
     # The server executes the COMMIT it read before the end of the stream, in its own time.
     assert proxy.wait_until(lambda: installs_of_the_lot(database) > 0)
     assert installs_of_the_lot(database) == 1, "committed by the server, once, never twice"
