@@ -316,7 +316,7 @@ Conflict {id}</source>
 <context>
     <name>GS1Words</name>
     <message>
-        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="+281"/>
+        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="+282"/>
         <source>a date as YYMMDD</source>
         <translation type="unfinished"></translation>
     </message>
@@ -779,7 +779,7 @@ Conflict {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="-32"/>
+        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="-33"/>
         <source>Lot {lot}: {action} done, signed by {name}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -825,11 +825,16 @@ Conflict {id}</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Perhaps done: the connection to the database broke while it was being saved ({detail}). Look at the record before doing it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Not done: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-5"/>
         <source>Reprint of {subject} recorded, signed by {name}; the label did not print ({printer_fault}): it is kept and printed when the printer answers.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -887,7 +892,7 @@ Conflict {id}</source>
 <context>
     <name>LeadReasons</name>
     <message>
-        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="+37"/>
+        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="+38"/>
         <source>Suspected quality problem</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1417,7 +1422,7 @@ Conflict {id}</source>
 <context>
     <name>Refusals</name>
     <message>
-        <location line="-185"/>
+        <location line="-186"/>
         <source>A disposition needs a reason (--reason).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -317,7 +317,7 @@ Conflictul {id}</translation>
 <context>
     <name>GS1Words</name>
     <message>
-        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="+281"/>
+        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="+282"/>
         <source>a date as YYMMDD</source>
         <translation>o dată în forma AALLZZ</translation>
     </message>
@@ -780,7 +780,7 @@ Conflictul {id}</translation>
         <translation>Se lucrează…</translation>
     </message>
     <message>
-        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="-32"/>
+        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="-33"/>
         <source>Lot {lot}: {action} done, signed by {name}.</source>
         <translation>Lotul {lot}: {action} efectuat(ă), semnat de {name}.</translation>
     </message>
@@ -826,11 +826,16 @@ Conflictul {id}</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Perhaps done: the connection to the database broke while it was being saved ({detail}). Look at the record before doing it again.</source>
+        <translation>Poate efectuat: legătura cu baza de date s-a întrerupt în timp ce era salvat ({detail}). Verificați înregistrarea înainte de a-l face din nou.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Not done: {detail}</source>
         <translation>Neefectuat: {detail}</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-5"/>
         <source>Reprint of {subject} recorded, signed by {name}; the label did not print ({printer_fault}): it is kept and printed when the printer answers.</source>
         <translation>Retipărirea {subject} a fost înregistrată, semnată de {name}; eticheta nu s-a tipărit ({printer_fault}): este păstrată și se tipărește când imprimanta răspunde.</translation>
     </message>
@@ -888,7 +893,7 @@ Conflictul {id}</translation>
 <context>
     <name>LeadReasons</name>
     <message>
-        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="+37"/>
+        <location filename="../../../src/tracestation/ui/translatable_messages.py" line="+38"/>
         <source>Suspected quality problem</source>
         <translation>Problemă de calitate suspectată</translation>
     </message>
@@ -1418,7 +1423,7 @@ Conflictul {id}</translation>
 <context>
     <name>Refusals</name>
     <message>
-        <location line="-185"/>
+        <location line="-186"/>
         <source>A disposition needs a reason (--reason).</source>
         <translation>O dispoziție are nevoie de un motiv (--reason).</translation>
     </message>

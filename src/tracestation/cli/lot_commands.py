@@ -107,6 +107,12 @@ def _not_done(outcome: LeadOutcome) -> str:
     if outcome.result is LeadResult.REFUSED and outcome.refusal is not None:
         text = outcome.refusal.render(outcome.params)
         return text if text.endswith("Nothing was changed.") else f"{text} Nothing was changed."
+    if outcome.result is LeadResult.MAYBE_SAVED:
+        return (
+            "The connection to the database broke while the action was being saved "
+            f"({outcome.detail}): it may have been done. Look at what it changes (the lot's "
+            "or the unit's `tracestation trace`) before running it again."
+        )
     if outcome.result is LeadResult.NOT_SAVED:
         saved = f"The action could not be saved ({outcome.detail})."
         return f"{saved} Nothing was changed; run it again."

@@ -40,4 +40,8 @@ class LeadAnswer(Message):
         "Serial {subject} exists for several parts: give PART/SERIAL.",
     )
     STATION_FAILED = "station_failed", "Not done, the station failed: {detail}"
+    MAYBE_SAVED = (
+        "maybe_saved",
+        "Perhaps done: the connection to the database broke while it was being saved ({detail}). Look at the record before doing it again.",
+    )
     NOT_DONE = "not_done", "Not done: {detail}"

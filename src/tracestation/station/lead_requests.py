@@ -125,6 +125,8 @@ class LeadResult(StrEnum):
     LABEL_SUBJECT_UNKNOWN = "label_subject_unknown"
     LABEL_SUBJECT_AMBIGUOUS = "label_subject_ambiguous"
     NOT_SAVED = "not_saved"  # the database did not commit: nothing written, worth running again
+    # The connection broke after the commit was asked for: it may be recorded; look first.
+    MAYBE_SAVED = "maybe_saved"
     FAILED = "failed"  # an unexpected fault of the station: nothing written
 
 

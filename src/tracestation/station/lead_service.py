@@ -35,7 +35,7 @@ from tracestation.station.lead_requests import (
     UnlockPin,
     split_label,
 )
-from tracestation.station.ports import LabelPrinter, RecordNotSaved
+from tracestation.station.ports import CommitUncertain, LabelPrinter, RecordNotSaved
 from tracestation.station.print_reads import label_to_reprint
 from tracestation.station.verdicts import LabelToPrint
 
@@ -53,6 +53,8 @@ class LeadService:
             return self._signed(request, lead)
         except (LeadSignatureRefused, LotActionRefused, ConflictRefused, PinRefused) as refused:
             return LeadOutcome(LeadResult.REFUSED, dict(refused.params), refusal=refused.code)
+        except CommitUncertain as unsure:
+            return LeadOutcome(LeadResult.MAYBE_SAVED, detail=str(unsure))
         except RecordNotSaved as fault:
             return LeadOutcome(LeadResult.NOT_SAVED, detail=str(fault))
         except Exception as fault:  # a fault must reach the lead as an answer, not end the caller
@@ -68,6 +70,8 @@ class LeadService:
             )
         except (LeadSignatureRefused, PinRefused) as refused:
             return LeadOutcome(LeadResult.REFUSED, dict(refused.params), refusal=refused.code)
+        except CommitUncertain as unsure:
+            return LeadOutcome(LeadResult.MAYBE_SAVED, detail=str(unsure))
         except RecordNotSaved as fault:
             return LeadOutcome(LeadResult.NOT_SAVED, detail=str(fault))
         except Exception as fault:  # a fault must reach the lead as an answer, not end the caller

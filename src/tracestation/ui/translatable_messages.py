@@ -230,6 +230,7 @@ LEADPAGE: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("LeadPage", "No unit or carton {subject} is recorded."),
     QT_TRANSLATE_NOOP("LeadPage", "Serial {subject} exists for several parts: give PART/SERIAL."),
     QT_TRANSLATE_NOOP("LeadPage", "Not done, the station failed: {detail}"),
+    QT_TRANSLATE_NOOP("LeadPage", "Perhaps done: the connection to the database broke while it was being saved ({detail}). Look at the record before doing it again."),
     QT_TRANSLATE_NOOP("LeadPage", "Not done: {detail}"),
 )
 

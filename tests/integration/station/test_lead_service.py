@@ -24,11 +24,11 @@ from tracestation.station.lead_requests import (
     SplitLot,
 )
 from tracestation.station.lead_service import LeadService
-from tracestation.station.ports import RecordNotSaved, RejectedScan, Transaction
+from tracestation.station.ports import CommitUncertain, RecordNotSaved, RejectedScan, Transaction
 from tracestation.store.pins import Argon2Pins
 from tracestation.store.plant import DatabasePlant
 from tracestation.store.tables import EventRow, LotRow, NonconformanceRow, PrintJobRow
-from tracestation.store.unit_of_work import nonconformance_number
+from tracestation.store.unit_of_work import DatabaseTransactions, nonconformance_number
 from tracestation.wiring import lead_service_on
 
 LEAD = LeadSignature("B-9001", "4321")
@@ -118,6 +118,46 @@ def test_a_database_fault_is_an_outcome_with_nothing_written(engine: Any) -> Non
 
     assert (outcome.result, outcome.ok) == (LeadResult.NOT_SAVED, False)
     assert "locked" in outcome.detail
+
+
+class _CutAtCommit:
+    """A database whose connection breaks as each transaction asks to commit: whether the
+    server committed is not known (`CommitUncertain`)."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+    @contextmanager
+    def begin(self) -> Iterator[Transaction]:
+        with self.inner.begin() as tx:
+            tx.commit = _cut  # the block ends without committing, as a cut connection would
+            yield tx
+
+    def log_rejection(self, rejected: RejectedScan) -> None:
+        self.inner.log_rejection(rejected)
+
+
+def _cut() -> None:
+    raise CommitUncertain("server closed the connection unexpectedly")
+
+
+def test_a_lead_action_whose_commit_was_cut_off_is_told_it_may_be_done_not_to_run_it_again(
+    engine: Any, clock: Any
+) -> None:
+    from tracestation.messages.lead_answers import LeadAnswer
+    from tracestation.ui.lead.outcome_text import answer_to
+
+    plant = DatabasePlant(engine)
+    inner = DatabaseTransactions(engine, plant, "LEAD-DESK-TEST", clock)
+    service = LeadService(LeadDesk(plant, _CutAtCommit(inner), Argon2Pins()), NoPrinter())
+
+    outcome = service.perform(ChangeLotStatus(LEAD, "SCREW-M3/L-2291", "hold", "NCR 77"))
+
+    assert (outcome.result, outcome.ok) == (LeadResult.MAYBE_SAVED, False)
+    message, params = answer_to(outcome, str, str)
+    assert message is LeadAnswer.MAYBE_SAVED
+    assert message.render(params).startswith("Perhaps done: the connection to the database broke")
+    assert "Nothing" not in message.render(params)
 
 
 def test_a_reprint_of_a_serial_never_made_prints_nothing(engine: Any, clock: Any) -> None:

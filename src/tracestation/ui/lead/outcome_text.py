@@ -22,6 +22,7 @@ _ANSWERS = {
     LeadResult.LABEL_SUBJECT_UNKNOWN: LeadAnswer.LABEL_SUBJECT_UNKNOWN,
     LeadResult.LABEL_SUBJECT_AMBIGUOUS: LeadAnswer.LABEL_SUBJECT_AMBIGUOUS,
     LeadResult.NOT_SAVED: LeadAnswer.STATION_FAILED,
+    LeadResult.MAYBE_SAVED: LeadAnswer.MAYBE_SAVED,
     LeadResult.FAILED: LeadAnswer.STATION_FAILED,
 }
 
@@ -41,7 +42,7 @@ def answer_to(
         params["resolution"] = resolution_name(params.get("resolution", ""))
     if outcome.result is LeadResult.LABEL_REPRINTED and params.get("printer_fault"):
         return LeadAnswer.LABEL_REPRINT_NOT_PRINTED, params
-    if outcome.result in (LeadResult.NOT_SAVED, LeadResult.FAILED):
+    if outcome.result in (LeadResult.NOT_SAVED, LeadResult.MAYBE_SAVED, LeadResult.FAILED):
         params["detail"] = outcome.detail
     answer = _ANSWERS.get(outcome.result)
     if answer is not None:
