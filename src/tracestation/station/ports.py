@@ -129,7 +129,7 @@ class ConnectionLost(RecordNotSaved):
     """The connection to the database broke before the transaction asked to commit (the server
     restarted, the network cut an idle connection): nothing of it was recorded, and on a new
     connection the same work may be done once more. Never raised once the commit was asked for:
-    then whether it was recorded is not known, and it is a plain `RecordNotSaved`."""
+    then whether it was recorded is not known (`CommitUncertain`)."""
 
 
 class Journal(Protocol):
@@ -214,7 +214,9 @@ class Transactions(Protocol):
     def begin(self) -> AbstractContextManager[Transaction]:
         """Open a unit of work. Database faults leave it as `RecordNotSaved`, lost races
         between stations as `RaceLost` (worth running again), a connection that broke before
-        the commit as `ConnectionLost` (worth running again once, on a new connection)."""
+        the commit as `ConnectionLost` (worth running again once, on a new connection), and
+        one that broke after the commit was asked for as `CommitUncertain` (not to be run
+        again: it may be recorded)."""
         ...
 
     def log_rejection(self, rejected: RejectedScan) -> None:
