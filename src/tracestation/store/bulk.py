@@ -45,13 +45,38 @@ def by_key(table: str, key: tuple[str, ...], columns: str, *, lock: bool = False
 
 
 def keyed(pg: bool, key: tuple[str, ...], keys: Iterable[tuple[str, ...]]) -> dict[str, Any]:
-    """The parameters of a lookup of `keys`: one list per column of the key for `by_key` on
-    PostgreSQL, a list of tuples (`keys`) for the IN list elsewhere; sorted, so that two
-    transactions lock what they share in one order."""
+    """The parameters of a lookup of `keys`: one array per column of the key for `by_key` on
+    PostgreSQL (`text_array`), a list of tuples (`keys`) for the IN list elsewhere; sorted, so
+    that two transactions lock what they share in one order."""
     ordered = sorted(set(keys))
     if pg:
-        return {name: [k[i] for k in ordered] for i, name in enumerate(key)}
+        return {name: text_array([k[i] for k in ordered]) for i, name in enumerate(key)}
     return {"keys": ordered if len(key) > 1 else [k[0] for k in ordered]}
+
+
+def text_array(values: Sequence[str | int | None]) -> str:
+    """`values` in PostgreSQL's text form of an array (`{"a","b",NULL}`), for a parameter the
+    statement casts to an array (`CAST(:name AS VARCHAR[])`, or `INTEGER[]`).
+
+    Sent as one text, which the driver passes on as it is, where a list is dumped element by
+    element (a pattern matched on each): the ingest sends arrays of thousands of serials a
+    batch. Text with nothing to escape (no quote, backslash or NULL: serials, part numbers)
+    is joined at once; anything else is quoted element by element."""
+    if all(type(v) is int for v in values):
+        return "{" + ",".join(map(str, values)) + "}"
+    texts = [v for v in values if v is not None]
+    if all(type(v) is str for v in texts):
+        joined = "".join(texts)  # type: ignore[arg-type]
+        if '"' not in joined and "\\" not in joined:
+            return "{" + ",".join("NULL" if v is None else f'"{v}"' for v in values) + "}"
+    return "{" + ",".join(_element(v) for v in values) + "}"
+
+
+def _element(value: str | int | None) -> str:
+    if value is None:
+        return "NULL"
+    text = str(value).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{text}"'
 
 
 def copies(c: Connection) -> bool:

@@ -24,7 +24,15 @@ from sqlalchemy import Connection, bindparam, insert, select, text, update
 from tracestation.domain.chain import GENESIS
 from tracestation.domain.events import ConflictRaised, DomainEvent, NonconformanceOpened
 from tracestation.station.ports import Clock
-from tracestation.store.bulk import by_key, copies, copy_text, insert_rows, keyed, on_postgresql
+from tracestation.store.bulk import (
+    by_key,
+    copies,
+    copy_text,
+    insert_rows,
+    keyed,
+    on_postgresql,
+    text_array,
+)
 from tracestation.store.journal import JournalOnConnection
 from tracestation.store.projections import Written
 from tracestation.store.received import Breach
@@ -157,11 +165,10 @@ def _append(
         lines = (f"{batch.lines[i]}\t{at}\t{n}" for i, n in zip(new, numbers, strict=True))
         copy_text(c, EVENTS, names, lines)
         return
-    dicts = []
-    for i, number in zip(new, numbers, strict=True):
-        values = dict(zip(COPIED, batch.values[i], strict=True))
-        values["payload"] = batch.payloads[i]
-        dicts.append({**values, "synced_at": now, "central_seq": number})
+    dicts = [
+        {**batch.values(i), "synced_at": now, "central_seq": number}
+        for i, number in zip(new, numbers, strict=True)
+    ]
     insert_rows(c, EVENTS, dicts)
 
 
@@ -197,9 +204,9 @@ def _numbered_heads_moved(
         _DRAW_NUMBERS_MOVE_HEADS,
         {
             "count": count,
-            "stations": stations,
-            "seqs": [heads[station][0] for station in stations],
-            "hashes": [heads[station][1] for station in stations],
+            "stations": text_array(stations),
+            "seqs": text_array([heads[station][0] for station in stations]),
+            "hashes": text_array([heads[station][1] for station in stations]),
         },
     )
     if last is None:

@@ -10,6 +10,7 @@ after that commit.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -100,7 +101,7 @@ def push_journal(
     return report
 
 
-def _one_push_per_station(c: Connection, stations: set[str]) -> None:
+def _one_push_per_station(c: Connection, stations: Iterable[str]) -> None:
     """Wait for any other push of these stations' events to the centre to end first.
 
     Two pushes of one station can overlap: a retry after a cut while the first attempt's COMMIT

@@ -211,3 +211,40 @@ def test_a_station_never_migrates_an_older_centre_and_says_who_must(
     assert "runs `tracestation central init URL`" in result.stderr
     with create_engine(central_url).connect() as c:
         assert c.scalar(text("SELECT version_num FROM alembic_version")) == "0006"
+
+
+@pytest.mark.postgres
+def test_text_with_tabs_line_breaks_and_backslashes_reaches_the_centre_as_the_station_wrote_it(
+    engine: Any, plant_document: dict[str, Any], central_url: str
+) -> None:
+    from tracestation.domain import events as ev
+    from tracestation.station.clock import SystemClock
+    from tracestation.store.journal import DatabaseJournal
+
+    central = a_centre(central_url)
+    import_master_data(central, plant_document)
+    journal = DatabaseJournal(engine, "LINE-1", SystemClock())
+    written = [
+        journal.record(
+            [ev.UnitRegistered("PCBA-100", serial, "WO-2001", "10")],
+            operator=operator,
+            reason=reason,
+        )[0]
+        for serial, operator, reason in (
+            ("A\\B-1", "B-1001", "one line\ttab"),  # a backslash in the payload's serial
+            ("C-2", "B\\1002", "first line\nsecond line\r\nthird \\N"),
+            ("D-3", None, None),
+        )
+    ]
+
+    report = push_journal(engine, central)
+
+    assert pending_event_count(engine) == 0 and report.pushed >= len(written)
+    columns = (EventRow.operator, EventRow.reason, EventRow.payload, EventRow.hash)
+    for event_id in written:
+        with engine.connect() as local_c, central.connect() as central_c:
+            mine = local_c.execute(select(*columns).where(EventRow.id == event_id)).one()
+            theirs = central_c.execute(select(*columns).where(EventRow.id == event_id)).one()
+        assert tuple(theirs) == tuple(mine)
+    assert verify_journal(central)[1] == []
+    central.dispose()
