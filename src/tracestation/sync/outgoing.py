@@ -142,8 +142,7 @@ class Outgoing:
     Formatted ahead for COPY, so that the central transaction only sends them: each row's
     `COPIED` values as a line of COPY's text format, the payload as JSON text (`lines`), and
     the per-unit history rows of the readable events (`history`: event id and line, columns
-    `HISTORY_COLUMNS`). `stations` and `sent` say which stations' events it holds and each
-    one's last."""
+    `HISTORY_COLUMNS`). `last` holds each station's last event in it."""
 
     rows: Sequence[Any]
     events: list[tuple[DomainEvent, Written] | None]
@@ -151,8 +150,11 @@ class Outgoing:
     payloads: list[Any]
     lines: list[str]
     history: list[tuple[str, str]]
-    stations: frozenset[str]
     last: dict[str, int]
+
+    @property
+    def stations(self) -> frozenset[str]:
+        return frozenset(self.last)
 
     def sent(self) -> dict[str, int]:
         """Each station's last event in the batch."""
@@ -200,7 +202,7 @@ def outgoing(rows: Sequence[Any]) -> Outgoing:
     for h in history_rows(applied):
         h["time"] = times[h["event_id"]]
         history.append((h["event_id"], copy_line(list(h.values()))))
-    return Outgoing(rows, events, unreadable, payloads, lines, history, frozenset(last), last)
+    return Outgoing(rows, events, unreadable, payloads, lines, history, last)
 
 
 _FIELDS = len(COPIED)
