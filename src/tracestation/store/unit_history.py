@@ -15,16 +15,15 @@ disposition, the waived rule) and a `note` (the test, the reason, the defect, wh
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from itertools import groupby
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, insert
 
 from tracestation.domain import events as ev
-from tracestation.store.bulk import copies, insert_rows
+from tracestation.store.bulk import copies, copy_line, insert_rows
 from tracestation.store.projections import Written
 from tracestation.store.tables import UnitHistoryRow, table_of
 
@@ -38,14 +37,30 @@ _NOTE = 200
 _COPY_FROM = 50
 
 
-@dataclass(frozen=True)
-class Applied:
+class Applied(NamedTuple):
     """An event as it was applied: its journal `seq` in its station's chain and what
     `Written` says of it."""
 
     event: ev.DomainEvent
     written: Written
     seq: int
+
+
+class Facts(NamedTuple):
+    """What one history row says of its unit and of the event: the columns the event fills
+    (the others say where, when and by whom it was written)."""
+
+    part: Any  # text, unless a damaged payload says otherwise (such a row is left out)
+    serial: Any
+    role: str = "unit"
+    operation: str | None = None
+    work_order: str | None = None
+    other_kind: str | None = None
+    other_part: str | None = None
+    other: str | None = None
+    qty: Decimal | None = None
+    outcome: str | None = None
+    note: Any = None
 
 
 def note_history(c: Connection, applied: Sequence[Applied]) -> None:
@@ -60,61 +75,121 @@ def note_history(c: Connection, applied: Sequence[Applied]) -> None:
 
 
 def history_rows(applied: Iterable[Applied]) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
+    """The history rows of `applied`, each a dict of `HISTORY_COLUMNS` in the table's order."""
+    return [_row(item, facts) for item, facts in _history(applied)]
+
+
+def history_lines(
+    applied: Iterable[Applied], written: Mapping[str, tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """The rows of `history_rows` as lines of COPY's text format (columns `HISTORY_COLUMNS`),
+    each with its event's id. `written` holds, by event id, the fields a row takes from its
+    event already in COPY's text format: `event_id`, `station`, `seq` and `kind`, and
+    `operator`, `signed_by` and `time` (the time as the station stored it). Made without a
+    dict a row: the centre's ingest makes one or two for every event it takes."""
+    lines: list[tuple[str, str]] = []
+    last: Applied | None = None
+    event_fields = written_fields = ""
+    for item, facts in _history(applied):
+        if item is not last:
+            last = item
+            event_fields, written_fields = written[item.written.event_id]
+        line = _line(facts, event_fields, written_fields)
+        if line is None:  # text to escape: the row formatted field by field
+            values = list(_row(item, facts).values())
+            values[_TIME] = written_fields.rsplit("\t", 1)[1]
+            line = copy_line(values)
+        lines.append((item.written.event_id, line))
+    return lines
+
+
+def _history(applied: Iterable[Applied]) -> Iterator[tuple[Applied, Facts]]:
+    """Each history row of `applied`: the event it comes from and what it says."""
     for _, group in groupby(applied, key=lambda a: (a.written.station, a.written.time)):
         together = list(group)
         touched: list[tuple[str, str]] = []
         for item in together:
-            for row in _rows_of(item.event):
-                if not (isinstance(row["part"], str) and isinstance(row["serial"], str)):
+            for facts in _rows_of(item.event):
+                if not (isinstance(facts.part, str) and isinstance(facts.serial, str)):
                     continue  # an event missing its unit (a damaged payload) names none
-                rows.append(_row(item, row))
-                if (row["part"], row["serial"]) not in touched and row["role"] != "child":
-                    touched.append((row["part"], row["serial"]))
+                yield item, facts
+                if (facts.part, facts.serial) not in touched and facts.role != "child":
+                    touched.append((facts.part, facts.serial))
         for item in together:
             if isinstance(item.event, ev.DeviationRecorded):
-                rows += [_row(item, r) for r in _deviation_rows(item.event, touched)]
-    return rows
+                for facts in _deviation_rows(item.event, touched):
+                    yield item, facts
 
 
-def _row(item: Applied, facts: dict[str, Any]) -> dict[str, Any]:
+def _row(item: Applied, facts: Facts) -> dict[str, Any]:
     """A history row, its keys in the table's column order (`HISTORY_COLUMNS`), so that its
     values are a row for COPY as they are."""
     w = item.written
-    row = {
-        "part": None,
-        "serial": None,
-        "role": None,
+    return {
+        "part": facts.part,
+        "serial": facts.serial,
+        "role": facts.role,
         "event_id": w.event_id,
         "station": w.station,
         "seq": item.seq,
         "kind": item.event.kind,
-        "operation": None,
-        "work_order": None,
+        "operation": facts.operation,
+        "work_order": facts.work_order,
         "operator": w.operator,
         "signed_by": w.signed_by,
         "time": w.time,
-        "other_kind": None,
-        "other_part": None,
-        "other": None,
-        "qty": None,
-        "outcome": None,
-        "note": None,
+        "other_kind": facts.other_kind,
+        "other_part": facts.other_part,
+        "other": facts.other,
+        "qty": facts.qty,
+        "outcome": facts.outcome,
+        "note": None if facts.note is None else str(facts.note)[:_NOTE],
     }
-    row.update(facts)
-    if row["note"] is not None:
-        row["note"] = str(row["note"])[:_NOTE]
-    return row
 
 
-def _unit(part: str, serial: str, role: str = "unit", **facts: Any) -> dict[str, Any]:
-    return {"part": part, "serial": serial, "role": role, **facts}
+_NULL = "\\N"
+_TIME = HISTORY_COLUMNS.index("time")
 
 
-def _rows_of(event: ev.DomainEvent) -> list[dict[str, Any]]:
+def _line(facts: Facts, event_fields: str, written_fields: str) -> str | None:
+    """A history row as a line of COPY's text format, the fields of its event and of how it
+    was written already formatted; None if one of `facts` holds text to escape (a backslash,
+    a tab or a line break: rare), which the line is checked for once, as `copy_line` does, or
+    something other than text."""
+    part, serial, role, operation, work_order, other_kind, other_part, other, qty, outcome, note = (
+        facts
+    )
+    own = (
+        part,
+        serial,
+        role,
+        _NULL if operation is None else operation,
+        _NULL if work_order is None else work_order,
+        _NULL if other_kind is None else other_kind,
+        _NULL if other_part is None else other_part,
+        _NULL if other is None else other,
+        _NULL if qty is None else str(qty),
+        _NULL if outcome is None else outcome,
+        _NULL if note is None else str(note)[:_NOTE],
+    )
+    try:
+        checked = "\t".join(own)
+    except TypeError:
+        return None  # not text where text belongs (a damaged payload): formatted field by field
+    if (
+        checked.count("\\") != own.count(_NULL)
+        or checked.count("\t") != len(own) - 1
+        or "\n" in checked
+        or "\r" in checked
+    ):
+        return None
+    return "\t".join((*own[:3], event_fields, *own[3:5], written_fields, *own[5:]))
+
+
+def _rows_of(event: ev.DomainEvent) -> list[Facts]:
     if isinstance(event, ev.UnitRegistered):
         return [
-            _unit(
+            Facts(
                 event.part,
                 event.serial,
                 operation=event.operation,
@@ -124,7 +199,7 @@ def _rows_of(event: ev.DomainEvent) -> list[dict[str, Any]]:
     if isinstance(event, ev.OperationCompleted):
         outcome = "finished" if event.finishes else "rework" if event.rework else None
         return [
-            _unit(
+            Facts(
                 event.part,
                 event.serial,
                 operation=event.operation,
@@ -134,7 +209,7 @@ def _rows_of(event: ev.DomainEvent) -> list[dict[str, Any]]:
         ]
     if isinstance(event, ev.TestRecorded):
         return [
-            _unit(
+            Facts(
                 event.part,
                 event.serial,
                 operation=event.operation,
@@ -150,7 +225,7 @@ def _rows_of(event: ev.DomainEvent) -> list[dict[str, Any]]:
         )
     if isinstance(event, ev.LotInstalled):
         return [
-            _unit(
+            Facts(
                 event.parent_part,
                 event.parent_serial,
                 "parent",
@@ -166,7 +241,7 @@ def _rows_of(event: ev.DomainEvent) -> list[dict[str, Any]]:
         return _removed_rows(event)
     if isinstance(event, ev.UnitPacked):
         return [
-            _unit(
+            Facts(
                 event.part,
                 event.serial,
                 operation=event.operation,
@@ -177,7 +252,7 @@ def _rows_of(event: ev.DomainEvent) -> list[dict[str, Any]]:
         ]
     if isinstance(event, ev.NonconformanceOpened) and event.subject_kind == "unit":
         return [
-            _unit(
+            Facts(
                 event.part,
                 event.subject,
                 other_kind="nonconformance",
@@ -188,7 +263,7 @@ def _rows_of(event: ev.DomainEvent) -> list[dict[str, Any]]:
         ]
     if isinstance(event, ev.ConflictRaised) and event.subject_kind == "unit":
         return [
-            _unit(
+            Facts(
                 event.part,
                 event.subject,
                 other_kind="conflict",
@@ -199,11 +274,11 @@ def _rows_of(event: ev.DomainEvent) -> list[dict[str, Any]]:
         ]
     if isinstance(event, ev.LabelReprinted) and event.label_kind == "unit":
         part, _, serial = event.subject.partition("/")
-        return [_unit(part, serial)] if serial else []
+        return [Facts(part, serial)] if serial else []
     return _any_unit_event(event.payload())
 
 
-def _any_unit_event(fields: dict[str, Any]) -> list[dict[str, Any]]:
+def _any_unit_event(fields: dict[str, Any]) -> list[Facts]:
     """Any other event about one unit (`part` and `serial`, as a tester's result or a defect
     given to a unit carry them): its operation, work order, verdict and what it names."""
     part, serial = fields.get("part"), fields.get("serial")
@@ -211,7 +286,7 @@ def _any_unit_event(fields: dict[str, Any]) -> list[dict[str, Any]]:
         return []
     note = fields.get("test") or fields.get("defect_code") or fields.get("note")
     return [
-        _unit(
+        Facts(
             part,
             serial,
             operation=_text_or_none(fields.get("operation"), 16),
@@ -236,11 +311,11 @@ def _text_or_none(value: Any, length: int) -> str | None:
     return str(value)[:length] if value is not None else None
 
 
-def _removed_rows(event: ev.ChildRemoved) -> list[dict[str, Any]]:
-    common = {"operation": event.operation, "qty": event.qty}
+def _removed_rows(event: ev.ChildRemoved) -> list[Facts]:
+    common: dict[str, Any] = {"operation": event.operation, "qty": event.qty}
     if event.child_serial is None:
         return [
-            _unit(
+            Facts(
                 event.parent_part,
                 event.parent_serial,
                 "parent",
@@ -257,17 +332,15 @@ def _removed_rows(event: ev.ChildRemoved) -> list[dict[str, Any]]:
 
 def _unit_link_rows(
     parent: tuple[str, str], child: tuple[str, str], common: dict[str, Any]
-) -> list[dict[str, Any]]:
+) -> list[Facts]:
     """A unit put into (or taken out of) another: a row in each one's history, naming the other."""
     return [
-        _unit(*parent, "parent", other_kind="unit", other_part=child[0], other=child[1], **common),
-        _unit(*child, "child", other_kind="unit", other_part=parent[0], other=parent[1], **common),
+        Facts(*parent, "parent", other_kind="unit", other_part=child[0], other=child[1], **common),
+        Facts(*child, "child", other_kind="unit", other_part=parent[0], other=parent[1], **common),
     ]
 
 
-def _deviation_rows(
-    event: ev.DeviationRecorded, touched: list[tuple[str, str]]
-) -> list[dict[str, Any]]:
+def _deviation_rows(event: ev.DeviationRecorded, touched: list[tuple[str, str]]) -> list[Facts]:
     """The waiver on each unit its scan touched; a waiver with no unit beside it (a conflict a
     lead accepted) on the unit its subject names, if it names one (PART/SERIAL)."""
     units = list(touched)
@@ -275,7 +348,7 @@ def _deviation_rows(
         part, _, serial = event.subject.partition("/")
         units = [(part, serial)] if serial else []
     return [
-        _unit(
+        Facts(
             part,
             serial,
             other_kind="deviation",

@@ -24,8 +24,8 @@ from sqlalchemy import (
     cast,
     func,
     literal_column,
-    or_,
     select,
+    tuple_,
     type_coerce,
 )
 
@@ -33,7 +33,7 @@ from tracestation.domain.events import DomainEvent, event_from
 from tracestation.store.bulk import copy_line
 from tracestation.store.projections import Written
 from tracestation.store.tables import EventRow, SyncTargetRow, table_of
-from tracestation.store.unit_history import Applied, history_rows
+from tracestation.store.unit_history import Applied, history_lines
 
 EVENTS = table_of(EventRow)
 TARGETS = table_of(SyncTargetRow)
@@ -41,6 +41,9 @@ TARGETS = table_of(SyncTargetRow)
 # `synced_at` and `central_seq` itself.
 COPIED = tuple(column.key for column in EVENTS.c if column.key not in ("synced_at", "central_seq"))
 _PAYLOAD = COPIED.index("payload")
+_ID, _STATION, _SEQ, _TIME, _OPERATOR, _KIND, _SIGNED_BY = map(
+    COPIED.index, ("id", "station", "seq", "time", "operator", "kind", "signed_by")
+)
 
 
 def unsent(*columns: Any) -> Any:
@@ -96,15 +99,9 @@ _BY_CHAIN = (EVENTS.c.station, EVENTS.c.seq)
 _FIRST = unsent(*_COLUMNS).order_by(*_BY_CHAIN).limit(bindparam("batch"))
 _NEXT = (
     unsent(*_COLUMNS)
-    .where(
-        or_(
-            EVENTS.c.station > bindparam("after_station"),
-            and_(
-                EVENTS.c.station == bindparam("after_station"),
-                EVENTS.c.seq > bindparam("after_seq"),
-            ),
-        )
-    )
+    # As a row value, which the index on (station, seq) is searched from; as `station > :s OR
+    # (station = :s AND seq > :q)` SQLite scanned the index from its start for every batch.
+    .where(tuple_(*_BY_CHAIN) > tuple_(bindparam("after_station"), bindparam("after_seq")))
     .order_by(*_BY_CHAIN)
     .limit(bindparam("batch"))
 )
@@ -195,13 +192,16 @@ def outgoing(rows: Sequence[Any]) -> Outgoing:
         for row, item in zip(rows, events, strict=True)
         if item is not None
     ]
-    # A history row's keys are in the order of `HISTORY_COLUMNS`; its time goes as the text the
-    # station stored (ISO 8601, as `copy_line` would write it, without formatting it again).
-    times = {row.id: row.time for row in rows}
-    history = []
-    for h in history_rows(applied):
-        h["time"] = times[h["event_id"]]
-        history.append((h["event_id"], copy_line(list(h.values()))))
+    # The fields a history row takes from its event, cut from the event's own line (already in
+    # COPY's text format, its time as the station stored it).
+    written: dict[str, tuple[str, str]] = {}
+    for row, line in zip(rows, lines, strict=True):
+        f = line.split("\t", _SIGNED_BY + 1)
+        written[row.id] = (
+            f"{f[_ID]}\t{f[_STATION]}\t{f[_SEQ]}\t{f[_KIND]}",
+            f"{f[_OPERATOR]}\t{f[_SIGNED_BY]}\t{f[_TIME]}",
+        )
+    history = history_lines(applied, written)
     return Outgoing(rows, events, unreadable, payloads, lines, history, last)
 
 

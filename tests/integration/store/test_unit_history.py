@@ -11,6 +11,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from support.reworked_unit import build
+from tracestation.domain.events import UnitPacked
 from tracestation.store.database import alembic_config
 from tracestation.store.tables import UnitHistoryRow
 from tracestation.trace.genealogy import TraceError
@@ -144,3 +145,94 @@ def test_an_event_about_one_unit_of_a_kind_the_history_does_not_name_is_kept_wit
         7,
     )
     assert (row["operation"], row["outcome"], row["note"]) == ("30", "failed", "Hipot")
+
+
+class AwkwardResult:
+    """A tester's result whose facts hold `odd` (text that needs COPY's escapes, or a number
+    where text belongs)."""
+
+    kind = "tester_result_recorded"
+
+    def __init__(self, **odd: Any) -> None:
+        self.odd = odd
+
+    def payload(self) -> dict[str, Any]:
+        usual = {"part": "CTRL-500", "serial": "CTRL-0010", "operation": "30", "test": "Hipot"}
+        return usual | {"passed": True} | self.odd
+
+
+AWKWARD = [
+    AwkwardResult(serial="CTRL\\0010"),
+    AwkwardResult(test="Hipot\tline 2"),
+    AwkwardResult(test="Hipot\nline 2"),
+    AwkwardResult(test="Hipot\r"),
+    AwkwardResult(operation=30),
+]
+# A packing whose carton came as a number (a damaged payload): not text where text belongs.
+PACKED_IN_A_NUMBER = UnitPacked(123456, "CTRL-500", "CTRL-0010", "WO-1", "40")  # type: ignore[arg-type]
+
+
+def test_the_centres_history_lines_are_its_history_rows_in_copys_text_format(
+    engine: Any, station: Any
+) -> None:
+    from datetime import UTC, datetime
+
+    from tracestation.domain.events import event_from
+    from tracestation.store.bulk import copy_line
+    from tracestation.store.projections import Written
+    from tracestation.store.tables import EventRow
+    from tracestation.store.unit_history import Applied, history_lines
+    from tracestation.store.unit_history import history_rows as rows_of
+
+    build(station)
+    with engine.connect() as c:
+        journal = c.execute(select(EventRow.__table__).order_by(EventRow.seq)).all()
+    applied = [
+        Applied(
+            event_from(row.kind, row.payload),
+            Written(
+                row.id, datetime.fromisoformat(row.time), row.station, row.operator, row.signed_by
+            ),
+            row.seq,
+        )
+        for row in journal
+    ]
+    times = {row.id: row.time for row in journal}
+    for n, odd in enumerate([*AWKWARD, PACKED_IN_A_NUMBER]):
+        at = datetime(2026, 12, 1, 8, n, tzinfo=UTC)
+        written = Written(f"e-odd-{n}", at, "ST-1", None, "B\\9" if n == 0 else None)
+        applied.append(Applied(odd, written, 99 + n))  # type: ignore[arg-type]
+        times[written.event_id] = at.isoformat()
+
+    written = {
+        a.written.event_id: (
+            copy_line((a.written.event_id, a.written.station, a.seq, a.event.kind)),
+            copy_line((a.written.operator, a.written.signed_by, times[a.written.event_id])),
+        )
+        for a in applied
+    }
+
+    lines = history_lines(applied, written)
+
+    expected = []
+    for row in rows_of(applied):
+        row["time"] = times[row["event_id"]]
+        expected.append((row["event_id"], copy_line(list(row.values()))))
+    assert lines == expected
+    assert {row["kind"] for row in rows_of(applied)} >= {
+        "unit_registered",
+        "child_unit_installed",
+        "lot_installed",
+        "child_removed",
+        "test_recorded",
+        "deviation_recorded",
+        "unit_packed",
+        "tester_result_recorded",
+    }
+    assert lines[-6][1].split("\t")[1] == "CTRL\\\\0010"
+    assert lines[-1][1].split("\t")[-4] == "123456"
+    assert [line.split("\t")[-1] for _, line in lines[-5:-2]] == [
+        "Hipot\\tline 2",
+        "Hipot\\nline 2",
+        "Hipot\\r",
+    ]
