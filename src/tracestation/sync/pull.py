@@ -51,6 +51,7 @@ from tracestation.store.tables import (
     table_of,
 )
 from tracestation.store.unit_history import Applied, note_history
+from tracestation.sync.collections_paused import fewer_collections
 from tracestation.sync.outgoing import unsent
 
 EVENTS = table_of(EventRow)
@@ -93,7 +94,8 @@ def pull(local: Engine, central: Engine, centre: str) -> PullReport:
     # Lots before events: a station that has never synced needs the lots its neighbours'
     # events name. Pulled events never draw on lots, so the order counts nothing twice.
     report.lots = _pull_lots(local, central, centre)
-    report.events = _pull_events(local, central, centre)
+    with fewer_collections():
+        report.events = _pull_events(local, central, centre)
     return report
 
 

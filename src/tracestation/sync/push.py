@@ -30,6 +30,7 @@ from tracestation.store.tables import (
     table_of,
 )
 from tracestation.sync.central import central_identity
+from tracestation.sync.collections_paused import fewer_collections
 from tracestation.sync.ingest import ChainBroken, IngestReport, ingest_outgoing
 from tracestation.sync.outgoing import read_outgoing
 
@@ -79,7 +80,10 @@ def push_journal(
             )
     clock = clock or SystemClock()
     report = PushReport()
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="push-station-side") as station:
+    with (
+        fewer_collections(),
+        ThreadPoolExecutor(max_workers=1, thread_name_prefix="push-station-side") as station,
+    ):
         ahead = station.submit(read_outgoing, local, centre, batch, None)
         marked: Future[None] | None = None
         while (sending := ahead.result()) is not None:
