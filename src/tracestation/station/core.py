@@ -27,7 +27,6 @@ from tracestation.station.env import Env, StationSettings
 from tracestation.station.ports import (
     Clock,
     CommitUncertain,
-    ConnectionLost,
     LabelPrinter,
     PinVerifier,
     PlantReader,
@@ -41,6 +40,7 @@ from tracestation.station.ports import (
 from tracestation.station.prompts import ChecklistLine, checklist_for, prompt_for
 from tracestation.station.resolve import BadgeScan, PinScan, ReasonScan, Thing, resolve
 from tracestation.station.resume import resume_params, resumed, work_of
+from tracestation.station.retry import run_in_transaction
 from tracestation.station.verdicts import (
     ContainerLabel,
     Decision,
@@ -52,8 +52,6 @@ from tracestation.station.verdicts import (
 )
 
 _log = logging.getLogger(__name__)
-# A scan that keeps losing races this often is reported as not saved.
-_ATTEMPTS = 5
 
 
 @dataclass(frozen=True)
@@ -118,40 +116,30 @@ class Station:
         self._told = None
         now = self.env.clock.now()
         before = (self.context, self._last_scan)
-        reconnected = False
-        for attempt in range(1, _ATTEMPTS + 1):
-            try:
-                with self.transactions.begin() as tx:
-                    work = _Work(replace(self.env, plant=tx.plant, identities=tx.identities), tx)
-                    work.env.plant.refresh(self.context.unit)
-                    judged = self._judge(raw, now, work)
-                    _keep_print_jobs(judged, tx)
-                    told = self._told_within(work)
-                    tx.commit()
-                break
-            except RaceLost as lost:
-                self.context, self._last_scan = before
-                if attempt == _ATTEMPTS:
-                    return self._fault(raw, Verdict.RECORD_NOT_SAVED, str(lost))
-                _log.info("scan %r lost a race (%s); judged again", _visible(raw), lost)
-            except ConnectionLost as lost:
-                # Nothing was written; once on a new connection (a kept one may have died idle).
-                self.context, self._last_scan = before
-                if reconnected or attempt == _ATTEMPTS:
-                    return self._fault(raw, Verdict.RECORD_NOT_SAVED, str(lost))
-                reconnected = True
-                _log.warning("scan %r: connection lost (%s); judged again", _visible(raw), lost)
-            except CommitUncertain as unsure:
-                # Maybe recorded: judging it again could record it twice.
-                self.context, self._last_scan = before
-                return self._fault(raw, Verdict.RECORD_UNCERTAIN, str(unsure))
-            except RecordNotSaved as fault:
-                self.context, self._last_scan = before
-                return self._fault(raw, Verdict.RECORD_NOT_SAVED, str(fault))
-            except Exception as fault:  # the operator must get an answer whatever went wrong
-                self.context, self._last_scan = before
-                _log.exception("station fault on scan %r", _visible(raw))
-                return self._fault(raw, Verdict.STATION_FAULT, f"{type(fault).__name__}: {fault}")
+
+        def judge(tx: Transaction) -> tuple[_Judged, _Told | None]:
+            self.context, self._last_scan = before  # each attempt judges the scan afresh
+            work = _Work(replace(self.env, plant=tx.plant, identities=tx.identities), tx)
+            work.env.plant.refresh(self.context.unit)
+            judged = self._judge(raw, now, work)
+            _keep_print_jobs(judged, tx)
+            return judged, self._told_within(work)
+
+        try:
+            judged, told = run_in_transaction(
+                self.transactions, judge, lambda fault: _judged_again(raw, fault)
+            )
+        except CommitUncertain as unsure:
+            # Maybe recorded: judging it again could record it twice.
+            self.context, self._last_scan = before
+            return self._fault(raw, Verdict.RECORD_UNCERTAIN, str(unsure))
+        except RecordNotSaved as fault:  # a race lost every time, a connection lost twice
+            self.context, self._last_scan = before
+            return self._fault(raw, Verdict.RECORD_NOT_SAVED, str(fault))
+        except Exception as fault:  # the operator must get an answer whatever went wrong
+            self.context, self._last_scan = before
+            _log.exception("station fault on scan %r", _visible(raw))
+            return self._fault(raw, Verdict.STATION_FAULT, f"{type(fault).__name__}: {fault}")
         return self._after_commit(judged, told)
 
     def _told_within(self, work: _Work) -> _Told | None:
@@ -533,6 +521,13 @@ def _labels_of(decision: Decision) -> tuple[LabelToPrint, ...]:
         if isinstance(event, ContainerClosed)
     )
     return (*decision.labels, *closed)
+
+
+def _judged_again(raw: str, fault: RecordNotSaved) -> None:
+    if isinstance(fault, RaceLost):
+        _log.info("scan %r lost a race (%s); judged again", _visible(raw), fault)
+    else:
+        _log.warning("scan %r: connection lost (%s); judged again", _visible(raw), fault)
 
 
 def _visible(raw: str) -> str:

@@ -40,19 +40,17 @@ from tracestation.messages.refusals import Refusal
 from tracestation.station.clock import SystemClock
 from tracestation.station.ports import (
     Clock,
-    ConnectionLost,
     PinVerifier,
     PlantReader,
-    RaceLost,
     Signature,
     Transaction,
     Transactions,
 )
 from tracestation.station.print_queue import subject_of
+from tracestation.station.retry import run_in_transaction
 from tracestation.station.verdicts import ContainerLabel, LabelToPrint
 
 DISPOSITIONS = ("use_as_is", "rework", "scrap", "return_to_vendor")
-_ATTEMPTS = 5
 T = TypeVar("T")
 E = TypeVar("E", bound=DomainEvent)
 E_co = TypeVar("E_co", bound=DomainEvent, covariant=True)
@@ -285,21 +283,7 @@ class LeadDesk:
     def _in_transaction(self, act: Callable[[Transaction], T]) -> T:
         """Run `act` as one unit of work; refusals and database faults leave nothing written.
         Run again after a lost race, and once after a connection lost before the commit."""
-        reconnected = False
-        for attempt in range(1, _ATTEMPTS + 1):
-            try:
-                with self.transactions.begin() as tx:
-                    done = act(tx)
-                    tx.commit()
-                return done
-            except RaceLost:
-                if attempt == _ATTEMPTS:
-                    raise
-            except ConnectionLost:
-                if reconnected or attempt == _ATTEMPTS:
-                    raise
-                reconnected = True
-        raise AssertionError("unreachable")
+        return run_in_transaction(self.transactions, act)
 
 
 def _lot(plant: PlantReader, part: str, code: str) -> Lot:

@@ -22,15 +22,14 @@ from tracestation.domain.model import Operation, OperationKind, Unit, WorkOrder
 from tracestation.domain.tester_results import ResultFileError, UnitResult, read_result_file
 from tracestation.station.context import Context
 from tracestation.station.ports import (
-    ConnectionLost,
+    CommitUncertain,
     PlantReader,
-    RaceLost,
     RecordNotSaved,
+    Transaction,
     Transactions,
 )
+from tracestation.station.retry import run_in_transaction
 from tracestation.station.units import check_unit_for_operation
-
-_ATTEMPTS = 5
 
 
 class FileImport(StrEnum):
@@ -82,31 +81,25 @@ class TesterResults:
             results = read_result_file(name, data)
         except ResultFileError as error:
             return FileOutcome(name, FileImport.REFUSED, digest, problems=error.problems)
-        reconnected = False
-        for attempt in range(1, _ATTEMPTS + 1):
-            try:
-                with self.transactions.begin() as tx:
-                    if tx.plant.tester_file_imported(digest):
-                        return FileOutcome(name, FileImport.ALREADY_IMPORTED, digest)
-                    ids: list[str] = []
-                    for result in results:
-                        events = _events(result, tx.plant, name, digest)
-                        ids += tx.journal.record(events, operator=None)
-                    tx.commit()
-                break
-            except _Refused as refused:
-                return FileOutcome(
-                    name, FileImport.REFUSED, digest, problems=tuple(refused.problems)
-                )
-            except RaceLost as lost:
-                if attempt == _ATTEMPTS:
-                    return _not_saved(name, digest, str(lost))
-            except ConnectionLost as lost:  # nothing written: once more, on a new connection
-                if reconnected or attempt == _ATTEMPTS:
-                    return _not_saved(name, digest, str(lost))
-                reconnected = True
-            except RecordNotSaved as fault:
-                return _not_saved(name, digest, str(fault))
+
+        def import_file(tx: Transaction) -> list[str] | None:
+            if tx.plant.tester_file_imported(digest):
+                return None
+            ids: list[str] = []
+            for result in results:
+                ids += tx.journal.record(_events(result, tx.plant, name, digest), operator=None)
+            return ids
+
+        try:
+            ids = run_in_transaction(self.transactions, import_file)
+        except _Refused as refused:
+            return FileOutcome(name, FileImport.REFUSED, digest, problems=tuple(refused.problems))
+        except CommitUncertain as unsure:
+            return _maybe_saved(name, digest, str(unsure))
+        except RecordNotSaved as fault:
+            return _not_saved(name, digest, str(fault))
+        if ids is None:
+            return FileOutcome(name, FileImport.ALREADY_IMPORTED, digest)
         return FileOutcome(
             name,
             FileImport.IMPORTED,
@@ -116,6 +109,18 @@ class TesterResults:
             measurements=sum(len(r.measurements) for r in results),
             event_ids=tuple(ids),
         )
+
+
+def _maybe_saved(name: str, digest: str, detail: str) -> FileOutcome:
+    """The connection broke while the database was committing the file: it may be on record.
+    Not saved as far as the station knows, so kept to import again, which is safe: a file on
+    record is recognised by its bytes and adds nothing."""
+    problem = (
+        f"the connection broke while the database was saving it ({detail}); it may or may not "
+        "be on record: import it again (a file already on record is recognised and not "
+        "recorded twice)"
+    )
+    return FileOutcome(name, FileImport.NOT_SAVED, digest, problems=(problem,))
 
 
 def _not_saved(name: str, digest: str, detail: str) -> FileOutcome:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from support.fakes import FakePlant, FakeTransactions
 from tracestation.domain import events as ev
 from tracestation.domain.model import UnitStatus
+from tracestation.station.ports import CommitUncertain, ConnectionLost
 from tracestation.station.tester_results import FileImport, TesterResults
 
 HEADER = "serial,test,measurement,value,unit,low,high,result,tested_at\n"
@@ -101,3 +102,30 @@ def test_a_failed_result_may_name_its_defect_from_the_catalogue(
     unknown = data.replace(b"COLD-JOINT", b"GREMLINS").replace(b"PCB-1", b"PCB-2")
     refused = TesterResults(transactions).record("r2.json", unknown)
     assert refused.problems == ("results[0]: defect GREMLINS is not in the defect catalogue",)
+
+
+def test_a_file_whose_commit_may_have_landed_says_so_and_is_kept_to_import_again(
+    plant: FakePlant, transactions: FakeTransactions
+) -> None:
+    boards(plant)
+    transactions.fail_next_commit(CommitUncertain("server closed the connection"))
+    results = TesterResults(transactions)
+
+    outcome = results.record("ict-001.csv", GOOD)
+
+    assert outcome.status is FileImport.NOT_SAVED
+    assert transactions.begun == 1, "not imported again blindly: it may be on record"
+    (problem,) = outcome.problems
+    assert "may or may not be on record" in problem and "nothing was written" not in problem
+    assert results.record("ict-001.csv", GOOD).status is FileImport.IMPORTED
+
+
+def test_a_file_whose_connection_was_lost_before_the_commit_is_imported_on_a_new_one(
+    plant: FakePlant, transactions: FakeTransactions
+) -> None:
+    boards(plant)
+    transactions.fail_next_commit(ConnectionLost("server closed the connection"))
+
+    outcome = TesterResults(transactions).record("ict-001.csv", GOOD)
+
+    assert (outcome.status, transactions.begun) == (FileImport.IMPORTED, 2)
