@@ -390,3 +390,13 @@ def _shut(s: socket.socket) -> None:
         s.shutdown(socket.SHUT_RDWR)
     with contextlib.suppress(OSError):
         s.close()
+
+
+def to_the_tests_postgresql() -> TcpProxy:
+    """A proxy (not started: use it in a `with`) in front of the PostgreSQL the tests use."""
+    from sqlalchemy.engine import make_url
+
+    from support.line import PG_ADMIN_URL
+
+    target = make_url(PG_ADMIN_URL)
+    return TcpProxy((target.host or "127.0.0.1", target.port or 5432))

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import Engine, create_engine, event, text
 
 from support.line import PG_ADMIN_URL, StationClock, race_plant
-from support.tcp_proxy import Fault, TcpProxy
+from support.tcp_proxy import Fault, TcpProxy, to_the_tests_postgresql
 from tracestation.labels.printers import NoPrinter
 from tracestation.station.core import Station
 from tracestation.station.verdicts import ScanResult
@@ -44,8 +44,7 @@ def database() -> Iterator[str]:
 
 @pytest.fixture
 def proxy() -> Iterator[TcpProxy]:
-    upstream = create_engine(PG_ADMIN_URL).url
-    with TcpProxy((upstream.host or "127.0.0.1", upstream.port or 5432)) as running:
+    with to_the_tests_postgresql() as running:
         yield running
 
 

@@ -34,7 +34,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import InterfaceError, OperationalError
 
 from support.line import PG_ADMIN_URL
-from support.tcp_proxy import Direction, Fault, TcpProxy, Then
+from support.tcp_proxy import Direction, Fault, TcpProxy, Then, to_the_tests_postgresql
 from tracestation.station.core import Station
 from tracestation.store.audit import verify_journal
 from tracestation.store.database import create_station_engine, open_database
@@ -113,8 +113,7 @@ def centre(central_url: str) -> Iterator[Engine]:
 
 @pytest.fixture
 def proxy() -> Iterator[TcpProxy]:
-    target = make_url(PG_ADMIN_URL)
-    with TcpProxy((target.host or "127.0.0.1", target.port or 5432)) as running:
+    with to_the_tests_postgresql() as running:
         yield running
 
 
