@@ -177,7 +177,7 @@ def _line(facts: Facts, event_fields: str, written_fields: str) -> str | None:
     except TypeError:
         return None  # not text where text belongs (a damaged payload): formatted field by field
     if (
-        checked.count("\\") != own.count(_NULL)
+        checked.count("\\") != facts.count(None)  # the backslashes are those of the NULLs
         or checked.count("\t") != len(own) - 1
         or "\n" in checked
         or "\r" in checked

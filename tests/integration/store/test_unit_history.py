@@ -162,6 +162,8 @@ class AwkwardResult:
 
 
 AWKWARD = [
+    AwkwardResult(serial="\\N"),  # text that reads as COPY's NULL unless escaped
+    AwkwardResult(test="\\N"),
     AwkwardResult(serial="CTRL\\0010"),
     AwkwardResult(test="Hipot\tline 2"),
     AwkwardResult(test="Hipot\nline 2"),
