@@ -63,6 +63,15 @@ class Facts(NamedTuple):
     note: Any = None
 
 
+# The columns of a line of `history_lines`: what the event says, then where, when and by whom.
+LINE_COLUMNS = (
+    *Facts._fields,
+    *("event_id", "station", "seq", "kind"),
+    *("operator", "signed_by", "time"),
+)
+assert sorted(LINE_COLUMNS) == sorted(HISTORY_COLUMNS), "a history line names every column"
+
+
 def note_history(c: Connection, applied: Sequence[Applied]) -> None:
     """Insert the history rows of `applied` (events of one transaction, in chain order), in one
     statement (a COPY for many rows on PostgreSQL). Events of one record (same station and
@@ -82,24 +91,18 @@ def history_rows(applied: Iterable[Applied]) -> list[dict[str, Any]]:
 def history_lines(
     applied: Iterable[Applied], written: Mapping[str, tuple[str, str]]
 ) -> list[tuple[str, str]]:
-    """The rows of `history_rows` as lines of COPY's text format (columns `HISTORY_COLUMNS`),
-    each with its event's id. `written` holds, by event id, the fields a row takes from its
-    event already in COPY's text format: `event_id`, `station`, `seq` and `kind`, and
-    `operator`, `signed_by` and `time` (the time as the station stored it). Made without a
-    dict a row: the centre's ingest makes one or two for every event it takes."""
+    """The rows of `history_rows` as lines of COPY's text format, their columns in the order
+    of `LINE_COLUMNS`, each with its event's id. `written` holds, by event id, the fields a row
+    takes from its event already in COPY's text format: `event_id`, `station`, `seq` and
+    `kind`, and `operator`, `signed_by` and `time` (the time as the station stored it). Made
+    without a dict a row: the centre's ingest makes one or two for every event it takes."""
     lines: list[tuple[str, str]] = []
-    last: Applied | None = None
-    event_fields = written_fields = ""
     for item, facts in _history(applied):
-        if item is not last:
-            last = item
-            event_fields, written_fields = written[item.written.event_id]
-        line = _line(facts, event_fields, written_fields)
-        if line is None:  # text to escape: the row formatted field by field
-            values = list(_row(item, facts).values())
-            values[_TIME] = written_fields.rsplit("\t", 1)[1]
-            line = copy_line(values)
-        lines.append((item.written.event_id, line))
+        event_id = item.written.event_id
+        event_fields, written_fields = written[event_id]
+        if facts.note is not None:
+            facts = facts._replace(note=str(facts.note)[:_NOTE])
+        lines.append((event_id, f"{copy_line(facts)}\t{event_fields}\t{written_fields}"))
     return lines
 
 
@@ -145,45 +148,6 @@ def _row(item: Applied, facts: Facts) -> dict[str, Any]:
         "outcome": facts.outcome,
         "note": None if facts.note is None else str(facts.note)[:_NOTE],
     }
-
-
-_NULL = "\\N"
-_TIME = HISTORY_COLUMNS.index("time")
-
-
-def _line(facts: Facts, event_fields: str, written_fields: str) -> str | None:
-    """A history row as a line of COPY's text format, the fields of its event and of how it
-    was written already formatted; None if one of `facts` holds text to escape (a backslash,
-    a tab or a line break: rare), which the line is checked for once, as `copy_line` does, or
-    something other than text."""
-    part, serial, role, operation, work_order, other_kind, other_part, other, qty, outcome, note = (
-        facts
-    )
-    own = (
-        part,
-        serial,
-        role,
-        _NULL if operation is None else operation,
-        _NULL if work_order is None else work_order,
-        _NULL if other_kind is None else other_kind,
-        _NULL if other_part is None else other_part,
-        _NULL if other is None else other,
-        _NULL if qty is None else str(qty),
-        _NULL if outcome is None else outcome,
-        _NULL if note is None else str(note)[:_NOTE],
-    )
-    try:
-        checked = "\t".join(own)
-    except TypeError:
-        return None  # not text where text belongs (a damaged payload): formatted field by field
-    if (
-        checked.count("\\") != facts.count(None)  # the backslashes are those of the NULLs
-        or checked.count("\t") != len(own) - 1
-        or "\n" in checked
-        or "\r" in checked
-    ):
-        return None
-    return "\t".join((*own[:3], event_fields, *own[3:5], written_fields, *own[5:]))
 
 
 def _rows_of(event: ev.DomainEvent) -> list[Facts]:

@@ -45,7 +45,7 @@ from tracestation.store.tables import (
     StationHeadRow,
     table_of,
 )
-from tracestation.store.unit_history import HISTORY, HISTORY_COLUMNS, Applied, note_history
+from tracestation.store.unit_history import HISTORY, LINE_COLUMNS, Applied, note_history
 from tracestation.sync.central import CENTRAL_ORDER
 from tracestation.sync.outgoing import COPIED, Outgoing, outgoing
 
@@ -183,7 +183,7 @@ def _note_history(
     (`Outgoing.history`) sent by COPY when the whole batch was new (the usual case), else made
     here from what was applied."""
     if all_new and copies(c):
-        copy_text(c, HISTORY, HISTORY_COLUMNS, (line for _event, line in batch.history))
+        copy_text(c, HISTORY, LINE_COLUMNS, (line for _event, line in batch.history))
         return
     note_history(
         c, [Applied(event, written, batch.rows[i].seq) for i, (event, written) in received]

@@ -139,7 +139,7 @@ class Outgoing:
     Formatted ahead for COPY, so that the central transaction only sends them: each row's
     `COPIED` values as a line of COPY's text format, the payload as JSON text (`lines`), and
     the per-unit history rows of the readable events (`history`: event id and line, columns
-    `HISTORY_COLUMNS`). `last` holds each station's last event in it."""
+    `LINE_COLUMNS`). `last` holds each station's last event in it."""
 
     rows: Sequence[Any]
     events: list[tuple[DomainEvent, Written] | None]

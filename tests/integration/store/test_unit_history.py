@@ -183,7 +183,7 @@ def test_the_centres_history_lines_are_its_history_rows_in_copys_text_format(
     from tracestation.store.bulk import copy_line
     from tracestation.store.projections import Written
     from tracestation.store.tables import EventRow
-    from tracestation.store.unit_history import Applied, history_lines
+    from tracestation.store.unit_history import LINE_COLUMNS, Applied, history_lines
     from tracestation.store.unit_history import history_rows as rows_of
 
     build(station)
@@ -219,7 +219,7 @@ def test_the_centres_history_lines_are_its_history_rows_in_copys_text_format(
     expected = []
     for row in rows_of(applied):
         row["time"] = times[row["event_id"]]
-        expected.append((row["event_id"], copy_line(list(row.values()))))
+        expected.append((row["event_id"], copy_line([row[name] for name in LINE_COLUMNS])))
     assert lines == expected
     assert {row["kind"] for row in rows_of(applied)} >= {
         "unit_registered",
@@ -231,9 +231,10 @@ def test_the_centres_history_lines_are_its_history_rows_in_copys_text_format(
         "unit_packed",
         "tester_result_recorded",
     }
-    assert lines[-6][1].split("\t")[1] == "CTRL\\\\0010"
-    assert lines[-1][1].split("\t")[-4] == "123456"
-    assert [line.split("\t")[-1] for _, line in lines[-5:-2]] == [
+    serial, other, note = map(LINE_COLUMNS.index, ("serial", "other", "note"))
+    assert lines[-6][1].split("\t")[serial] == "CTRL\\\\0010"
+    assert lines[-1][1].split("\t")[other] == "123456"
+    assert [line.split("\t")[note] for _, line in lines[-5:-2]] == [
         "Hipot\\tline 2",
         "Hipot\\nline 2",
         "Hipot\\r",
