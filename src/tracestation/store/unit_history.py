@@ -100,8 +100,6 @@ def history_lines(
     for item, facts in _history(applied):
         event_id = item.written.event_id
         event_fields, written_fields = written[event_id]
-        if facts.note is not None:
-            facts = facts._replace(note=str(facts.note)[:_NOTE])
         lines.append((event_id, f"{copy_line(facts)}\t{event_fields}\t{written_fields}"))
     return lines
 
@@ -115,13 +113,20 @@ def _history(applied: Iterable[Applied]) -> Iterator[tuple[Applied, Facts]]:
             for facts in _rows_of(item.event):
                 if not (isinstance(facts.part, str) and isinstance(facts.serial, str)):
                     continue  # an event missing its unit (a damaged payload) names none
-                yield item, facts
+                yield item, _noted(facts)
                 if (facts.part, facts.serial) not in touched and facts.role != "child":
                     touched.append((facts.part, facts.serial))
         for item in together:
             if isinstance(item.event, ev.DeviationRecorded):
                 for facts in _deviation_rows(item.event, touched):
-                    yield item, facts
+                    yield item, _noted(facts)
+
+
+def _noted(facts: Facts) -> Facts:
+    """`facts` with its note as the text the column holds (cut to its length)."""
+    if facts.note is None:
+        return facts
+    return facts._replace(note=str(facts.note)[:_NOTE])
 
 
 def _row(item: Applied, facts: Facts) -> dict[str, Any]:
@@ -146,7 +151,7 @@ def _row(item: Applied, facts: Facts) -> dict[str, Any]:
         "other": facts.other,
         "qty": facts.qty,
         "outcome": facts.outcome,
-        "note": None if facts.note is None else str(facts.note)[:_NOTE],
+        "note": facts.note,
     }
 
 

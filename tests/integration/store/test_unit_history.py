@@ -11,7 +11,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from support.reworked_unit import build
-from tracestation.domain.events import UnitPacked
+from tracestation.domain import events as ev
 from tracestation.store.database import alembic_config
 from tracestation.store.tables import UnitHistoryRow
 from tracestation.trace.genealogy import TraceError
@@ -161,7 +161,8 @@ class AwkwardResult:
         return usual | {"passed": True} | self.odd
 
 
-AWKWARD = [
+AWKWARD: list[Any] = [
+    ev.TestRecorded("CTRL-500", "CTRL-0010", "WO-1", "30", "Hipot " + "x" * 300, True),  # long
     AwkwardResult(serial="\\N"),  # text that reads as COPY's NULL unless escaped
     AwkwardResult(test="\\N"),
     AwkwardResult(serial="CTRL\\0010"),
@@ -171,7 +172,7 @@ AWKWARD = [
     AwkwardResult(operation=30),
 ]
 # A packing whose carton came as a number (a damaged payload): not text where text belongs.
-PACKED_IN_A_NUMBER = UnitPacked(123456, "CTRL-500", "CTRL-0010", "WO-1", "40")  # type: ignore[arg-type]
+PACKED_IN_A_NUMBER = ev.UnitPacked(123456, "CTRL-500", "CTRL-0010", "WO-1", "40")  # type: ignore[arg-type]
 
 
 def test_the_centres_history_lines_are_its_history_rows_in_copys_text_format(
@@ -202,9 +203,9 @@ def test_the_centres_history_lines_are_its_history_rows_in_copys_text_format(
     times = {row.id: row.time for row in journal}
     for n, odd in enumerate([*AWKWARD, PACKED_IN_A_NUMBER]):
         at = datetime(2026, 12, 1, 8, n, tzinfo=UTC)
-        written = Written(f"e-odd-{n}", at, "ST-1", None, "B\\9" if n == 0 else None)
-        applied.append(Applied(odd, written, 99 + n))  # type: ignore[arg-type]
-        times[written.event_id] = at.isoformat()
+        how = Written(f"e-odd-{n}", at, "ST-1", None, "B\\9" if n == 0 else None)
+        applied.append(Applied(odd, how, 99 + n))
+        times[how.event_id] = at.isoformat()
 
     written = {
         a.written.event_id: (
@@ -232,6 +233,7 @@ def test_the_centres_history_lines_are_its_history_rows_in_copys_text_format(
         "tester_result_recorded",
     }
     serial, other, note = map(LINE_COLUMNS.index, ("serial", "other", "note"))
+    assert lines[-9][1].split("\t")[note] == "Hipot " + "x" * 194, "cut to its column"
     assert lines[-6][1].split("\t")[serial] == "CTRL\\\\0010"
     assert lines[-1][1].split("\t")[other] == "123456"
     assert [line.split("\t")[note] for _, line in lines[-5:-2]] == [
